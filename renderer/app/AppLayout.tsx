@@ -1,0 +1,93 @@
+// Sidebar with the roles' areas, a header with the current round and the language switch.
+import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  EditOutlined,
+  HomeOutlined,
+  InfoCircleOutlined,
+} from '@ant-design/icons';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ROUTES } from './routes';
+import { changeLanguage, type Language } from './i18n';
+import { useCurrentRound } from '../db/hooks';
+
+const { Sider, Header, Content } = Layout;
+
+export const AppLayout = () => {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const round = useCurrentRound();
+
+  const items = [
+    { key: ROUTES.home, icon: <HomeOutlined />, label: t('nav.home') },
+    { key: ROUTES.secretariat, icon: <AuditOutlined />, label: t('nav.secretariat') },
+    { key: ROUTES.scoring, icon: <EditOutlined />, label: t('nav.scoring') },
+    { key: ROUTES.dashboard, icon: <BarChartOutlined />, label: t('nav.dashboard') },
+    { key: ROUTES.about, icon: <InfoCircleOutlined />, label: t('nav.about') },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px' }}>
+          <Typography.Title level={4} style={{ margin: 0, color: '#1659c7' }}>
+            {t('app.name')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('app.subtitle')}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname]}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 'none' }}
+          data-testid="main-nav"
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+          }}
+        >
+          <Space>
+            {round ? (
+              <>
+                <Typography.Text strong data-testid="header-round">
+                  {round.name}
+                </Typography.Text>
+                {round.isDemo ? <Tag color="orange">{t('app.demoBadge')}</Tag> : null}
+              </>
+            ) : null}
+          </Space>
+          <Space>
+            <Tag color="green">{t('app.offline')}</Tag>
+            <Segmented<Language>
+              aria-label={t('app.language')}
+              data-testid="language-switch"
+              value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+              options={[
+                { label: '中文', value: 'zh-CN' },
+                { label: 'English', value: 'en' },
+              ]}
+              onChange={(value) => void changeLanguage(value)}
+            />
+          </Space>
+        </Header>
+        <Content style={{ padding: 24, overflow: 'auto' }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+};

@@ -1,0 +1,68 @@
+// The app's one IndexedDB database: a Dexie subclass with a typed table per record kind.
+// Only renderer/db/repositories write to it; screens read through queries.ts and hooks.ts.
+import { Dexie } from 'dexie';
+import type { DexieOptions, EntityTable, Table } from 'dexie';
+import type {
+  Assignment,
+  AuditEntry,
+  Base,
+  BundleImportRecord,
+  ConflictRecord,
+  Expert,
+  FinalDecision,
+  IndicatorTemplate,
+  Panel,
+  Round,
+  Scoresheet,
+} from '../../shared/domain/types';
+import { declareSchema } from './schema';
+
+export type LanguageCode = 'zh-CN' | 'en';
+
+/** Every key of the settings table and the type of its value. */
+export type SettingsValues = {
+  /** Identifies this installation in bundles and in each scoresheet's last edit. */
+  deviceId: string;
+  currentRoundId: string;
+  language: LanguageCode;
+  /** The expert this laptop is used by, on an expert's device. */
+  currentExpertId: string;
+};
+
+export type SettingKey = keyof SettingsValues;
+
+export type SettingRecord = {
+  [K in SettingKey]: { key: K; value: SettingsValues[K] };
+}[SettingKey];
+
+export const DEFAULT_DATABASE_NAME = 'pinggu';
+
+export class PingguDatabase extends Dexie {
+  declare rounds: EntityTable<Round, 'id'>;
+  declare bases: EntityTable<Base, 'id'>;
+  declare templates: EntityTable<IndicatorTemplate, 'id'>;
+  declare panels: EntityTable<Panel, 'id'>;
+  declare experts: EntityTable<Expert, 'id'>;
+  declare assignments: EntityTable<Assignment, 'id'>;
+  declare scoresheets: EntityTable<Scoresheet, 'id'>;
+  declare decisions: EntityTable<FinalDecision, 'id'>;
+  declare conflicts: EntityTable<ConflictRecord, 'id'>;
+  declare bundleImports: EntityTable<BundleImportRecord, 'id'>;
+  declare auditLog: EntityTable<AuditEntry, 'seq'>;
+  declare settings: Table<SettingRecord, SettingKey>;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieOptions = {}) {
+    // 'strict' makes Chromium flush a committed transaction to disk before reporting
+    // success, so a laptop lid closed right after a save loses nothing.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    declareSchema(this);
+  }
+}
+
+/** Creates (does not open) a database; tests pass a unique name per test. */
+export function createDatabase(
+  name: string = DEFAULT_DATABASE_NAME,
+  options?: DexieOptions,
+): PingguDatabase {
+  return new PingguDatabase(name, options);
+}

@@ -1,0 +1,80 @@
+// The IndexedDB schema as data, one entry per Dexie version. Entries are never edited once
+// shipped: a change adds a new version (with an upgrade function when records must be
+// rewritten) and a case in tests/renderer/db/migrations.test.ts.
+//
+// Indexes are kept to the queries the screens run, because every secondary index slows
+// writes (see ENVIRONMENT.md). A compound index also serves queries on its first field
+// (Dexie "virtual index"), so [roundId+type] answers "bases of a round" without a separate
+// roundId index.
+import type { Dexie, Transaction } from 'dexie';
+
+export const TABLE_NAMES = [
+  'rounds',
+  'bases',
+  'templates',
+  'panels',
+  'experts',
+  'assignments',
+  'scoresheets',
+  'decisions',
+  'conflicts',
+  'bundleImports',
+  'auditLog',
+  'settings',
+] as const;
+
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Dexie store spec per table; `null` deletes a table in a later version. */
+export type StoreSpecs = Record<TableName, string | null>;
+
+export type SchemaVersion = {
+  version: number;
+  stores: StoreSpecs;
+  /** Rewrites existing records when this version is first opened; runs inside Dexie's upgrade transaction. */
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+};
+
+const V1_STORES: StoreSpecs = {
+  rounds: 'id',
+  // per round (virtual via the compound), per round and type, and by code for history across rounds
+  bases: 'id, [roundId+type], code',
+  // templates are few; screens filter them in memory
+  templates: 'id',
+  panels: 'id, roundId',
+  experts: 'id, roundId',
+  // per round and expert (also per round, virtual), per expert, per base
+  assignments: 'id, [roundId+expertId], expertId, baseId',
+  // per round, per base, and the (expert, base) lookup that also serves per expert (virtual).
+  // Not unique: two laptops may each create a sheet for the same pair, and bundle merge must
+  // see both rather than have the import fail.
+  scoresheets: 'id, roundId, baseId, [expertId+baseId]',
+  decisions: 'id, roundId, baseId',
+  conflicts: 'id, roundId, scoresheetId',
+  bundleImports: 'id, roundId',
+  auditLog: '++seq, roundId, entityId',
+  settings: 'key',
+};
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [{ version: 1, stores: V1_STORES }];
+
+export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS.reduce(
+  (latest, v) => Math.max(latest, v.version),
+  0,
+);
+
+/**
+ * Declares every version up to and including `upTo` on a Dexie instance. The app declares
+ * them all; migration tests declare an older prefix to build a database as it was.
+ */
+export function declareSchema(
+  db: Dexie,
+  upTo: number = CURRENT_SCHEMA_VERSION,
+  versions: readonly SchemaVersion[] = SCHEMA_VERSIONS,
+): void {
+  for (const v of versions) {
+    if (v.version > upTo) continue;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}

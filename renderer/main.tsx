@@ -1,0 +1,17 @@
+// Renderer entry: set up i18n, then mount the app.
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { App } from './app/App';
+import { initI18n } from './app/i18n';
+import './app/global.css';
+
+const container = document.getElementById('root');
+if (container) {
+  void initI18n().then(() => {
+    createRoot(container).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
+}

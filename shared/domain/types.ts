@@ -1,0 +1,279 @@
+// The domain's plain-data records. Everything here is serialisable JSON: these are the
+// shapes stored in IndexedDB, carried in bundles and passed to the pure functions of
+// shared/domain. Ids are strings produced by an injected id generator.
+
+export type CategoryCode = 'A' | 'B' | 'C';
+
+export type BaseTypeCode = 'A1' | 'B1' | 'B2' | 'B3' | 'B4' | 'B5' | 'C1' | 'C2' | 'C3';
+
+export type LegacyTypeCode =
+  | 'keyLaboratory' // 重点实验室
+  | 'engineeringResearchCenter' // 工程研究中心
+  | 'engineeringLaboratory' // 工程实验室
+  | 'industrialGenericPlatform' // 产业共性技术创新平台
+  | 'engineeringTechnologyCenter' // 工程技术研究中心
+  | 'industrialSpecializedPlatform' // 产业专业技术创新平台
+  | 'clinicalResearchCenter' // 临床医学研究中心
+  | 'resourceSharingPlatform' // 科技创新资源共享服务平台
+  | 'comprehensiveServicePlatform' // 科技创新综合服务平台
+  | 'industrialServicePlatform'; // 产业技术创新综合服务平台
+
+export type CityName =
+  | '沈阳'
+  | '大连'
+  | '鞍山'
+  | '抚顺'
+  | '本溪'
+  | '丹东'
+  | '锦州'
+  | '营口'
+  | '阜新'
+  | '辽阳'
+  | '盘锦'
+  | '铁岭'
+  | '朝阳'
+  | '葫芦岛'
+  | '沈抚新区';
+
+export type DispositionCode = 'include' | 'keepAdjust' | 'rectify' | 'merge' | 'convert' | 'revoke';
+
+/** A disposition with the target it needs: 纳入 and 转 name a type, 合并 names a base. */
+export type Disposition =
+  | { code: 'include'; targetType: BaseTypeCode }
+  | { code: 'keepAdjust' }
+  | { code: 'rectify' }
+  | { code: 'merge'; targetBaseId: string }
+  | { code: 'convert'; targetType: BaseTypeCode }
+  | { code: 'revoke' };
+
+/** An expert's or the secretariat's recommendation: a disposition and why. */
+export type DispositionDecision = {
+  disposition: Disposition;
+  reason: string;
+};
+
+// ---- indicator systems --------------------------------------------------------------
+
+export type SecondaryIndicator = {
+  id: string;
+  name: string;
+  maxPoints: number;
+};
+
+export type PrimaryIndicator = {
+  id: string;
+  name: string;
+  maxPoints: number;
+  children: SecondaryIndicator[];
+};
+
+export type TemplateSource = 'published' | 'draft';
+
+export type IndicatorTemplate = {
+  id: string;
+  /** Incremented whenever an issued template is changed; issued versions are frozen. */
+  version: number;
+  baseType: BaseTypeCode;
+  name: string;
+  source: TemplateSource;
+  /** Where the weights come from, shown to users (e.g. "国家重点实验室评估 50/30/20"). */
+  note: string;
+  primaries: PrimaryIndicator[];
+  /** Set when this template is a copy of a built-in or another template. */
+  derivedFrom?: string;
+  /** Set once a round bundle carrying this template has been issued. */
+  frozenAt?: string;
+};
+
+// ---- rounds, bases, people ----------------------------------------------------------
+
+export type EvaluationType = 'integration' | 'periodic'; // 优化整合评估 | 定期评估
+
+export type GradeCode = 'excellent' | 'good' | 'pass' | 'fail'; // 优秀 良好 合格 不合格
+
+/** A grade band: totals ≥ minScore (and below the next band) get this grade. */
+export type GradeBand = { grade: GradeCode; minScore: number };
+
+export type QuotaRules = {
+  /** 优秀 may be at most this share of a type (0.15 = 15%); null = no ceiling. */
+  excellentMaxShare: number | null;
+  /** 整改 + 不合格 must be at least this share of a type (0.10 = 10%); null = no floor. */
+  rectifyOrFailMinShare: number | null;
+};
+
+export type AggregationMethod = 'mean' | 'median' | 'trimmedMean' | 'zScore';
+
+export type AggregationRule = {
+  method: AggregationMethod;
+  /** Trimmed mean: drop this many highest and this many lowest scores ... */
+  trimCount: number;
+  /** ... when a base has at least this many valid scoresheets; plain mean below it. */
+  trimMinSheets: number;
+};
+
+export type AgreementSettings = {
+  /** A base is flagged when the range of its expert totals exceeds this many points. */
+  disagreementRange: number;
+};
+
+export type RoundStatus = 'setup' | 'issued' | 'closed';
+
+export type Round = {
+  id: string;
+  name: string;
+  year: number;
+  evaluationType: EvaluationType;
+  gradeBands: GradeBand[];
+  quotas: QuotaRules;
+  aggregation: AggregationRule;
+  agreement: AgreementSettings;
+  /** Which template every base of a type is scored with. */
+  templateByType: Partial<Record<BaseTypeCode, string>>;
+  status: RoundStatus;
+  createdAt: string;
+  /** True for the built-in demo round, so the UI can label and remove it. */
+  isDemo?: boolean;
+};
+
+export type Base = {
+  id: string;
+  roundId: string;
+  /** Stable registry code that links the same base across rounds (history charts). */
+  code: string;
+  name: string;
+  type: BaseTypeCode;
+  legacyType?: LegacyTypeCode;
+  hostInstitution: string; // 依托单位
+  city: CityName;
+  director: string; // 负责人
+  yearEstablished: number; // 批建年份
+  field: string; // 所属领域
+  keyFigures?: Record<string, number | string>;
+  panelId?: string;
+};
+
+export type Panel = {
+  id: string;
+  roundId: string;
+  name: string;
+  chairExpertId?: string;
+};
+
+export type Expert = {
+  id: string;
+  roundId: string;
+  panelId: string;
+  name: string;
+  institution: string;
+  title: string; // 职称
+  field: string;
+  phone?: string;
+};
+
+export type RecusalSource = 'institution' | 'declared' | 'secretariat';
+
+export type Recusal = {
+  reason: string;
+  source: RecusalSource;
+  at: string;
+};
+
+/** One expert scores one base. A recusal here means the sheet may never be scored. */
+export type Assignment = {
+  id: string;
+  roundId: string;
+  panelId: string;
+  expertId: string;
+  baseId: string;
+  recusal?: Recusal;
+};
+
+// ---- scoresheets ----------------------------------------------------------------------
+
+export type ScoresheetStatus = 'draft' | 'submitted';
+
+export type Scoresheet = {
+  id: string;
+  roundId: string;
+  baseId: string;
+  expertId: string;
+  templateId: string;
+  templateVersion: number;
+  /** Secondary indicator id → score. A missing key means "not scored yet". */
+  scores: Record<string, number>;
+  /** Indicator id (primary or secondary) → comment. */
+  comments: Record<string, string>;
+  overallComment: string;
+  recommendation?: DispositionDecision;
+  /** A recused sheet is locked and excluded from every statistic. */
+  recusal?: Recusal;
+  status: ScoresheetStatus;
+  submittedAt?: string;
+  /** Incremented on every saved change; used by bundle merge. */
+  revision: number;
+  /** Hybrid logical clock timestamp of the last edit. */
+  hlc: string;
+  /** Device that made the last edit. */
+  deviceId: string;
+  updatedAt: string;
+};
+
+/** The secretariat's final decision for a base (audited). */
+export type FinalDecision = DispositionDecision & {
+  id: string;
+  roundId: string;
+  baseId: string;
+  decidedAt: string;
+  decidedBy: string;
+};
+
+// ---- merge, import and audit records -------------------------------------------------
+
+export type ConflictRecord = {
+  id: string;
+  roundId: string;
+  scoresheetId: string;
+  local: Scoresheet;
+  incoming: Scoresheet;
+  detectedAt: string;
+  sourceImportId: string;
+  resolvedAt?: string;
+  resolution?: 'local' | 'incoming' | 'manual';
+};
+
+export type BundleKind = 'round' | 'scores' | 'result' | 'backup';
+
+export type BundleImportRecord = {
+  id: string;
+  roundId: string;
+  kind: BundleKind;
+  fileName: string;
+  deviceId: string;
+  fingerprint: string;
+  importedAt: string;
+  counts: { added: number; updated: number; unchanged: number; conflicts: number; refused: number };
+};
+
+export type AuditAction =
+  | 'scoresheet.create'
+  | 'scoresheet.update'
+  | 'scoresheet.submit'
+  | 'scoresheet.reopen'
+  | 'scoresheet.recuse'
+  | 'scoresheet.import'
+  | 'scoresheet.resolveConflict'
+  | 'decision.record'
+  | 'round.create'
+  | 'round.delete'
+  | 'demo.load';
+
+export type AuditEntry = {
+  /** Auto-incremented by the database. */
+  seq?: number;
+  at: string;
+  roundId: string;
+  action: AuditAction;
+  entityId: string;
+  actor: string;
+  detail?: string;
+};
