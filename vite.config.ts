@@ -2,20 +2,10 @@
 // the dev server needs inline preamble scripts and a websocket, so it runs without it.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './shared/ipc/csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  // antd (cssinjs) injects <style> elements at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
+// The policy lives in a pure module so the Electron shell can send the same one as a header.
+export { CONTENT_SECURITY_POLICY };
 
 const cspPlugin = (): Plugin => ({
   name: 'pinggu-csp',

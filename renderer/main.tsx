@@ -4,8 +4,10 @@ import { StrictMode } from 'react';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
 import './app/global.css';
+import { requestPersistentStorage } from './app/storage';
 
 const container = document.getElementById('root');
+void requestPersistentStorage();
 if (container) {
   void initI18n().then(() => {
     createRoot(container).render(

@@ -77,7 +77,7 @@ export const en = {
     panel: 'Panel',
     expertName: 'Name',
     institution: 'Institution',
-    title: 'Title',
+    expertTitle: 'Title',
     chair: 'Chair',
     assignedBases: 'Bases assigned',
     filterType: 'All types',

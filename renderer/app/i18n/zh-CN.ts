@@ -74,7 +74,7 @@ export const zhCN = {
     panel: '专家组',
     expertName: '姓名',
     institution: '工作单位',
-    title: '职称',
+    expertTitle: '职称',
     chair: '组长',
     assignedBases: '评审基地数',
     filterType: '全部类型',

@@ -1,0 +1,91 @@
+// file:* channels: native dialogs plus file I/O. Arguments arrive already validated by the
+// contract; these handlers decide what the user is asked and what is read or written.
+import path from 'node:path';
+import type { DesktopHandlers, ReportKind } from '../../../shared/ipc/contract';
+import { withExtension } from '../../../shared/ipc/fileNames';
+import { fail, ok } from '../../../shared/ipc/result';
+import type { DesktopResult } from '../../../shared/ipc/result';
+import type { SaveValue } from '../../../shared/ipc/contract';
+import { BUNDLE_FILTER, REPORT_FILTERS } from '../services/dialogs';
+import type { DialogService, FileFilter } from '../services/dialogs';
+import {
+  findBundlesInFolders,
+  isExistingFile,
+  readFilesWithinLimits,
+  writeFileAtomically,
+} from '../services/fileAccess';
+import type { SavedPaths } from '../services/savedPaths';
+
+export type FileHandlers = Pick<
+  DesktopHandlers,
+  'file:openBundles' | 'file:saveBundle' | 'file:saveReport' | 'file:reveal'
+>;
+
+export type FileHandlerServices = {
+  readonly dialog: DialogService;
+  readonly savedPaths: SavedPaths;
+  /** shell.showItemInFolder */
+  readonly showItemInFolder: (filePath: string) => void;
+};
+
+const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
+  xlsx: '导出 Excel 报表',
+  csv: '导出 CSV 数据',
+  pdf: '导出 PDF 报告',
+};
+
+export const createFileHandlers = (services: FileHandlerServices): FileHandlers => {
+  const saveWithDialog = async (
+    title: string,
+    suggestedName: string,
+    filter: FileFilter,
+    bytes: Uint8Array,
+  ): Promise<DesktopResult<SaveValue>> => {
+    const extension = filter.extensions[0] ?? '';
+    const target = await services.dialog.chooseSavePath({
+      title,
+      suggestedName: withExtension(suggestedName, extension),
+      filter,
+    });
+    if (target === null) return ok({ saved: false });
+    if (!path.isAbsolute(target)) return fail('ioFailed', '保存位置无效，请重新选择。');
+    const written = await writeFileAtomically(target, bytes);
+    if (!written.ok) return written;
+    services.savedPaths.remember(target);
+    return ok({ saved: true, path: target });
+  };
+
+  return {
+    'file:openBundles': async ({ multi, folders }) => {
+      const picked = await services.dialog.chooseOpenPaths({ multi, folders });
+      if (picked === null) return ok({ cancelled: true });
+      // A dialog that ignores multiSelections must not widen the request.
+      const chosen = multi ? picked : picked.slice(0, 1);
+      let filePaths: readonly string[] = chosen;
+      if (folders) {
+        const found = await findBundlesInFolders(chosen);
+        if (!found.ok) return found;
+        filePaths = found.value;
+      }
+      const read = await readFilesWithinLimits(filePaths);
+      return read.ok ? ok({ cancelled: false, files: read.value }) : read;
+    },
+
+    'file:saveBundle': ({ suggestedName, bytes }) =>
+      saveWithDialog('保存评估数据包', suggestedName, BUNDLE_FILTER, bytes),
+
+    'file:saveReport': ({ suggestedName, kind, bytes }) =>
+      saveWithDialog(REPORT_TITLES[kind], suggestedName, REPORT_FILTERS[kind], bytes),
+
+    'file:reveal': async ({ path: filePath }) => {
+      if (!services.savedPaths.has(filePath)) {
+        return fail('notAllowed', '只能打开本次由评估通保存的文件所在的文件夹。');
+      }
+      if (!(await isExistingFile(filePath))) {
+        return fail('notFound', '文件已被移动或删除，无法打开所在的文件夹。');
+      }
+      services.showItemInFolder(filePath);
+      return ok(null);
+    },
+  };
+};

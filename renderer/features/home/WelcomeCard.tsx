@@ -1,0 +1,42 @@
+// First launch: no round yet. Offer the built-in demo so a newcomer sees a populated app.
+import { App, Button, Card, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { db } from '../../db/instance';
+import { loadDemoRound } from '../../db/repositories/demoRepository';
+import { systemClock } from '../../app/clock';
+
+export const WelcomeCard = () => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [isLoading, setIsLoading] = useState(false);
+
+  const load = async () => {
+    setIsLoading(true);
+    try {
+      const result = await loadDemoRound(db, systemClock);
+      if (result.ok) message.success(t('home.demoLoaded'));
+      else message.error(t('home.demoFailed', { message: result.error.message }));
+    } catch (error) {
+      // A storage failure (quota, blocked database) must still reach the user as a sentence.
+      message.error(t('home.demoFailed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setIsLoading(false);
+    }
+  };
+
+  return (
+    <Card data-testid="welcome">
+      <Result
+        status="info"
+        title={t('home.noRoundTitle')}
+        subTitle={<Typography.Paragraph style={{ maxWidth: 560, margin: '0 auto' }}>{t('home.noRoundBody')}</Typography.Paragraph>}
+        extra={
+          <Button type="primary" size="large" loading={isLoading} onClick={() => void load()} data-testid="load-demo">
+            {isLoading ? t('home.loadingDemo') : t('home.loadDemo')}
+          </Button>
+        }
+      />
+    </Card>
+  );
+};

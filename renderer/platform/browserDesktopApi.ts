@@ -1,0 +1,98 @@
+// The DesktopApi in a plain browser (the web build and the e2e tests): a hidden file input to
+// open bundles, a download to save them, and an honest 'unsupported' for what a page cannot
+// do. Arguments go through the same contract validation as in Electron.
+import { buildDesktopApi } from '../../shared/ipc/buildDesktopApi';
+import type {
+  DesktopApi,
+  DesktopHandlers,
+  OpenedFile,
+  ReportKind,
+} from '../../shared/ipc/contract';
+import { createLocalInvoke } from '../../shared/ipc/dispatch';
+import { withExtension } from '../../shared/ipc/fileNames';
+import {
+  BUNDLE_EXTENSION,
+  checkOpenSelection,
+  isBundleFileName,
+} from '../../shared/ipc/openLimits';
+import { fail, ok } from '../../shared/ipc/result';
+import type { DesktopResult } from '../../shared/ipc/result';
+import { APP_VERSION } from './appVersion';
+import type { BrowserHost } from './browserHost';
+
+export const REVEAL_UNSUPPORTED_MESSAGE =
+  '浏览器版本无法打开文件所在的文件夹。已保存的文件在浏览器的“下载”列表中。';
+
+const REPORT_MIME_TYPES: Readonly<Record<ReportKind, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+  pdf: 'application/pdf',
+};
+
+// Blob wants ArrayBuffer-backed views; copy only a view over a SharedArrayBuffer.
+const isArrayBufferBacked = (bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> =>
+  bytes.buffer instanceof ArrayBuffer;
+
+const toBlob = (bytes: Uint8Array, type: string): Blob =>
+  new Blob([isArrayBufferBacked(bytes) ? bytes : new Uint8Array(bytes)], { type });
+
+const readFiles = async (files: readonly File[]): Promise<DesktopResult<OpenedFile[]>> => {
+  const allowed = checkOpenSelection(files);
+  if (!allowed.ok) return allowed;
+  const opened: OpenedFile[] = [];
+  for (const file of files) {
+    try {
+      opened.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch {
+      return fail('ioFailed', `无法读取文件“${file.name}”，它可能已被移动或删除。`);
+    }
+  }
+  return ok(opened);
+};
+
+export const createBrowserHandlers = (host: BrowserHost): DesktopHandlers => ({
+  'app:getInfo': async () =>
+    ok({
+      version: APP_VERSION,
+      platform: 'browser',
+      dataFolder: null,
+      isPackaged: host.isProduction,
+    }),
+
+  'file:openBundles': async ({ multi, folders }) => {
+    const picked = await host.pickFiles({
+      multiple: multi,
+      directory: folders,
+      accept: `.${BUNDLE_EXTENSION}`,
+    });
+    if (picked === null) return ok({ cancelled: true });
+    // A folder pick returns every file in it; only bundles are wanted.
+    const chosen = folders
+      ? picked.filter((file) => isBundleFileName(file.name))
+      : picked.slice(0, multi ? picked.length : 1);
+    const read = await readFiles(chosen);
+    return read.ok ? ok({ cancelled: false, files: read.value }) : read;
+  },
+
+  'file:saveBundle': async ({ suggestedName, bytes }) => {
+    host.download(
+      withExtension(suggestedName, BUNDLE_EXTENSION),
+      toBlob(bytes, 'application/octet-stream'),
+    );
+    return ok({ saved: true });
+  },
+
+  'file:saveReport': async ({ suggestedName, kind, bytes }) => {
+    host.download(withExtension(suggestedName, kind), toBlob(bytes, REPORT_MIME_TYPES[kind]));
+    return ok({ saved: true });
+  },
+
+  'file:reveal': async () => fail('unsupported', REVEAL_UNSUPPORTED_MESSAGE),
+});
+
+export const createBrowserDesktopApi = (host: BrowserHost): DesktopApi =>
+  buildDesktopApi(
+    createLocalInvoke(createBrowserHandlers(host), (channel, error) =>
+      console.error(`[desktop] ${channel} failed`, error),
+    ),
+  );

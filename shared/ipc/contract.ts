@@ -1,0 +1,158 @@
+// The DesktopApi contract: one map from channel name ('domain:verb') to the zod schema of
+// its arguments (a tuple, validated in the main process before any handler runs) and the
+// zod schema of its result value. Types for the preload, the main-process handlers and the
+// browser implementation are all derived from this map, so they cannot drift apart.
+import { z } from 'zod';
+import type { DesktopChannel, DesktopDomain } from './channels';
+import { isSafeFileName, MAX_FILE_NAME_LENGTH } from './fileNames';
+import { fail, GENERIC_MESSAGES, ok } from './result';
+import type { DesktopResult } from './result';
+
+export { DESKTOP_CHANNELS } from './channels';
+export type { DesktopChannel, DesktopDomain } from './channels';
+
+const MIB = 1024 * 1024;
+/** One bundle or report. Electron's IPC copies the bytes once; keep a single call well under 1 GiB. */
+export const MAX_FILE_BYTES = 512 * MIB;
+/** All files returned by one file:openBundles call together. */
+export const MAX_OPEN_TOTAL_BYTES = 512 * MIB;
+/** Files returned by one file:openBundles call (a folder of expert bundles is dozens). */
+export const MAX_OPEN_FILES = 1000;
+export const MAX_PATH_LENGTH = 4096;
+
+const fileNameSchema = z
+  .string({ error: '文件名必须是文本。' })
+  .min(1, '文件名不能为空。')
+  .max(MAX_FILE_NAME_LENGTH, `文件名不能超过 ${MAX_FILE_NAME_LENGTH} 个字符。`)
+  .refine(isSafeFileName, '文件名不能包含 / \\ : * ? " < > | 等字符，也不能以点或空格结尾。');
+
+const fileBytesSchema = z
+  .instanceof(Uint8Array, { error: '文件内容格式不正确。' })
+  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, '文件超过 512 MB，无法保存。');
+
+const filePathSchema = z
+  .string({ error: '文件路径必须是文本。' })
+  .min(1, '文件路径不能为空。')
+  .max(MAX_PATH_LENGTH, '文件路径过长。')
+  .refine((path) => !path.includes('\0'), '文件路径不正确。');
+
+export const REPORT_KINDS = ['xlsx', 'csv', 'pdf'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+const savedSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(false) }),
+  // path is absent in a browser, where the download location is the browser's business.
+  z.object({ saved: z.literal(true), path: z.string().optional() }),
+]);
+
+const openedFileSchema = z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) });
+
+const CONTRACT_DEFINITION = {
+  'app:getInfo': {
+    args: z.tuple([]),
+    result: z.object({
+      version: z.string(),
+      platform: z.enum(['electron', 'browser']),
+      /** Where the desktop app keeps its data; null in a browser. */
+      dataFolder: z.string().nullable(),
+      /** Electron: running from an installed package. Browser: a production build. */
+      isPackaged: z.boolean(),
+    }),
+  },
+  'file:openBundles': {
+    args: z.tuple([
+      z.strictObject({
+        /** Allow several files (or folders) in one pick. */
+        multi: z.boolean({ error: 'multi 必须是布尔值。' }),
+        /** Pick folders and read every .pgb file inside them. */
+        folders: z.boolean({ error: 'folders 必须是布尔值。' }),
+      }),
+    ]),
+    result: z.discriminatedUnion('cancelled', [
+      z.object({ cancelled: z.literal(true) }),
+      z.object({ cancelled: z.literal(false), files: z.array(openedFileSchema) }),
+    ]),
+  },
+  'file:saveBundle': {
+    args: z.tuple([z.strictObject({ suggestedName: fileNameSchema, bytes: fileBytesSchema })]),
+    result: savedSchema,
+  },
+  'file:saveReport': {
+    args: z.tuple([
+      z.strictObject({
+        suggestedName: fileNameSchema,
+        kind: z.enum(REPORT_KINDS, { error: '报表类型只能是 xlsx、csv 或 pdf。' }),
+        bytes: fileBytesSchema,
+      }),
+    ]),
+    result: savedSchema,
+  },
+  'file:reveal': {
+    args: z.tuple([z.strictObject({ path: filePathSchema })]),
+    result: z.null(),
+  },
+} as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
+
+type Contract = typeof CONTRACT_DEFINITION;
+
+/** The argument tuple of a channel, e.g. `[{ multi: boolean; folders: boolean }]`. */
+export type DesktopArgs<C extends DesktopChannel> = z.output<Contract[C]['args']>;
+/** The value a successful call resolves to. */
+export type DesktopValue<C extends DesktopChannel> = z.output<Contract[C]['result']>;
+
+export type AppInfo = DesktopValue<'app:getInfo'>;
+export type OpenBundlesOptions = DesktopArgs<'file:openBundles'>[0];
+export type OpenBundlesValue = DesktopValue<'file:openBundles'>;
+export type OpenedFile = z.output<typeof openedFileSchema>;
+export type SaveBundleRequest = DesktopArgs<'file:saveBundle'>[0];
+export type SaveReportRequest = DesktopArgs<'file:saveReport'>[0];
+export type SaveValue = DesktopValue<'file:saveBundle'>;
+
+export type DesktopCall<C extends DesktopChannel> = (
+  ...args: DesktopArgs<C>
+) => Promise<DesktopResult<DesktopValue<C>>>;
+
+/** What the main process (or the browser) implements: one function per channel. */
+export type DesktopHandlers = { readonly [C in DesktopChannel]: DesktopCall<C> };
+
+/** What the renderer calls: `api.file.saveBundle({ suggestedName, bytes })`. */
+export type DesktopApi = {
+  readonly [D in DesktopDomain]: {
+    readonly [C in DesktopChannel as C extends `${D}:${infer Verb}` ? Verb : never]: DesktopCall<C>;
+  };
+};
+
+/**
+ * The same map, typed per channel, so generic code (validateArgs, tests) can index it with a
+ * channel type parameter and get that channel's schemas back.
+ */
+export const DESKTOP_CONTRACT: {
+  readonly [C in DesktopChannel]: {
+    readonly args: z.ZodType<DesktopArgs<C>>;
+    readonly result: z.ZodType<DesktopValue<C>>;
+  };
+} = CONTRACT_DEFINITION;
+
+// Our schema messages are Chinese and written for a clerk; zod's built-in ones are English
+// and technical, so they go to `detail` only.
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** Checks raw arguments (as received over IPC) against the channel's schema. */
+export const validateArgs = <C extends DesktopChannel>(
+  channel: C,
+  rawArgs: unknown,
+): DesktopResult<DesktopArgs<C>> => {
+  const parsed = DESKTOP_CONTRACT[channel].args.safeParse(rawArgs);
+  if (parsed.success) return ok(parsed.data);
+  const issues = parsed.error.issues;
+  const first = issues[0];
+  const message =
+    first !== undefined && CHINESE.test(first.message)
+      ? first.message
+      : GENERIC_MESSAGES.invalidArguments;
+  const detail = issues
+    .slice(0, 5)
+    .map((issue) => `${channel} ${issue.path.join('.') || '(args)'}: ${issue.code}`)
+    .join('; ');
+  return fail('invalidArguments', message, detail);
+};

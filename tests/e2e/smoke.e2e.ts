@@ -1,0 +1,99 @@
+// Smoke test of the real app in Debian's Chromium: a fresh machine loads the demo round,
+// sees its numbers on the home screen, keeps them after a reload, switches language, and
+// every area of the app renders without a page error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoDataset } from '../../shared/demo/demoRound';
+import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
+import type { StaticServer } from '../../scripts/serve.mjs';
+
+describe('first launch with the demo round', () => {
+  let server: StaticServer;
+  let machine: Machine;
+  const demo = generateDemoDataset().current;
+
+  beforeAll(async () => {
+    server = await startServer();
+    machine = await launchMachine();
+  });
+
+  afterAll(async () => {
+    await machine?.close();
+    await server?.close();
+  });
+
+  it('offers the demo round on an empty database, in Chinese', async () => {
+    const { page } = machine;
+    await page.goto(server.url);
+    await page.getByTestId('welcome').waitFor();
+    expect(await page.getByText('还没有评估轮次').isVisible()).toBe(true);
+    await page.screenshot({ path: screenshotPath('welcome') });
+  });
+
+  it('loads the demo round and shows its numbers of bases, panels and experts', async () => {
+    const { page } = machine;
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('home-round').waitFor();
+    const statValue = (id: string) =>
+      page.getByTestId(id).locator('.ant-statistic-content-value').innerText();
+    expect(await statValue('stat-bases')).toBe(String(demo.bases.length));
+    expect(await statValue('stat-panels')).toBe(String(demo.panels.length));
+    expect(await statValue('stat-experts')).toBe(String(demo.experts.length));
+    const submitted = demo.scoresheets.filter((s) => s.status === 'submitted' && !s.recusal).length;
+    expect(await statValue('stat-submitted')).toBe(String(submitted));
+    expect(await page.getByTestId('header-round').innerText()).toBe(demo.round.name);
+    await page.screenshot({ path: screenshotPath('home') });
+  });
+
+  it('keeps the round after a reload (data is in IndexedDB, not in memory)', async () => {
+    const { page } = machine;
+    await page.reload();
+    await page.getByTestId('home-round').waitFor();
+    const value = await page
+      .getByTestId('stat-bases')
+      .locator('.ant-statistic-content-value')
+      .innerText();
+    expect(value).toBe(String(demo.bases.length));
+  });
+
+  it('switches the whole interface to English and back', async () => {
+    const { page } = machine;
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByText('Current evaluation round').waitFor();
+    expect(await page.getByTestId('main-nav').innerText()).toContain("Chair's dashboard");
+    await page.screenshot({ path: screenshotPath('home-en') });
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.getByText('当前评估轮次').waitFor();
+    expect(await page.getByTestId('main-nav').innerText()).toContain('组长看板');
+  });
+
+  it('renders every area of the app without a page error', async () => {
+    const { page } = machine;
+    await page.getByTestId('main-nav').getByText('秘书处').click();
+    await page.getByTestId('bases-table').waitFor();
+    expect(await page.getByTestId('panel-card').count()).toBe(0); // second tab not open yet
+    await page.getByRole('tab', { name: /专家组与专家/ }).click();
+    await page.getByTestId('panel-card').first().waitFor();
+    expect(await page.getByTestId('panel-card').count()).toBe(demo.panels.length);
+
+    await page.getByTestId('main-nav').getByText('专家评分').click();
+    await page.getByTestId('expert-progress').waitFor();
+
+    await page.getByTestId('main-nav').getByText('组长看板').click();
+    await page.getByTestId('ranking-chart').waitFor();
+    const firstType = demo.bases.map((b) => b.type).sort()[0];
+    const scoredOfType = new Set(
+      demo.scoresheets
+        .filter((s) => s.status === 'submitted' && !s.recusal)
+        .map((s) => s.baseId)
+        .filter((id) => demo.bases.find((b) => b.id === id)?.type === firstType),
+    );
+    const bars = page.getByTestId('ranking-chart').locator('.recharts-bar-rectangle');
+    expect(await bars.count()).toBe(scoredOfType.size);
+    await page.screenshot({ path: screenshotPath('dashboard') });
+
+    await page.getByTestId('main-nav').getByText('关于').click();
+    await page.getByTestId('about-info').waitFor();
+    expect(await page.getByTestId('about-info').innerText()).toContain('浏览器');
+    expect(machine.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+// Every schema version must open a database left by the version before it with every
+// record intact. Each version adds a case to MIGRATION_CASES: the raw records as the older
+// version stored them, and what the current app must read back. v1 has no predecessor, so
+// its case seeds v1 itself with a plain Dexie and reopens it with PingguDatabase.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../../renderer/db/database';
+import type { PingguDatabase } from '../../../renderer/db/database';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from '../../../renderer/db/schema';
+import type { TableName } from '../../../renderer/db/schema';
+import { buildAuditEntry, buildDecision, buildRoundRecords } from '../../helpers/builders';
+import type { RoundRecords } from '../../helpers/builders';
+import { readAll, seedDatabaseAtVersion, uniqueDatabaseName } from '../../helpers/db';
+import type { RawSeed } from '../../helpers/db';
+
+type MigrationCase = {
+  /** The schema version the seed was written with. */
+  from: number;
+  description: string;
+  seed: () => RawSeed;
+  /** Records the current schema must hold afterwards; defaults to the seed unchanged. */
+  expected?: (seed: RawSeed) => RawSeed;
+};
+
+/** Records of every v1 table, as the v1 app wrote them. */
+function v1Seed(r: RoundRecords = buildRoundRecords()): RawSeed {
+  const firstBase = r.bases[0];
+  if (!firstBase) throw new Error('builder returned no bases');
+  return {
+    rounds: [r.round],
+    bases: r.bases,
+    templates: r.templates,
+    panels: [r.panel],
+    experts: r.experts,
+    assignments: r.assignments,
+    scoresheets: r.scoresheets,
+    decisions: [buildDecision(firstBase)],
+    conflicts: [
+      {
+        id: 'conflict-1',
+        roundId: r.round.id,
+        scoresheetId: r.scoresheets[0]?.id ?? '',
+        local: r.scoresheets[0],
+        incoming: { ...r.scoresheets[0], revision: 2 },
+        detectedAt: '2024-05-11T10:00:00.000Z',
+        sourceImportId: 'import-1',
+      },
+    ],
+    bundleImports: [
+      {
+        id: 'import-1',
+        roundId: r.round.id,
+        kind: 'scores',
+        fileName: '大连组-李明.pinggu',
+        deviceId: 'device-2',
+        fingerprint: 'ab12 cd34',
+        importedAt: '2024-05-11T10:00:00.000Z',
+        counts: { added: 6, updated: 0, unchanged: 0, conflicts: 1, refused: 0 },
+      },
+    ],
+    auditLog: [
+      { ...buildAuditEntry(r.round.id, { action: 'round.create' }), seq: 1 },
+      { ...buildAuditEntry(r.round.id), seq: 2 },
+    ],
+    settings: [
+      { key: 'deviceId', value: 'device-1' },
+      { key: 'currentRoundId', value: r.round.id },
+      { key: 'language', value: 'zh-CN' },
+    ],
+  };
+}
+
+const MIGRATION_CASES: MigrationCase[] = [
+  { from: 1, description: 'v1 database reopened by the current app', seed: () => v1Seed() },
+  // Next version: { from: 1, description: 'v1 → v2 …', seed: v1Seed, expected: (s) => … },
+];
+
+const opened: PingguDatabase[] = [];
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+describe('database schema versions', () => {
+  it('declares versions in increasing order, every one of them with every table', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(CURRENT_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
+    for (const v of SCHEMA_VERSIONS)
+      expect(Object.keys(v.stores).sort()).toEqual([...TABLE_NAMES].sort());
+  });
+
+  it('has a migration case from the version before each version, and one reopening the current', () => {
+    const froms = new Set(MIGRATION_CASES.map((c) => c.from));
+    for (const v of SCHEMA_VERSIONS) {
+      if (v.version > 1) expect(froms.has(v.version - 1)).toBe(true);
+    }
+    expect(froms.has(CURRENT_SCHEMA_VERSION)).toBe(true);
+  });
+
+  for (const c of MIGRATION_CASES) {
+    it(`keeps every record when opening a v${c.from} database (${c.description})`, async () => {
+      const name = uniqueDatabaseName('migration');
+      const seed = c.seed();
+      await seedDatabaseAtVersion(name, c.from, seed);
+
+      const db = createDatabase(name);
+      opened.push(db);
+      await db.open();
+
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      const expected = c.expected ? c.expected(seed) : seed;
+      for (const table of TABLE_NAMES) {
+        const want = [...(expected[table] ?? [])];
+        const got = await readAll(db, table);
+        expect(sortById(table, got), table).toEqual(sortById(table, want));
+      }
+    });
+  }
+
+  it('serves every screen query from an index after opening a seeded v1 database', async () => {
+    const name = uniqueDatabaseName('migration');
+    const records = buildRoundRecords();
+    await seedDatabaseAtVersion(name, 1, v1Seed(records));
+    const db = createDatabase(name);
+    opened.push(db);
+    const { round, bases, scoresheets } = records;
+    const [base] = bases;
+    const [sheet] = scoresheets;
+    if (!base || !sheet) throw new Error('builder returned no records');
+
+    expect(await db.bases.where('roundId').equals(round.id).count()).toBe(2);
+    expect(await db.bases.where('[roundId+type]').equals([round.id, 'B4']).count()).toBe(1);
+    expect(await db.bases.where('code').equals(base.code).count()).toBe(1);
+    expect(await db.assignments.where('roundId').equals(round.id).count()).toBe(6);
+    expect(await db.assignments.where('expertId').equals(sheet.expertId).count()).toBe(2);
+    expect(await db.assignments.where('baseId').equals(base.id).count()).toBe(3);
+    expect(
+      await db.scoresheets
+        .where('[expertId+baseId]')
+        .equals([sheet.expertId, sheet.baseId])
+        .count(),
+    ).toBe(1);
+    expect(await db.scoresheets.where('roundId').equals(round.id).count()).toBe(6);
+    expect(await db.conflicts.where('scoresheetId').equals(sheet.id).count()).toBe(1);
+    expect(await db.auditLog.where('roundId').equals(round.id).count()).toBe(2);
+  });
+});
+
+function keyOf(table: TableName, record: unknown): string {
+  if (typeof record !== 'object' || record === null) return '';
+  const key = table === 'auditLog' ? 'seq' : table === 'settings' ? 'key' : 'id';
+  const value: unknown = Reflect.get(record, key);
+  return String(value).padStart(12, '0');
+}
+
+function sortById(table: TableName, records: unknown[]): unknown[] {
+  return [...records].sort((a, b) => keyOf(table, a).localeCompare(keyOf(table, b)));
+}

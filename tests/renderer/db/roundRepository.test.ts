@@ -1,0 +1,207 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PingguDatabase } from '../../../renderer/db/database';
+import { getCurrentRound } from '../../../renderer/db/queries';
+import {
+  addRound,
+  deleteRound,
+  setCurrentRound,
+} from '../../../renderer/db/repositories/roundRepository';
+import { builtinTemplateForType } from '../../../shared/domain/templates';
+import type { IndicatorTemplate } from '../../../shared/domain/types';
+import {
+  buildAuditEntry,
+  buildDecision,
+  buildRound,
+  buildRoundRecords,
+  testClock,
+} from '../../helpers/builders';
+import type { RoundRecords } from '../../helpers/builders';
+import { openTestDatabase, putRoundRecords } from '../../helpers/db';
+
+let db: PingguDatabase;
+
+beforeEach(async () => {
+  db = await openTestDatabase();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** Everything stored for a round, table by table (the round row itself included). */
+async function recordsOf(roundId: string) {
+  return {
+    rounds: await db.rounds.where('id').equals(roundId).count(),
+    bases: await db.bases.where('roundId').equals(roundId).count(),
+    panels: await db.panels.where('roundId').equals(roundId).count(),
+    experts: await db.experts.where('roundId').equals(roundId).count(),
+    assignments: await db.assignments.where('roundId').equals(roundId).count(),
+    scoresheets: await db.scoresheets.where('roundId').equals(roundId).count(),
+    decisions: await db.decisions.where('roundId').equals(roundId).count(),
+    conflicts: await db.conflicts.where('roundId').equals(roundId).count(),
+    bundleImports: await db.bundleImports.where('roundId').equals(roundId).count(),
+    audit: await db.auditLog.where('roundId').equals(roundId).count(),
+  };
+}
+
+async function putFullRound(r: RoundRecords): Promise<void> {
+  await putRoundRecords(db, r);
+  const [base] = r.bases;
+  const [sheet] = r.scoresheets;
+  if (!base || !sheet) throw new Error('builder');
+  await db.decisions.add(buildDecision(base));
+  await db.conflicts.add({
+    id: `${r.round.id}-conflict`,
+    roundId: r.round.id,
+    scoresheetId: sheet.id,
+    local: sheet,
+    incoming: { ...sheet, revision: sheet.revision + 1 },
+    detectedAt: '2024-05-11T10:00:00.000Z',
+    sourceImportId: `${r.round.id}-import`,
+  });
+  await db.bundleImports.add({
+    id: `${r.round.id}-import`,
+    roundId: r.round.id,
+    kind: 'scores',
+    fileName: 'scores.pinggu',
+    deviceId: 'laptop-2',
+    fingerprint: 'ab12',
+    importedAt: '2024-05-11T10:00:00.000Z',
+    counts: { added: 1, updated: 0, unchanged: 0, conflicts: 1, refused: 0 },
+  });
+  await db.auditLog.add(buildAuditEntry(r.round.id, { entityId: sheet.id }));
+}
+
+describe('adding a round', () => {
+  it('stores the round with its templates and a round.create audit entry', async () => {
+    const round = buildRound();
+    const templates = [builtinTemplateForType('A1'), builtinTemplateForType('B4')];
+
+    const result = await addRound(db, { round, templates }, '王秘书', testClock());
+
+    expect(result.ok).toBe(true);
+    expect(await db.rounds.get(round.id)).toEqual(round);
+    expect((await db.templates.toArray()).map((t) => t.id).sort()).toEqual([
+      'builtin-A1',
+      'builtin-B4',
+    ]);
+    expect(await db.auditLog.toArray()).toMatchObject([
+      { action: 'round.create', entityId: round.id, actor: '王秘书' },
+    ]);
+  });
+
+  it('keeps an already stored (issued) template instead of overwriting it', async () => {
+    const frozen: IndicatorTemplate = {
+      ...builtinTemplateForType('A1'),
+      frozenAt: '2024-04-01T00:00:00.000Z',
+    };
+    await db.templates.add(frozen);
+
+    await addRound(
+      db,
+      { round: buildRound(), templates: [builtinTemplateForType('A1')] },
+      '王秘书',
+      testClock(),
+    );
+
+    expect(await db.templates.get('builtin-A1')).toEqual(frozen);
+  });
+
+  it('refuses a round whose id exists, writing nothing', async () => {
+    const round = buildRound();
+    await addRound(db, { round, templates: [] }, '王秘书', testClock());
+
+    const again = await addRound(
+      db,
+      { round: { ...round, name: '另一个' }, templates: [] },
+      '王秘书',
+      testClock(),
+    );
+
+    expect(again).toMatchObject({ ok: false, error: { code: 'alreadyExists' } });
+    expect((await db.rounds.get(round.id))?.name).toBe(round.name);
+    expect(await db.auditLog.count()).toBe(1);
+  });
+});
+
+describe('deleting a round', () => {
+  it('deletes every record of the round and nothing of another round', async () => {
+    const doomed = buildRoundRecords();
+    const kept = buildRoundRecords();
+    await putFullRound(doomed);
+    await putFullRound(kept);
+    const keptBefore = await recordsOf(kept.round.id);
+
+    const result = await deleteRound(db, doomed.round.id, '王秘书', testClock());
+
+    expect(result.ok).toBe(true);
+    expect(await recordsOf(doomed.round.id)).toEqual({
+      rounds: 0,
+      bases: 0,
+      panels: 0,
+      experts: 0,
+      assignments: 0,
+      scoresheets: 0,
+      decisions: 0,
+      conflicts: 0,
+      bundleImports: 0,
+      audit: 1, // the round.delete entry that records the deletion itself
+    });
+    expect((await db.auditLog.where('roundId').equals(doomed.round.id).first())?.action).toBe(
+      'round.delete',
+    );
+    expect(await recordsOf(kept.round.id)).toEqual(keptBefore);
+    // Templates the other round still uses stay.
+    expect(await db.templates.count()).toBe(kept.templates.length);
+  });
+
+  it('deletes templates no remaining round uses', async () => {
+    const only = buildRoundRecords();
+    await putFullRound(only);
+
+    const result = await deleteRound(db, only.round.id, '王秘书', testClock());
+
+    expect(result.ok && result.value.templates).toBe(only.templates.length);
+    expect(await db.templates.count()).toBe(0);
+  });
+
+  it('clears the current-round choice when the current round is deleted', async () => {
+    const r = buildRoundRecords();
+    await putFullRound(r);
+    await setCurrentRound(db, r.round.id);
+
+    await deleteRound(db, r.round.id, '王秘书', testClock());
+
+    expect(await getCurrentRound(db)).toBeNull();
+  });
+
+  it('reports an unknown round as not found', async () => {
+    expect(await deleteRound(db, 'nope', '王秘书', testClock())).toMatchObject({
+      ok: false,
+      error: { code: 'notFound' },
+    });
+    expect(await db.auditLog.count()).toBe(0);
+  });
+});
+
+describe('current round', () => {
+  it('opens on the round chosen last, and refuses an unknown one', async () => {
+    const a = buildRound();
+    const b = buildRound();
+    await addRound(db, { round: a, templates: [] }, 'x', testClock());
+    await addRound(db, { round: b, templates: [] }, 'x', testClock());
+
+    await setCurrentRound(db, a.id);
+    await setCurrentRound(db, b.id);
+    expect((await getCurrentRound(db))?.id).toBe(b.id);
+
+    expect(await setCurrentRound(db, 'nope')).toMatchObject({
+      ok: false,
+      error: { code: 'notFound' },
+    });
+    expect((await getCurrentRound(db))?.id).toBe(b.id);
+
+    await setCurrentRound(db, null);
+    expect(await getCurrentRound(db)).toBeNull();
+  });
+});
