@@ -6,12 +6,51 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const runtimeImports = ['react', 'react-dom', 'react-*', 'dexie', 'dexie-*', 'electron', 'antd', 'recharts', 'i18next', 'react-i18next', 'fake-indexeddb', 'playwright-core'];
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'buffer', 'events'];
+const runtimeImports = [
+  'react',
+  'react-dom',
+  'react-*',
+  'dexie',
+  'dexie-*',
+  'electron',
+  'antd',
+  'recharts',
+  'i18next',
+  'react-i18next',
+  'fake-indexeddb',
+  'playwright-core',
+];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'zlib',
+  'worker_threads',
+  'buffer',
+  'events',
+];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'tests/e2e/artifacts/', 'coverage/', '.bench/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'release/',
+      'tests/e2e/artifacts/',
+      'coverage/',
+      '.bench/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -20,7 +59,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
@@ -35,13 +77,43 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: runtimeImports, message: 'shared/ is pure TypeScript: no React, Dexie, Electron or UI imports.' },
+            {
+              group: runtimeImports,
+              message: 'shared/ is pure TypeScript: no React, Dexie, Electron or UI imports.',
+            },
             { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins.' },
-            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import from renderer/ or electron/.' },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'shared/ must not import from renderer/ or electron/.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'require', 'Buffer', '__dirname'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'require',
+        'Buffer',
+        '__dirname',
+      ],
+    },
+  },
+  {
+    // The demo must be byte-identical in Node and Chromium: ICU collation differs between them.
+    files: ['shared/demo/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          property: 'localeCompare',
+          message: 'Locale collation differs between engines; use compareText.',
+        },
+      ],
     },
   },
   {
@@ -54,7 +126,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'renderer/ runs in the browser: reach the desktop through DesktopApi.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'renderer/ runs in the browser: reach the desktop through DesktopApi.',
+            },
             { group: ['**/electron/**'], message: 'renderer/ must not import from electron/.' },
           ],
         },
@@ -67,7 +142,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', 'dexie', 'antd'], message: 'electron/ is the Node shell: no renderer imports.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', 'react', 'react-dom', 'dexie', 'antd'],
+              message: 'electron/ is the Node shell: no renderer imports.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -77,7 +159,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]", message: 'No .only or .skip in committed tests.' },
+        {
+          selector:
+            'CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]',
+          message: 'No .only or .skip in committed tests.',
+        },
       ],
     },
   },

@@ -3,7 +3,9 @@
 // main and preload would become a shared chunk that the preload `require`s, and a sandboxed
 // preload can require nothing but 'electron'. Only electron and Node built-ins stay external;
 // zod and our own modules are bundled in.
+import { rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import type { EnvironmentOptions } from 'vite';
 
@@ -17,10 +19,10 @@ const isExternal = (id: string): boolean =>
 
 const nodeBundle = (entry: string, fileName: string): EnvironmentOptions => ({
   consumer: 'server',
-  resolve: { noExternal: true, conditions: ['node', 'import', 'default'] },
+  resolve: { noExternal: true },
   build: {
     outDir: OUT_DIR,
-    // Both environments write into the same folder; each replaces only its own file.
+    // Both environments write into the same folder; buildApp empties it once, up front.
     emptyOutDir: false,
     target: 'node22',
     ssr: true,
@@ -52,6 +54,11 @@ export default defineConfig({
       const { main, preload } = builder.environments;
       if (main === undefined || preload === undefined) {
         throw new Error('vite.electron.config.ts: main and preload environments are missing');
+      }
+      // Stale files would otherwise be packed by electron-builder (files: dist-electron/**).
+      for (const environment of [main, preload]) {
+        const { root, build } = environment.config;
+        await rm(path.resolve(root, build.outDir), { recursive: true, force: true });
       }
       await builder.build(main);
       await builder.build(preload);

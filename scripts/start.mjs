@@ -34,5 +34,7 @@ if (binary) {
 } else {
   const port = Number(process.env.PORT ?? 4173);
   const { url } = await serveStatic('dist/renderer', port);
-  console.log(`评估通 Pinggu: Electron binary not found, serving the app at ${url} (open it in Chromium or Edge; Ctrl+C stops)`);
+  console.log(
+    `评估通 Pinggu: Electron binary not found, serving the app at ${url} (open it in Chromium or Edge; Ctrl+C stops)`,
+  );
 }

@@ -14,7 +14,10 @@ const failures = [];
 
 const run = (label, command, args) => {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   return result.status === 0;
 };
 
@@ -30,8 +33,13 @@ const check = (label, command, args) => {
 const vitestSuite = (project) => {
   const output = `${resultsDir}/${project}.json`;
   const ok = run(`vitest (${project})`, 'npx', [
-    'vitest', 'run', '--project', project,
-    '--reporter=default', '--reporter=json', `--outputFile.json=${output}`,
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
   ]);
   if (!existsSync(output)) {
     failed += 1;
@@ -40,7 +48,7 @@ const vitestSuite = (project) => {
   }
   const report = JSON.parse(readFileSync(output, 'utf8'));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0);
+  failed += report.numFailedTests ?? 0;
   // A suite that fails to load (syntax error, failed import) has no tests but is a failure.
   const brokenFiles = (report.testResults ?? []).filter(
     (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
@@ -53,7 +61,11 @@ const vitestSuite = (project) => {
   }
 };
 
-check('type-check shared/ (pure TypeScript, no DOM or Node)', 'npx', ['tsc', '-p', 'tsconfig.shared.json']);
+check('type-check shared/ (pure TypeScript, no DOM or Node)', 'npx', [
+  'tsc',
+  '-p',
+  'tsconfig.shared.json',
+]);
 check('type-check renderer/ (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json']);
 check('type-check electron/ (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json']);
 check('type-check tests/', 'npx', ['tsc', '-p', 'tsconfig.test.json']);

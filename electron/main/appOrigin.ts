@@ -6,7 +6,8 @@ export const APP_HOST = 'pinggu';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-const parseUrl = (url: string): URL | null => {
+/** The URL, or null for a string that does not parse. */
+export const parseUrl = (url: string): URL | null => {
   try {
     return new URL(url);
   } catch {
@@ -26,5 +27,3 @@ export const isAppUrl = (url: string): boolean => {
     parsed.password === ''
   );
 };
-
-export { parseUrl };

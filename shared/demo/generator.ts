@@ -18,7 +18,7 @@ import type {
 } from '../domain/types';
 import { DECLARED_RECUSAL_REASONS } from './names';
 import { formPanels } from './panels';
-import { createRng } from './random';
+import { compareText, createRng } from './random';
 import type { Rng } from './random';
 import type { RegistryBase } from './roster';
 import { buildSheet } from './scoring';
@@ -131,7 +131,9 @@ export function generateRound(spec: RoundSpec): DemoRound {
   setup.panels.forEach((panel, p) => {
     const members = setup.bases
       .filter((b) => b.panelId === panel.id)
-      .sort((a, b) => a.city.localeCompare(b.city, 'zh-CN') || a.code.localeCompare(b.code));
+      // Code-point order, not localeCompare: ICU collation differs between Node and
+      // Chromium builds, and the demo must be identical wherever it is generated.
+      .sort((a, b) => compareText(a.city, b.city) || compareText(a.code, b.code));
     const notVisited = spec.progress === 'inProgress' ? (NOT_VISITED[p] ?? 0) : 0;
     const inProgress = spec.progress === 'inProgress' ? (IN_PROGRESS[p] ?? 0) : 0;
     const done = Math.max(0, members.length - notVisited - inProgress);

@@ -79,3 +79,11 @@ export function clamp(value: number, min: number, max: number): number {
 export function snapToHalf(value: number): number {
   return Math.round(value * 2) / 2;
 }
+
+/**
+ * Code-point order, identical in every JavaScript engine. Never localeCompare here: ICU
+ * collation (and the default locale) differ between Node and Chromium builds.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

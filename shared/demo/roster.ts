@@ -14,7 +14,7 @@ import type { FieldEntry } from './fields';
 import { HOSTS } from './institutions';
 import type { Institution, InstitutionKind } from './institutions';
 import { distinctNames } from './names';
-import { clamp } from './random';
+import { clamp, compareText } from './random';
 import type { Rng } from './random';
 
 export type RegistryBase = {
@@ -162,7 +162,7 @@ export function generateRegistry(rng: Rng): RegistryBase[] {
     (a, b) =>
       TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
       a.yearEstablished - b.yearEstablished ||
-      a.name.localeCompare(b.name),
+      compareText(a.name, b.name),
   );
   const perType = new Map<BaseTypeCode, number>();
   return ordered.map((d) => {

@@ -26,9 +26,14 @@ const fileNameSchema = z
   .max(MAX_FILE_NAME_LENGTH, `文件名不能超过 ${MAX_FILE_NAME_LENGTH} 个字符。`)
   .refine(isSafeFileName, '文件名不能包含 / \\ : * ? " < > | 等字符，也不能以点或空格结尾。');
 
+// Typed as any Uint8Array (not only ArrayBuffer-backed ones), so output of libraries such as
+// fflate can be passed without a copy.
 const fileBytesSchema = z
-  .instanceof(Uint8Array, { error: '文件内容格式不正确。' })
-  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, '文件超过 512 MB，无法保存。');
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, { error: '文件内容格式不正确。' })
+  .refine(
+    (bytes) => bytes.byteLength <= MAX_FILE_BYTES,
+    `文件超过 ${MAX_FILE_BYTES / MIB} MB，无法保存。`,
+  );
 
 const filePathSchema = z
   .string({ error: '文件路径必须是文本。' })
@@ -63,9 +68,9 @@ const CONTRACT_DEFINITION = {
     args: z.tuple([
       z.strictObject({
         /** Allow several files (or folders) in one pick. */
-        multi: z.boolean({ error: 'multi 必须是布尔值。' }),
+        multi: z.boolean(),
         /** Pick folders and read every .pgb file inside them. */
-        folders: z.boolean({ error: 'folders 必须是布尔值。' }),
+        folders: z.boolean(),
       }),
     ]),
     result: z.discriminatedUnion('cancelled', [
@@ -133,26 +138,21 @@ export const DESKTOP_CONTRACT: {
   };
 } = CONTRACT_DEFINITION;
 
-// Our schema messages are Chinese and written for a clerk; zod's built-in ones are English
-// and technical, so they go to `detail` only.
-const CHINESE = /[\u4e00-\u9fff]/;
-
 /** Checks raw arguments (as received over IPC) against the channel's schema. */
 export const validateArgs = <C extends DesktopChannel>(
   channel: C,
   rawArgs: unknown,
 ): DesktopResult<DesktopArgs<C>> => {
-  const parsed = DESKTOP_CONTRACT[channel].args.safeParse(rawArgs);
+  // Messages written into the schemas are Chinese and specific; every other issue (wrong
+  // type, unknown key…) gets the generic Chinese message instead of zod's English one.
+  const parsed = DESKTOP_CONTRACT[channel].args.safeParse(rawArgs, {
+    error: () => GENERIC_MESSAGES.invalidArguments,
+  });
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues;
-  const first = issues[0];
-  const message =
-    first !== undefined && CHINESE.test(first.message)
-      ? first.message
-      : GENERIC_MESSAGES.invalidArguments;
   const detail = issues
     .slice(0, 5)
     .map((issue) => `${channel} ${issue.path.join('.') || '(args)'}: ${issue.code}`)
     .join('; ');
-  return fail('invalidArguments', message, detail);
+  return fail('invalidArguments', issues[0]?.message ?? GENERIC_MESSAGES.invalidArguments, detail);
 };

@@ -41,7 +41,6 @@ describe('first launch with the demo round', () => {
     const submitted = demo.scoresheets.filter((s) => s.status === 'submitted' && !s.recusal).length;
     expect(await statValue('stat-submitted')).toBe(String(submitted));
     expect(await page.getByTestId('header-round').innerText()).toBe(demo.round.name);
-    await page.screenshot({ path: screenshotPath('home') });
   });
 
   it('keeps the round after a reload (data is in IndexedDB, not in memory)', async () => {
@@ -53,6 +52,7 @@ describe('first launch with the demo round', () => {
       .locator('.ant-statistic-content-value')
       .innerText();
     expect(value).toBe(String(demo.bases.length));
+    await page.screenshot({ path: screenshotPath('home') });
   });
 
   it('switches the whole interface to English and back', async () => {

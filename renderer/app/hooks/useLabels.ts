@@ -2,7 +2,12 @@
 import { useTranslation } from 'react-i18next';
 import { baseTypeByCode, categoryByCode, legacyTypeByCode } from '../../../shared/domain/taxonomy';
 import { GRADE_LABELS } from '../../../shared/domain/grading';
-import type { BaseTypeCode, CategoryCode, GradeCode, LegacyTypeCode } from '../../../shared/domain/types';
+import type {
+  BaseTypeCode,
+  CategoryCode,
+  GradeCode,
+  LegacyTypeCode,
+} from '../../../shared/domain/types';
 
 export const useLabels = () => {
   const { i18n } = useTranslation();

@@ -130,7 +130,8 @@ export const en = {
     dataFolderBrowser: 'Browser storage (IndexedDB)',
     persistence: 'Persistent storage',
     persisted: 'Granted: the browser will not evict this app’s data',
-    notPersisted: 'Not granted: the browser may evict data when disk space runs low; export backups',
+    notPersisted:
+      'Not granted: the browser may evict data when disk space runs low; export backups',
     persistenceUnknown: 'This browser cannot tell',
     deviceId: 'Device id',
   },

@@ -32,7 +32,8 @@ export const zhCN = {
     experts: '专家',
     sheetsSubmitted: '已提交评分表',
     progress: '评分进度',
-    progressDetail: '应评 {{expected}} 份：已提交 {{submitted}}，草稿 {{draft}}，回避 {{recused}}，未开始 {{notStarted}}',
+    progressDetail:
+      '应评 {{expected}} 份：已提交 {{submitted}}，草稿 {{draft}}，回避 {{recused}}，未开始 {{notStarted}}',
     byType: '按基地类型',
     type: '基地类型',
     category: '类别',

@@ -41,7 +41,9 @@ export const AboutPage = () => {
         <Descriptions column={1} bordered size="small" data-testid="about-info">
           <Descriptions.Item label={t('about.version')}>{info.version}</Descriptions.Item>
           <Descriptions.Item label={t('about.platform')}>
-            {info.platform === 'electron' ? t('about.platformElectron') : t('about.platformBrowser')}
+            {info.platform === 'electron'
+              ? t('about.platformElectron')
+              : t('about.platformBrowser')}
           </Descriptions.Item>
           <Descriptions.Item label={t('about.dataFolder')}>
             {info.dataFolder ?? t('about.dataFolderBrowser')}

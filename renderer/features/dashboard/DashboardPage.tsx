@@ -4,7 +4,16 @@ import { Card, Empty, Segmented, Space, Spin, Table, Tag, Tooltip, Typography } 
 import { WarningOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip as ChartTooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  Tooltip as ChartTooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useBases, useCurrentRound, useScoresheets } from '../../db/hooks';
 import { computeRoundResults, type BaseResult } from '../../../shared/domain/results';
 import { BASE_TYPES } from '../../../shared/domain/taxonomy';
@@ -35,7 +44,11 @@ export const DashboardPage = () => {
   if (type === undefined) return <Empty description={t('dashboard.noScores')} />;
   const ofType = results
     .filter((row) => row.base.type === type)
-    .sort((a, b) => (a.rankInType ?? Infinity) - (b.rankInType ?? Infinity) || a.base.code.localeCompare(b.base.code));
+    .sort(
+      (a, b) =>
+        (a.rankInType ?? Infinity) - (b.rankInType ?? Infinity) ||
+        a.base.code.localeCompare(b.base.code),
+    );
   const scored = ofType.filter((row) => row.aggregate !== null);
 
   return (
@@ -49,7 +62,10 @@ export const DashboardPage = () => {
         options={presentTypes.map((code) => ({ value: code, label: code }))}
         style={{ marginBottom: 16 }}
       />
-      <Card title={t('dashboard.chartTitle', { type: labels.typeName(type) })} style={{ marginBottom: 16 }}>
+      <Card
+        title={t('dashboard.chartTitle', { type: labels.typeName(type) })}
+        style={{ marginBottom: 16 }}
+      >
         {scored.length === 0 ? (
           <Empty description={t('dashboard.noScores')} />
         ) : (
@@ -58,13 +74,27 @@ export const DashboardPage = () => {
               layout="vertical"
               width={960}
               height={Math.max(160, scored.length * 26 + 40)}
-              data={scored.map((row) => ({ name: row.base.name, score: row.aggregate, grade: row.grade }))}
-              margin={{ left: 16, right: 24, top: 8, bottom: 8 }}
+              data={scored.map((row) => ({
+                name: row.base.name,
+                score: row.aggregate,
+                grade: row.grade,
+              }))}
+              margin={{ left: 16, right: 24, top: 24, bottom: 8 }}
             >
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
               <XAxis type="number" domain={[0, 100]} />
-              <YAxis type="category" dataKey="name" width={300} tick={{ fontSize: 12 }} interval={0} />
-              <ChartTooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : String(value))} />
+              <YAxis
+                type="category"
+                dataKey="name"
+                width={300}
+                tick={{ fontSize: 12 }}
+                interval={0}
+              />
+              <ChartTooltip
+                formatter={(value) =>
+                  typeof value === 'number' ? value.toFixed(2) : String(value)
+                }
+              />
               {round.gradeBands
                 .filter((band) => band.minScore > 0)
                 .map((band) => (
@@ -93,10 +123,26 @@ export const DashboardPage = () => {
           pagination={false}
           data-testid="results-table"
           columns={[
-            { title: t('dashboard.rank'), key: 'rank', width: 90, render: (_, row) => row.rankInType ?? '—' },
+            {
+              title: t('dashboard.rank'),
+              key: 'rank',
+              width: 90,
+              render: (_, row) => row.rankInType ?? '—',
+            },
             { title: t('secretariat.name'), key: 'name', render: (_, row) => row.base.name },
-            { title: t('secretariat.city'), key: 'city', width: 80, render: (_, row) => row.base.city },
-            { title: t('dashboard.experts'), key: 'n', width: 90, align: 'right', render: (_, row) => row.sheets },
+            {
+              title: t('secretariat.city'),
+              key: 'city',
+              width: 80,
+              render: (_, row) => row.base.city,
+            },
+            {
+              title: t('dashboard.experts'),
+              key: 'n',
+              width: 90,
+              align: 'right',
+              render: (_, row) => row.sheets,
+            },
             {
               title: t('dashboard.score'),
               key: 'score',
@@ -107,7 +153,11 @@ export const DashboardPage = () => {
               title: t('dashboard.grade'),
               key: 'grade',
               render: (_, row) =>
-                row.grade ? <Tag color={GRADE_COLORS[row.grade]}>{labels.gradeName(row.grade)}</Tag> : '—',
+                row.grade ? (
+                  <Tag color={GRADE_COLORS[row.grade]}>{labels.gradeName(row.grade)}</Tag>
+                ) : (
+                  '—'
+                ),
             },
             {
               title: t('dashboard.spread'),
@@ -118,7 +168,10 @@ export const DashboardPage = () => {
                   {formatScore(row.range, 1)}
                   {row.isDisagreement ? (
                     <Tooltip title={t('dashboard.disagreement')}>
-                      <WarningOutlined style={{ color: '#cf1322' }} aria-label={t('dashboard.disagreement')} />
+                      <WarningOutlined
+                        style={{ color: '#cf1322' }}
+                        aria-label={t('dashboard.disagreement')}
+                      />
                     </Tooltip>
                   ) : null}
                 </Space>

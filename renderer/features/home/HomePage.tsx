@@ -65,7 +65,11 @@ const RoundHome = ({ round, overview }: { round: Round; overview: RoundOverview 
         </Col>
         <Col span={6}>
           <Card>
-            <Statistic title={t('home.experts')} value={overview.experts} data-testid="stat-experts" />
+            <Statistic
+              title={t('home.experts')}
+              value={overview.experts}
+              data-testid="stat-experts"
+            />
           </Card>
         </Col>
         <Col span={6}>

@@ -19,7 +19,9 @@ export const WelcomeCard = () => {
       else message.error(t('home.demoFailed', { message: result.error.message }));
     } catch (error) {
       // A storage failure (quota, blocked database) must still reach the user as a sentence.
-      message.error(t('home.demoFailed', { message: error instanceof Error ? error.message : String(error) }));
+      message.error(
+        t('home.demoFailed', { message: error instanceof Error ? error.message : String(error) }),
+      );
     } finally {
       setIsLoading(false);
     }
@@ -30,9 +32,19 @@ export const WelcomeCard = () => {
       <Result
         status="info"
         title={t('home.noRoundTitle')}
-        subTitle={<Typography.Paragraph style={{ maxWidth: 560, margin: '0 auto' }}>{t('home.noRoundBody')}</Typography.Paragraph>}
+        subTitle={
+          <Typography.Paragraph style={{ maxWidth: 560, margin: '0 auto' }}>
+            {t('home.noRoundBody')}
+          </Typography.Paragraph>
+        }
         extra={
-          <Button type="primary" size="large" loading={isLoading} onClick={() => void load()} data-testid="load-demo">
+          <Button
+            type="primary"
+            size="large"
+            loading={isLoading}
+            onClick={() => void load()}
+            data-testid="load-demo"
+          >
             {isLoading ? t('home.loadingDemo') : t('home.loadDemo')}
           </Button>
         }

@@ -99,9 +99,14 @@ export const ScoringPage = () => {
             {
               title: t('secretariat.type'),
               key: 'type',
-              render: (_, row) => `${row.base.type} ${labels.typeName(row.base.type satisfies BaseTypeCode)}`,
+              render: (_, row) =>
+                `${row.base.type} ${labels.typeName(row.base.type satisfies BaseTypeCode)}`,
             },
-            { title: t('secretariat.host'), key: 'host', render: (_, row) => row.base.hostInstitution },
+            {
+              title: t('secretariat.host'),
+              key: 'host',
+              render: (_, row) => row.base.hostInstitution,
+            },
             { title: t('secretariat.city'), key: 'city', render: (_, row) => row.base.city },
             {
               title: t('scoring.state'),

@@ -5,7 +5,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAssignments, useBases, useCurrentRound, useExperts, usePanels } from '../../db/hooks';
 import { BASE_TYPES, CITIES } from '../../../shared/domain/taxonomy';
-import type { Assignment, Base, BaseTypeCode, CityName, Expert, Panel } from '../../../shared/domain/types';
+import type {
+  Assignment,
+  Base,
+  BaseTypeCode,
+  CityName,
+  Expert,
+  Panel,
+} from '../../../shared/domain/types';
 import { useLabels } from '../../app/hooks/useLabels';
 
 export const SecretariatPage = () => {
@@ -64,7 +71,10 @@ const BasesTable = ({ bases, panels }: { bases: Base[]; panels: Panel[] }) => {
           style={{ width: 220 }}
           value={type}
           onChange={setType}
-          options={BASE_TYPES.map((info) => ({ value: info.code, label: `${info.code} ${labels.typeName(info.code)}` }))}
+          options={BASE_TYPES.map((info) => ({
+            value: info.code,
+            label: `${info.code} ${labels.typeName(info.code)}`,
+          }))}
         />
         <Select<CityName>
           allowClear
@@ -145,7 +155,9 @@ const PanelsView = ({
                 render: (name: string, expert: Expert) => (
                   <Space>
                     {name}
-                    {panel.chairExpertId === expert.id ? <Tag color="blue">{t('secretariat.chair')}</Tag> : null}
+                    {panel.chairExpertId === expert.id ? (
+                      <Tag color="blue">{t('secretariat.chair')}</Tag>
+                    ) : null}
                   </Space>
                 ),
               },

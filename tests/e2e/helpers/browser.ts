@@ -34,7 +34,9 @@ export const startServer = async (): Promise<StaticServer> => {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it).');
   }
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium fonts-noto-cjk`,
+    );
   }
   return serveStatic(RENDERER_DIR, 0);
 };

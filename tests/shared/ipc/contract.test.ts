@@ -108,3 +108,21 @@ describe('the DesktopApi contract', () => {
     }
   });
 });
+
+describe('argument errors for the clerk', () => {
+  it('use the generic Chinese message where the schema has none (unknown key, not a tuple)', () => {
+    for (const raw of [[{ multi: true, folders: false, x: 1 }], 'nope', null]) {
+      const result = validateArgs('file:openBundles', raw);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toBe('请求参数不正确，操作已取消。');
+    }
+  });
+
+  it('never show zod’s English messages', () => {
+    for (const raw of [[], [{}], [{ multi: 1, folders: 'no' }], [null]]) {
+      const result = validateArgs('file:openBundles', raw);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).not.toMatch(/[A-Za-z]{4,}/);
+    }
+  });
+});

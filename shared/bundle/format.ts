@@ -1,0 +1,156 @@
+// The bundle format's fixed vocabulary: name and version, kinds, the entry names each kind
+// may contain, and the size limits every reader enforces. docs/bundle-format.md explains
+// the layout; this module is the single source of the names and numbers it quotes.
+import type { BundleKind } from '../domain/types';
+
+export const FORMAT_NAME = 'pinggu-bundle';
+export const FORMAT_VERSION = 1;
+
+export const BUNDLE_KINDS = [
+  'round',
+  'scores',
+  'result',
+  'backup',
+] as const satisfies readonly BundleKind[];
+
+// ---- the outer container --------------------------------------------------------------
+
+export const MANIFEST_ENTRY = 'manifest.json';
+export const SIGNATURE_ENTRY = 'signature.json';
+/** The payload entries as a deflated inner zip, when the bundle is not encrypted. */
+export const PLAIN_PAYLOAD_ENTRY = 'payload.zip';
+/** The same inner zip encrypted with AES-GCM, when a passphrase was given. */
+export const ENCRYPTED_PAYLOAD_ENTRY = 'payload.enc';
+
+export const CONTAINER_ENTRIES = [
+  MANIFEST_ENTRY,
+  SIGNATURE_ENTRY,
+  PLAIN_PAYLOAD_ENTRY,
+  ENCRYPTED_PAYLOAD_ENTRY,
+] as const;
+
+export type ContainerEntryName = (typeof CONTAINER_ENTRIES)[number];
+export type PayloadContainerName = typeof PLAIN_PAYLOAD_ENTRY | typeof ENCRYPTED_PAYLOAD_ENTRY;
+
+// ---- the payload (inside payload.zip) -------------------------------------------------
+
+/** Every payload entry of format version 1; the file inside the inner zip is `<key>.json`. */
+export const PAYLOAD_KEYS = [
+  'round',
+  'rounds',
+  'templates',
+  'bases',
+  'panels',
+  'experts',
+  'assignments',
+  'scoresheets',
+  'decisions',
+  'conflicts',
+  'imports',
+  'audit',
+  'settings',
+] as const;
+
+export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
+
+/** The payload entries each kind carries: all of them, always (an empty list is `[]`). */
+export const PAYLOAD_KEYS_BY_KIND = {
+  round: ['round', 'templates', 'bases', 'panels', 'experts', 'assignments'],
+  scores: ['scoresheets', 'audit'],
+  result: [
+    'round',
+    'templates',
+    'bases',
+    'panels',
+    'experts',
+    'assignments',
+    'scoresheets',
+    'decisions',
+  ],
+  backup: [
+    'rounds',
+    'templates',
+    'bases',
+    'panels',
+    'experts',
+    'assignments',
+    'scoresheets',
+    'decisions',
+    'conflicts',
+    'imports',
+    'audit',
+    'settings',
+  ],
+} as const satisfies Record<BundleKind, readonly PayloadKey[]>;
+
+export type PayloadKeysOf<K extends BundleKind> = (typeof PAYLOAD_KEYS_BY_KIND)[K][number];
+
+export const payloadEntryName = (key: PayloadKey): string => `${key}.json`;
+
+/** Inner-zip entry name → payload key, for every name any kind may use. */
+export const PAYLOAD_KEY_BY_ENTRY: ReadonlyMap<string, PayloadKey> = new Map(
+  PAYLOAD_KEYS.map((key) => [payloadEntryName(key), key]),
+);
+
+/** Chinese and English names of each payload entry, for error messages. */
+export const PAYLOAD_LABELS: Readonly<Record<PayloadKey, { zh: string; en: string }>> = {
+  round: { zh: '评估轮次', en: 'round' },
+  rounds: { zh: '评估轮次', en: 'rounds' },
+  templates: { zh: '指标体系', en: 'indicator templates' },
+  bases: { zh: '基地', en: 'bases' },
+  panels: { zh: '评审组', en: 'panels' },
+  experts: { zh: '专家', en: 'experts' },
+  assignments: { zh: '评审分配', en: 'assignments' },
+  scoresheets: { zh: '评分表', en: 'scoresheets' },
+  decisions: { zh: '处理决定', en: 'final decisions' },
+  conflicts: { zh: '冲突记录', en: 'conflicts' },
+  imports: { zh: '导入记录', en: 'import records' },
+  audit: { zh: '操作日志', en: 'audit log' },
+  settings: { zh: '设置', en: 'settings' },
+};
+
+export const KIND_LABELS: Readonly<Record<BundleKind, { zh: string; en: string }>> = {
+  round: { zh: '评审任务包', en: 'round bundle' },
+  scores: { zh: '评分数据包', en: 'score bundle' },
+  result: { zh: '评估结果包', en: 'result bundle' },
+  backup: { zh: '备份包', en: 'backup bundle' },
+};
+
+// ---- limits ---------------------------------------------------------------------------
+
+const MIB = 1024 * 1024;
+
+export type BundleLimits = {
+  /** The whole .pgb file. */
+  readonly maxFileBytes: number;
+  /** Entries in one zip (the outer container or the inner payload zip). */
+  readonly maxEntries: number;
+  /** One entry after inflating, counted while inflating. */
+  readonly maxEntryBytes: number;
+  /** All entries of one zip after inflating, counted while inflating. */
+  readonly maxTotalBytes: number;
+  /** Inflated bytes per compressed byte, checked once an entry exceeds ratioGraceBytes. */
+  readonly maxCompressionRatio: number;
+  readonly ratioGraceBytes: number;
+};
+
+export const LIMITS: BundleLimits = Object.freeze({
+  maxFileBytes: 256 * MIB,
+  maxEntries: 64,
+  maxEntryBytes: 128 * MIB,
+  maxTotalBytes: 512 * MIB,
+  maxCompressionRatio: 200,
+  ratioGraceBytes: 1 * MIB,
+});
+
+/** manifest.json and signature.json are small; refuse to parse anything larger. */
+export const MAX_MANIFEST_BYTES = 64 * 1024;
+export const MAX_SIGNATURE_BYTES = 4 * 1024;
+
+// ---- encryption parameters --------------------------------------------------------------
+
+export const PBKDF2_MIN_ITERATIONS = 600_000;
+/** A signed bundle still comes from anyone with a key: cap the work it can ask of us. */
+export const PBKDF2_MAX_ITERATIONS = 2_000_000;
+export const SALT_BYTES = 16;
+export const IV_BYTES = 12;

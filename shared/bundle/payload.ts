@@ -1,0 +1,205 @@
+// What each kind of bundle carries, as types and as schemas of its payload entries, plus
+// the checks across records that one entry's schema cannot make (ids unique within an
+// entry; every record of a round, score or result bundle belongs to the manifest's round).
+import { z } from 'zod';
+import type {
+  Assignment,
+  AuditEntry,
+  Base,
+  BundleImportRecord,
+  BundleKind,
+  ConflictRecord,
+  Expert,
+  FinalDecision,
+  IndicatorTemplate,
+  Panel,
+  Round,
+  Scoresheet,
+} from '../domain/types';
+import { PAYLOAD_KEYS } from './format';
+import type { PayloadKey, PayloadKeysOf } from './format';
+import {
+  assignmentSchema,
+  auditEntrySchema,
+  backupSettingSchema,
+  baseSchema,
+  bundleImportRecordSchema,
+  conflictRecordSchema,
+  expertSchema,
+  finalDecisionSchema,
+  indicatorTemplateSchema,
+  panelSchema,
+  roundSchema,
+  scoresheetSchema,
+} from './schemas';
+
+export type BackupSetting = { key: string; value: string | number | boolean | null };
+
+export type RoundPayload = {
+  round: Round;
+  templates: IndicatorTemplate[];
+  bases: Base[];
+  panels: Panel[];
+  experts: Expert[];
+  assignments: Assignment[];
+};
+
+export type ScoresPayload = { scoresheets: Scoresheet[]; audit: AuditEntry[] };
+
+export type ResultPayload = RoundPayload & {
+  scoresheets: Scoresheet[];
+  decisions: FinalDecision[];
+};
+
+export type BackupPayload = {
+  rounds: Round[];
+  templates: IndicatorTemplate[];
+  bases: Base[];
+  panels: Panel[];
+  experts: Expert[];
+  assignments: Assignment[];
+  scoresheets: Scoresheet[];
+  decisions: FinalDecision[];
+  conflicts: ConflictRecord[];
+  imports: BundleImportRecord[];
+  audit: AuditEntry[];
+  settings: BackupSetting[];
+};
+
+export type PayloadByKind = {
+  round: RoundPayload;
+  scores: ScoresPayload;
+  result: ResultPayload;
+  backup: BackupPayload;
+};
+
+export type BundlePayload = PayloadByKind[BundleKind];
+
+// Each payload's keys are exactly the entry list of its kind in format.ts.
+type SameKeys<A, B> = [keyof A] extends [B] ? ([B] extends [keyof A] ? true : false) : false;
+const _payloadKeysMatchFormat: {
+  [K in BundleKind]: SameKeys<PayloadByKind[K], PayloadKeysOf<K>>;
+} = { round: true, scores: true, result: true, backup: true };
+
+/** The schema of each payload entry file (`<key>.json`). */
+export const PAYLOAD_ENTRY_SCHEMAS = {
+  round: roundSchema,
+  rounds: z.array(roundSchema),
+  templates: z.array(indicatorTemplateSchema),
+  bases: z.array(baseSchema),
+  panels: z.array(panelSchema),
+  experts: z.array(expertSchema),
+  assignments: z.array(assignmentSchema),
+  scoresheets: z.array(scoresheetSchema),
+  decisions: z.array(finalDecisionSchema),
+  conflicts: z.array(conflictRecordSchema),
+  imports: z.array(bundleImportRecordSchema),
+  audit: z.array(auditEntrySchema),
+  settings: z.array(backupSettingSchema),
+} as const satisfies Record<PayloadKey, z.ZodType>;
+
+const entries = PAYLOAD_ENTRY_SCHEMAS;
+
+/** The whole payload of each kind; its keys are the kind's entries. */
+export const PAYLOAD_SCHEMAS: { readonly [K in BundleKind]: z.ZodType<PayloadByKind[K]> } = {
+  round: z.strictObject({
+    round: entries.round,
+    templates: entries.templates,
+    bases: entries.bases,
+    panels: entries.panels,
+    experts: entries.experts,
+    assignments: entries.assignments,
+  }),
+  scores: z.strictObject({ scoresheets: entries.scoresheets, audit: entries.audit }),
+  result: z.strictObject({
+    round: entries.round,
+    templates: entries.templates,
+    bases: entries.bases,
+    panels: entries.panels,
+    experts: entries.experts,
+    assignments: entries.assignments,
+    scoresheets: entries.scoresheets,
+    decisions: entries.decisions,
+  }),
+  backup: z.strictObject({
+    rounds: entries.rounds,
+    templates: entries.templates,
+    bases: entries.bases,
+    panels: entries.panels,
+    experts: entries.experts,
+    assignments: entries.assignments,
+    scoresheets: entries.scoresheets,
+    decisions: entries.decisions,
+    conflicts: entries.conflicts,
+    imports: entries.imports,
+    audit: entries.audit,
+    settings: entries.settings,
+  }),
+};
+
+// ---- checks across records ----------------------------------------------------------
+
+export type PayloadProblem = {
+  key: PayloadKey;
+  index?: number;
+  record?: string;
+  field: string;
+  zh: string;
+  en: string;
+};
+
+const isRecordObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const recordsOf = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
+
+/**
+ * Problems a schema cannot see: a duplicate id (or settings key) within one entry, and, for
+ * every kind but backup, a record whose roundId is not the manifest's round.
+ */
+export function crossRecordProblem(
+  kind: BundleKind,
+  roundId: string | undefined,
+  entries: Partial<Record<PayloadKey, unknown>>,
+): PayloadProblem | undefined {
+  for (const key of PAYLOAD_KEYS) {
+    if (!Object.hasOwn(entries, key)) continue;
+    const value = entries[key];
+    const seen = new Set<string>();
+    const idField = key === 'settings' ? 'key' : 'id';
+    const records = recordsOf(value);
+    for (const [index, record] of records.entries()) {
+      if (!isRecordObject(record)) continue;
+      const id = record[idField];
+      const at = Array.isArray(value) ? { index } : {};
+      const label = typeof id === 'string' ? id : undefined;
+      if (typeof id === 'string') {
+        if (seen.has(id)) {
+          return {
+            key,
+            ...at,
+            record: id,
+            field: idField,
+            zh: '与前面的记录重复',
+            en: 'duplicates an earlier record',
+          };
+        }
+        seen.add(id);
+      }
+      if (kind === 'backup' || roundId === undefined) continue;
+      const own = key === 'round' ? record.id : record.roundId;
+      if (key !== 'templates' && own !== roundId) {
+        return {
+          key,
+          ...at,
+          ...(label === undefined ? {} : { record: label }),
+          field: key === 'round' ? 'id' : 'roundId',
+          zh: `不属于本数据包的评估轮次“${roundId}”`,
+          en: `does not belong to the bundle's round "${roundId}"`,
+        };
+      }
+    }
+  }
+  return undefined;
+}
