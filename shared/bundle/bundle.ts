@@ -21,8 +21,8 @@ import {
   sha256Hex,
   signManifest,
   verifyManifestSignature,
-} from './crypto';
-import type { BundleSigner } from './crypto';
+} from './bundleCrypto';
+import type { BundleSigner } from './bundleCrypto';
 import type { WebCryptoLike } from './cryptoTypes';
 import { toBase64, utf8Encode } from './encoding';
 import { bundleError, BundleWriteError } from './errors';
@@ -63,8 +63,18 @@ type CommonInput = {
 };
 
 export type CreateBundleInput =
-  | (CommonInput & { kind: 'round'; roundId: string; panelId: string; payload: PayloadByKind['round'] })
-  | (CommonInput & { kind: 'scores'; roundId: string; panelId: string; payload: PayloadByKind['scores'] })
+  | (CommonInput & {
+      kind: 'round';
+      roundId: string;
+      panelId: string;
+      payload: PayloadByKind['round'];
+    })
+  | (CommonInput & {
+      kind: 'scores';
+      roundId: string;
+      panelId: string;
+      payload: PayloadByKind['scores'];
+    })
   | (CommonInput & { kind: 'result'; roundId: string; payload: PayloadByKind['result'] })
   | (CommonInput & { kind: 'backup'; roundId?: string; payload: PayloadByKind['backup'] });
 

@@ -4,7 +4,7 @@
 // both compile). Methods use method syntax on purpose: their parameters are then compared
 // bivariantly, so the platforms' wider overloads are assignable to these narrow ones.
 // generateKey may return a single key in Node's typings (its overloads predate Ed25519),
-// hence the union; crypto.ts checks for a pair at run time.
+// hence the union; bundleCrypto.ts checks for a pair at run time.
 
 /** Bytes backed by a plain ArrayBuffer, as WebCrypto's BufferSource requires. */
 export type CryptoBytes = Uint8Array<ArrayBuffer>;

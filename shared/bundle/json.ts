@@ -15,7 +15,7 @@ export type JsonPath = ReadonlyArray<string | number>;
 export type JsonParseResult =
   | { ok: true; value: unknown }
   | { ok: false; reason: 'syntax'; message: string }
-  | { ok: false; reason: 'forbiddenKey'; key: string; path: JsonPath };
+  | { ok: false; reason: 'forbiddenKey'; key: string; path: JsonPath; value: unknown };
 
 export function parseJsonBytes(bytes: Uint8Array): JsonParseResult {
   let value: unknown;
@@ -25,7 +25,9 @@ export function parseJsonBytes(bytes: Uint8Array): JsonParseResult {
     return { ok: false, reason: 'syntax', message: error instanceof Error ? error.message : '' };
   }
   const forbidden = findForbiddenKey(value);
-  return forbidden ? { ok: false, reason: 'forbiddenKey', ...forbidden } : { ok: true, value };
+  return forbidden
+    ? { ok: false, reason: 'forbiddenKey', ...forbidden, value }
+    : { ok: true, value };
 }
 
 // Parent links instead of path arrays: the path is only built for the one key reported.

@@ -103,7 +103,7 @@ export const signatureFileSchema = z.strictObject({
   algorithm: z.literal('Ed25519'),
   /** Raw 32-byte Ed25519 public key. */
   publicKey: base64Bytes(32),
-  /** Derived from publicKey (crypto.ts); carried so a person can read it from the file. */
+  /** Derived from publicKey (bundleCrypto.ts); carried so a person can read it from the file. */
   fingerprint: z.string().regex(FINGERPRINT_PATTERN),
   /** Ed25519 over SIGNATURE_CONTEXT followed by the bytes of manifest.json. */
   signature: base64Bytes(64),

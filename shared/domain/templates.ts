@@ -262,10 +262,21 @@ export function copyTemplate(
 
 /**
  * The next version of a template, to change one whose current version was issued
- * (frozen) in a bundle: same id, version + 1, not frozen. Scoresheets keep pointing
- * at the version they were made with.
+ * (frozen) in a bundle: version + 1, not frozen, and a NEW id, so every stored version is
+ * its own immutable record (the database keys templates by id) and scoresheets made with
+ * the older version keep pointing at exactly the indicators they were scored on.
+ * `derivedFrom` links the new version to the one it replaces.
  */
-export function nextTemplateVersion(template: IndicatorTemplate): IndicatorTemplate {
+export function nextTemplateVersion(
+  template: IndicatorTemplate,
+  deps: { newId: () => string },
+): IndicatorTemplate {
   const { frozenAt: _frozenAt, ...rest } = template;
-  return { ...rest, version: template.version + 1, primaries: clonePrimaries(template.primaries) };
+  return {
+    ...rest,
+    id: deps.newId(),
+    version: template.version + 1,
+    derivedFrom: template.id,
+    primaries: clonePrimaries(template.primaries),
+  };
 }

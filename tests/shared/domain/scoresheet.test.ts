@@ -150,9 +150,11 @@ describe('setScore', () => {
     expect(errorCode(setScore(sheet, builtinTemplateForType('B1'), 'B1.1.1', 1, stampAt(1)))).toBe(
       'templateMismatch',
     );
-    expect(errorCode(setScore(sheet, nextTemplateVersion(A1), 'A1.1.1', 1, stampAt(1)))).toBe(
-      'templateMismatch',
-    );
+    expect(
+      errorCode(
+        setScore(sheet, nextTemplateVersion(A1, { newId: () => 'a1-v2' }), 'A1.1.1', 1, stampAt(1)),
+      ),
+    ).toBe('templateMismatch');
   });
 
   it('refuses edits to a submitted sheet until it is reopened', () => {

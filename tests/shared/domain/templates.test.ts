@@ -226,22 +226,25 @@ describe('copyTemplate', () => {
 });
 
 describe('nextTemplateVersion', () => {
-  it('keeps the id, bumps the version and clears the freeze so it can be edited', () => {
+  it('makes a new record (new id, version + 1, linked to the old) and clears the freeze', () => {
     const issued = {
       ...copyTemplate(builtinTemplateForType('A1'), { newId: () => 'tpl-1' }),
       frozenAt: 'x',
     };
-    const next = nextTemplateVersion(issued);
-    expect(next.id).toBe('tpl-1');
+    const next = nextTemplateVersion(issued, { newId: () => 'tpl-2' });
+    expect(next.id).toBe('tpl-2');
     expect(next.version).toBe(2);
     expect('frozenAt' in next).toBe(false);
-    expect(next.derivedFrom).toBe('builtin-A1');
+    expect(next.derivedFrom).toBe('tpl-1');
+    expect(issued).toMatchObject({ id: 'tpl-1', version: 1, frozenAt: 'x' });
     const child = next.primaries[0]?.children[0];
     if (child) child.maxPoints = 1;
     expect(issued.primaries[0]?.children[0]?.maxPoints).toBe(10);
   });
 
   it('works on a frozen built-in', () => {
-    expect(nextTemplateVersion(builtinTemplateForType('C1')).version).toBe(2);
+    expect(
+      nextTemplateVersion(builtinTemplateForType('C1'), { newId: () => 'c1-v2' }).version,
+    ).toBe(2);
   });
 });

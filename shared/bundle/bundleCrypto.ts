@@ -81,9 +81,13 @@ export async function importPrivateKeyPkcs8(
   pkcs8: Uint8Array,
   options: { extractable?: boolean } = {},
 ): Promise<CryptoKeyLike> {
-  return crypto.subtle.importKey('pkcs8', asCryptoBytes(pkcs8), ED25519, options.extractable ?? false, [
-    'sign',
-  ]);
+  return crypto.subtle.importKey(
+    'pkcs8',
+    asCryptoBytes(pkcs8),
+    ED25519,
+    options.extractable ?? false,
+    ['sign'],
+  );
 }
 
 export async function importPublicKeyRaw(
@@ -119,7 +123,9 @@ export async function signManifest(
   privateKey: CryptoKeyLike,
   manifestBytes: Uint8Array,
 ): Promise<CryptoBytes> {
-  return new Uint8Array(await crypto.subtle.sign(ED25519, privateKey, signedMessage(manifestBytes)));
+  return new Uint8Array(
+    await crypto.subtle.sign(ED25519, privateKey, signedMessage(manifestBytes)),
+  );
 }
 
 /** False for a wrong signature, and for a public key or signature that is not well formed. */
