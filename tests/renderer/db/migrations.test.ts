@@ -50,7 +50,7 @@ function v1Seed(r: RoundRecords = buildRoundRecords()): RawSeed {
         id: 'import-1',
         roundId: r.round.id,
         kind: 'scores',
-        fileName: '大连组-李明.pinggu',
+        fileName: '大连组-李明.pgb',
         deviceId: 'device-2',
         fingerprint: 'ab12 cd34',
         importedAt: '2024-05-11T10:00:00.000Z',
