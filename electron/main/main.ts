@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'e
 import type { OpenDialogOptions, SaveDialogOptions, WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { createAppHandlers } from './ipc/appHandlers';
+import { createDeviceHandlers } from './ipc/deviceHandlers';
 import { createFileHandlers } from './ipc/fileHandlers';
 import { isTrustedIpcEvent, registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
@@ -106,6 +107,11 @@ const start = async (): Promise<void> => {
         dialog: dialogs,
         savedPaths: createSavedPaths(),
         showItemInFolder: (filePath) => shell.showItemInFolder(filePath),
+      }),
+      ...createDeviceHandlers({
+        userDataDir: app.getPath('userData'),
+        crypto: globalThis.crypto,
+        now: () => new Date().toISOString(),
       }),
     },
     isTrustedIpcEvent,

@@ -1,6 +1,7 @@
 // The DesktopApi in a plain browser (the web build and the e2e tests): a hidden file input to
-// open bundles, a download to save them, and an honest 'unsupported' for what a page cannot
-// do. Arguments go through the same contract validation as in Electron.
+// open bundles, a download to save them, the device key in IndexedDB, and an honest
+// 'unsupported' for what a page cannot do. Arguments go through the same contract validation
+// as in Electron.
 import { buildDesktopApi } from '../../shared/ipc/buildDesktopApi';
 import type {
   DesktopApi,
@@ -8,6 +9,8 @@ import type {
   OpenedFile,
   ReportKind,
 } from '../../shared/ipc/contract';
+import { createDeviceSigningHandlers } from '../../shared/ipc/deviceSigning';
+import type { DeviceKeySource } from '../../shared/ipc/deviceSigning';
 import { createLocalInvoke } from '../../shared/ipc/dispatch';
 import { withExtension } from '../../shared/ipc/fileNames';
 import {
@@ -18,6 +21,7 @@ import {
 import { fail, ok } from '../../shared/ipc/result';
 import type { DesktopResult } from '../../shared/ipc/result';
 import { APP_VERSION } from './appVersion';
+import { createBrowserDeviceKeySource } from './browserDeviceKey';
 import type { BrowserHost } from './browserHost';
 
 export const REVEAL_UNSUPPORTED_MESSAGE =
@@ -50,7 +54,18 @@ const readFiles = async (files: readonly File[]): Promise<DesktopResult<OpenedFi
   return ok(opened);
 };
 
-export const createBrowserHandlers = (host: BrowserHost): DesktopHandlers => ({
+/** The page's device key: IndexedDB 'pinggu-device', opened on the first device call. */
+export const pageDeviceKeySource = (): DeviceKeySource =>
+  createBrowserDeviceKeySource({
+    indexedDB: globalThis.indexedDB,
+    crypto: globalThis.crypto,
+    now: () => new Date().toISOString(),
+  });
+
+export const createBrowserHandlers = (
+  host: BrowserHost,
+  deviceKey: DeviceKeySource = pageDeviceKeySource(),
+): DesktopHandlers => ({
   'app:getInfo': async () =>
     ok({
       version: APP_VERSION,
@@ -88,11 +103,16 @@ export const createBrowserHandlers = (host: BrowserHost): DesktopHandlers => ({
   },
 
   'file:reveal': async () => fail('unsupported', REVEAL_UNSUPPORTED_MESSAGE),
+
+  ...createDeviceSigningHandlers(globalThis.crypto, deviceKey),
 });
 
-export const createBrowserDesktopApi = (host: BrowserHost): DesktopApi =>
+export const createBrowserDesktopApi = (
+  host: BrowserHost,
+  deviceKey: DeviceKeySource = pageDeviceKeySource(),
+): DesktopApi =>
   buildDesktopApi(
-    createLocalInvoke(createBrowserHandlers(host), (channel, error) =>
+    createLocalInvoke(createBrowserHandlers(host, deviceKey), (channel, error) =>
       console.error(`[desktop] ${channel} failed`, error),
     ),
   );

@@ -17,6 +17,7 @@ import type { BundleKind } from '../domain/types';
 import { canonicalJson } from './canonicalJson';
 import {
   encryptPayload,
+  manifestSignatureMessage,
   publicKeyFingerprint,
   sha256Hex,
   signManifest,
@@ -26,6 +27,7 @@ import type { BundleSigner } from './bundleCrypto';
 import type { WebCryptoLike } from './cryptoTypes';
 import { toBase64, utf8Encode } from './encoding';
 import { bundleError, BundleWriteError } from './errors';
+import type { BundleError } from './errors';
 import {
   ENCRYPTED_PAYLOAD_ENTRY,
   FORMAT_NAME,
@@ -35,6 +37,7 @@ import {
   MAX_MANIFEST_BYTES,
   PAYLOAD_KEYS_BY_KIND,
   payloadEntryName,
+  PBKDF2_MAX_ITERATIONS,
   PBKDF2_MIN_ITERATIONS,
   PLAIN_PAYLOAD_ENTRY,
   SIGNATURE_ENTRY,
@@ -42,7 +45,7 @@ import {
 import { manifestSchema } from './manifest';
 import type { BundleManifest, SignatureFile } from './manifest';
 import type { PayloadByKind } from './payload';
-import { fieldPath, validatePayload } from './validation';
+import { firstIssueField, validatePayload } from './validation';
 import { writeZip } from './zip';
 import type { ZipEntryInput } from './zip';
 
@@ -78,7 +81,7 @@ export type CreateBundleInput =
   | (CommonInput & { kind: 'result'; roundId: string; payload: PayloadByKind['result'] })
   | (CommonInput & { kind: 'backup'; roundId?: string; payload: PayloadByKind['backup'] });
 
-const refuse = (error: ReturnType<typeof bundleError>): never => {
+const refuse = (error: BundleError): never => {
   throw new BundleWriteError(error);
 };
 
@@ -89,7 +92,7 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
 
   const validated = validatePayload(kind, roundId, input.payload);
   if (!validated.ok) return refuse(validated.error);
-  const innerZip = writeZip(payloadEntries(kind, validated.payload));
+  const innerZip = writeZip(payloadEntries(kind, validated.payload), { ratioLimits: LIMITS });
 
   let container: { path: string; data: Uint8Array };
   let encryption: BundleManifest['encryption'];
@@ -99,6 +102,14 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
     if (input.passphrase === '') return refuse(bundleError('passphraseRequired'));
     const context = { version: FORMAT_VERSION, kind, roundId, panelId };
     const iterations = input.iterations ?? PBKDF2_MIN_ITERATIONS;
+    const iterationsValid =
+      Number.isInteger(iterations) &&
+      iterations >= PBKDF2_MIN_ITERATIONS &&
+      iterations <= PBKDF2_MAX_ITERATIONS;
+    if (!iterationsValid) {
+      const detail = { path: MANIFEST_ENTRY, field: 'encryption.iterations' };
+      return refuse(bundleError('badManifest', detail));
+    }
     const sealed = await encryptPayload(crypto, input.passphrase, innerZip, context, iterations);
     container = { path: ENCRYPTED_PAYLOAD_ENTRY, data: sealed.ciphertext };
     encryption = sealed.params;
@@ -127,7 +138,7 @@ export async function createBundle(input: CreateBundleInput): Promise<Uint8Array
   };
   const checked = manifestSchema.safeParse(JSON.parse(canonicalJson(manifest)));
   if (!checked.success) {
-    const field = fieldPath(checked.error.issues[0]?.path.map(String) ?? []);
+    const field = firstIssueField(checked.error);
     return refuse(bundleError('badManifest', { path: MANIFEST_ENTRY, field }));
   }
   const manifestBytes = utf8Encode(canonicalJson(manifest));
@@ -167,7 +178,10 @@ async function sign(
   signer: BundleSigner,
   manifestBytes: Uint8Array,
 ): Promise<SignatureFile> {
-  const signature = await signManifest(crypto, signer.privateKey, manifestBytes);
+  const signature =
+    'privateKey' in signer
+      ? await signManifest(crypto, signer.privateKey, manifestBytes)
+      : await signer.signMessage(manifestSignatureMessage(manifestBytes));
   const verified = await verifyManifestSignature(
     crypto,
     signer.publicKeyRaw,

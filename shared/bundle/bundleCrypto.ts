@@ -39,8 +39,14 @@ export type SigningKeyPair = {
   publicKeyRaw: CryptoBytes;
 };
 
-/** What createBundle signs with. */
-export type BundleSigner = { privateKey: CryptoKeyLike; publicKeyRaw: Uint8Array };
+/**
+ * What createBundle signs with: a WebCrypto private key, or a function that signs the exact
+ * message (manifestSignatureMessage: SIGNATURE_CONTEXT, then the manifest bytes) somewhere
+ * else, e.g. in Electron's main process over IPC, so the key never reaches the renderer.
+ */
+export type BundleSigner =
+  | { privateKey: CryptoKeyLike; publicKeyRaw: Uint8Array }
+  | { signMessage: (message: Uint8Array) => Promise<Uint8Array>; publicKeyRaw: Uint8Array };
 
 const isKeyPair = (value: CryptoKeyPairLike | CryptoKeyLike): value is CryptoKeyPairLike =>
   'privateKey' in value && 'publicKey' in value;
@@ -115,7 +121,8 @@ export async function publicKeyFingerprint(
 
 // ---- manifest signatures --------------------------------------------------------------
 
-const signedMessage = (manifestBytes: Uint8Array): CryptoBytes =>
+/** The bytes Ed25519 actually signs for a manifest: SIGNATURE_CONTEXT, then the manifest. */
+export const manifestSignatureMessage = (manifestBytes: Uint8Array): CryptoBytes =>
   concatBytes([utf8Encode(SIGNATURE_CONTEXT), manifestBytes]);
 
 export async function signManifest(
@@ -124,7 +131,7 @@ export async function signManifest(
   manifestBytes: Uint8Array,
 ): Promise<CryptoBytes> {
   return new Uint8Array(
-    await crypto.subtle.sign(ED25519, privateKey, signedMessage(manifestBytes)),
+    await crypto.subtle.sign(ED25519, privateKey, manifestSignatureMessage(manifestBytes)),
   );
 }
 
@@ -142,7 +149,7 @@ export async function verifyManifestSignature(
       ED25519,
       key,
       asCryptoBytes(signature),
-      signedMessage(manifestBytes),
+      manifestSignatureMessage(manifestBytes),
     );
   } catch {
     return false;

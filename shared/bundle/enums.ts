@@ -1,19 +1,21 @@
 // The domain's enumerations as arrays for the zod schemas. `satisfies` keeps each member
 // valid and schemaTypeChecks.ts proves each array lists every member of its union.
 import type {
-  AggregationMethod,
   AuditAction,
   BaseTypeCode,
   CityName,
   DispositionCode,
   EvaluationType,
-  GradeCode,
   LegacyTypeCode,
   RecusalSource,
   RoundStatus,
   ScoresheetStatus,
   TemplateSource,
 } from '../domain/types';
+
+// The domain already lists these two; reuse rather than repeat them.
+export { AGGREGATION_METHODS } from '../domain/aggregation';
+export { GRADE_ORDER as GRADE_CODES } from '../domain/grading';
 
 export const BASE_TYPE_CODES = [
   'A1',
@@ -63,18 +65,6 @@ export const DISPOSITION_CODES = [
   'convert',
   'revoke',
 ] as const satisfies readonly DispositionCode[];
-export const GRADE_CODES = [
-  'excellent',
-  'good',
-  'pass',
-  'fail',
-] as const satisfies readonly GradeCode[];
-export const AGGREGATION_METHODS = [
-  'mean',
-  'median',
-  'trimmedMean',
-  'zScore',
-] as const satisfies readonly AggregationMethod[];
 export const EVALUATION_TYPES = [
   'integration',
   'periodic',

@@ -139,7 +139,7 @@ const MESSAGES: Record<Exclude<BundleErrorCode, 'schema'>, (d: BundleErrorDetail
         },
   badManifest: (d) => ({
     zh: `数据包的说明文件 manifest.json 无效${d.field ? `（字段“${d.field}”）` : ''}，文件已损坏或不是评估通生成的。`,
-    en: `manifest.json is not valid${d.field ? ` (field "${d.field}")` : ''}: the file is damaged or was not made by Pinggu.`,
+    en: `The manifest (manifest.json) is not valid${d.field ? ` (field "${d.field}")` : ''}: the file is damaged or was not made by Pinggu.`,
   }),
   hashMismatch: (d) => ({
     zh: `数据包中的“${d.path ?? ''}”与记录的校验值不符，文件已被改动或损坏。`,
@@ -177,6 +177,9 @@ const MESSAGES: Record<Exclude<BundleErrorCode, 'schema'>, (d: BundleErrorDetail
     en: 'An internal error occurred while opening the bundle.',
   }),
 };
+
+export const isBundleErrorCode = (value: unknown): value is BundleErrorCode =>
+  value === 'schema' || (typeof value === 'string' && Object.hasOwn(MESSAGES, value));
 
 export function bundleError(
   code: Exclude<BundleErrorCode, 'schema'>,

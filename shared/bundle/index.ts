@@ -13,6 +13,7 @@ export {
   generateSigningKeyPair,
   importPrivateKeyPkcs8,
   importPublicKeyRaw,
+  manifestSignatureMessage,
   publicKeyFingerprint,
   publicKeyFromBase64,
   publicKeyToBase64,

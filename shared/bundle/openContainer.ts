@@ -11,7 +11,7 @@ import { FORMAT_VERSION, MANIFEST_ENTRY, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES
 import { parseJsonBytes } from './json';
 import { manifestEnvelopeSchema, manifestSchema, signatureFileSchema } from './manifest';
 import type { BundleManifest } from './manifest';
-import { fieldPath } from './validation';
+import { fieldPath, firstIssueField } from './validation';
 
 export type SignerInfo = {
   /** The raw Ed25519 public key, base64. */
@@ -45,8 +45,7 @@ export function readManifest(
   if (!parsed.ok)
     return badManifest(parsed.reason === 'forbiddenKey' ? fieldPath(parsed.path) : undefined);
   const envelope = manifestEnvelopeSchema.safeParse(parsed.value);
-  if (!envelope.success)
-    return badManifest(fieldPath(envelope.error.issues[0]?.path.map(String) ?? []));
+  if (!envelope.success) return badManifest(firstIssueField(envelope.error));
   if (envelope.data.version > FORMAT_VERSION) {
     return { ok: false, error: bundleError('newerVersion', { version: envelope.data.version }) };
   }
@@ -54,8 +53,7 @@ export function readManifest(
   if (unknown !== undefined)
     return { ok: false, error: bundleError('unknownEntry', { path: unknown }) };
   const manifest = manifestSchema.safeParse(parsed.value);
-  if (!manifest.success)
-    return badManifest(fieldPath(manifest.error.issues[0]?.path.map(String) ?? []));
+  if (!manifest.success) return badManifest(firstIssueField(manifest.error));
   if (!isCanonical(parsed.value, bytes)) return badManifest();
   return { ok: true, value: manifest.data };
 }

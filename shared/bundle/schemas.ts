@@ -194,6 +194,19 @@ export const scoresheetSchema = z.strictObject({
   hlc: hlcSchema,
   deviceId: idSchema,
   updatedAt: timestampSchema,
+  // Version vector (device id → edits made there) and the vectors of other sheet ids a
+  // conflict resolution folded in: how merge tells "descends from" from "concurrent".
+  versions: z
+    .record(idSchema, count)
+    .refine((v) => Object.keys(v).length <= 256, 'too many devices')
+    .optional(),
+  absorbedVersions: z
+    .record(
+      idSchema,
+      z.record(idSchema, count).refine((v) => Object.keys(v).length <= 256, 'too many devices'),
+    )
+    .refine((v) => Object.keys(v).length <= 256, 'too many sheets')
+    .optional(),
 });
 
 export const finalDecisionSchema = z.strictObject({

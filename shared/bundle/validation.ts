@@ -24,11 +24,11 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   null: '空值',
 };
 
-/** The problem in a zod issue, as the end of a sentence. */
-export function issueText(issue: z.core.$ZodIssue): Text {
+/** The problem in a zod issue, as the end of a sentence; `isPresent`: the value exists. */
+export function issueText(issue: z.core.$ZodIssue, isPresent: boolean): Text {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return !isPresent
         ? { zh: '缺失', en: 'is missing' }
         : {
             zh: `类型不正确，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`,
@@ -100,13 +100,30 @@ export function payloadProblem(
   );
 }
 
-function issueLocation(issue: z.core.$ZodIssue): JsonPath {
+/** Where an issue is, down to the unknown key for unrecognized_keys. */
+export function issueLocation(issue: z.core.$ZodIssue): JsonPath {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) {
     return [...path, issue.keys[0]];
   }
   return path;
 }
+
+/** Whether the parsed JSON has a value (of any kind) at `path`. */
+export function hasValueAt(root: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return false;
+    node = Reflect.get(node, key);
+  }
+  return true;
+}
+
+/** The dotted field of the first issue, e.g. `encryption.iterations` (empty when none). */
+export const firstIssueField = (error: z.ZodError): string => {
+  const [issue] = error.issues;
+  return issue ? fieldPath(issueLocation(issue)) : '';
+};
 
 export type PayloadValidation<K extends BundleKind> =
   { ok: true; payload: PayloadByKind[K] } | { ok: false; error: BundleError };
@@ -128,7 +145,8 @@ export function validatePayload<K extends BundleKind>(
   if (!result.success) {
     const issue = result.error.issues[0];
     const [key, ...path] = issue ? issueLocation(issue) : [];
-    const problem = issue ? issueText(issue) : { zh: '不正确', en: 'is not valid' };
+    const present = issue ? hasValueAt(input, issue.path) : true;
+    const problem = issue ? issueText(issue, present) : { zh: '不正确', en: 'is not valid' };
     if (!isPayloadKey(key)) {
       return {
         ok: false,

@@ -16,7 +16,7 @@ import type { Inflated } from './zipInflate';
 import * as L from './zipLayout';
 
 export { writeZip } from './zipWrite';
-export type { ZipEntryInput } from './zipWrite';
+export type { ZipEntryInput, ZipWriteOptions } from './zipWrite';
 
 export type ZipReadOptions = {
   readonly limits: BundleLimits;
@@ -126,10 +126,15 @@ function findEndRecord(
   const startsLikeZip = bytes.length >= 4 && L.u32(bytes, 0) === L.LOCAL_SIGNATURE;
   const at = bytes.length - L.END_RECORD_BYTES;
   if (at < 0 || L.u32(bytes, at) !== L.END_SIGNATURE) {
-    // An end record further back means a comment or trailing bytes: not the bundle profile.
+    // An end record whose comment reaches the end of the file is a zip, but not one of ours.
+    // Any other end-record signature further back may be the payload zip's own, in the
+    // middle of a bundle that was cut short.
     const floor = Math.max(0, at - L.MAX_COMMENT_BYTES);
     for (let i = at - 1; i >= floor; i -= 1) {
-      if (L.u32(bytes, i) === L.END_SIGNATURE) return { ok: false, error: bundleError('corrupt') };
+      const isEnd = L.u32(bytes, i) === L.END_SIGNATURE;
+      if (isEnd && i + L.END_RECORD_BYTES + L.u16(bytes, i + 20) === bytes.length) {
+        return { ok: false, error: bundleError('corrupt') };
+      }
     }
     return { ok: false, error: bundleError(startsLikeZip ? 'truncated' : 'notZip') };
   }

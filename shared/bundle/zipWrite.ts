@@ -6,6 +6,7 @@
 import { deflateSync } from 'fflate';
 import { crc32 } from './crc32';
 import { concatBytes, utf8Encode } from './encoding';
+import type { BundleLimits } from './format';
 import {
   CENTRAL_HEADER_BYTES,
   CENTRAL_SIGNATURE,
@@ -42,15 +43,28 @@ type Written = {
 
 const MAX_ZIP32 = 0xfffffffe;
 
-export function writeZip(entries: readonly ZipEntryInput[]): Uint8Array {
+export type ZipWriteOptions = {
+  /**
+   * An entry that would deflate beyond what a reader with these limits accepts (zip.ts
+   * refuses implausible ratios as zip bombs) is stored instead.
+   */
+  readonly ratioLimits?: Pick<BundleLimits, 'maxCompressionRatio' | 'ratioGraceBytes'>;
+};
+
+export function writeZip(
+  entries: readonly ZipEntryInput[],
+  options: ZipWriteOptions = {},
+): Uint8Array {
   if (entries.length >= 0xffff) throw new RangeError('too many zip entries (no ZIP64)');
   const parts: Uint8Array[] = [];
   const written: Written[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = utf8Encode(entry.name);
-    const compress = entry.compress ?? true;
-    const stored = compress ? deflateSync(entry.data, { level: DEFLATE_LEVEL }) : entry.data;
+    const deflated =
+      entry.compress === false ? undefined : deflateSync(entry.data, { level: DEFLATE_LEVEL });
+    const compress = deflated !== undefined && isPlausible(entry.data, deflated, options);
+    const stored = compress ? deflated : entry.data;
     if (entry.data.length > MAX_ZIP32 || stored.length > MAX_ZIP32 || offset > MAX_ZIP32) {
       throw new RangeError('zip entry too large for the bundle profile (no ZIP64)');
     }
@@ -75,6 +89,12 @@ export function writeZip(entries: readonly ZipEntryInput[]): Uint8Array {
   }
   parts.push(endRecord(written.length, offset - centralStart, centralStart));
   return concatBytes(parts);
+}
+
+function isPlausible(data: Uint8Array, deflated: Uint8Array, options: ZipWriteOptions): boolean {
+  const limits = options.ratioLimits;
+  if (limits === undefined || data.length <= limits.ratioGraceBytes) return true;
+  return data.length <= deflated.length * limits.maxCompressionRatio;
 }
 
 function localHeader(item: Written): Uint8Array {

@@ -8,6 +8,7 @@ import { isDispositionCode } from './dispositions';
 import type { DispositionContext } from './dispositions';
 import { completeness, checkScoreValue } from './scoresheetTotals';
 import { findPrimary, findSecondary } from './templates';
+import { bumpVersion } from '../sync/versions';
 import type {
   Disposition,
   DispositionDecision,
@@ -99,6 +100,9 @@ function edited(
       ...sheet,
       ...changes,
       revision: sheet.revision + 1,
+      // One more edit on this device: lets a merge tell an edit made after seeing another
+      // copy (descends) from one made without it (concurrent).
+      versions: bumpVersion(sheet, stamp.deviceId),
       hlc: stamp.hlc,
       deviceId: stamp.deviceId,
       updatedAt: stamp.now,

@@ -216,6 +216,18 @@ export type Scoresheet = {
   /** Device that made the last edit. */
   deviceId: string;
   updatedAt: string;
+  /**
+   * Version vector: device id → number of saved edits that device made to this sheet
+   * (shared/sync/versions.ts, bumpVersion). Bundle merge tells "descends from" from
+   * "concurrent" with it. Absent on older data, which merge reads as { [deviceId]: revision }.
+   */
+  versions?: Record<string, number>;
+  /**
+   * Version vectors of other sheets for the same expert and base (created under other ids
+   * on other laptops) that a conflict resolution folded into this one, keyed by their id,
+   * so a later import of those copies is recognised as already settled.
+   */
+  absorbedVersions?: Record<string, Record<string, number>>;
 };
 
 /** The secretariat's final decision for a base (audited). */

@@ -7,6 +7,8 @@ export const DESKTOP_CHANNELS = [
   'file:saveBundle',
   'file:saveReport',
   'file:reveal',
+  'device:getIdentity',
+  'device:signManifest',
 ] as const;
 
 export type DesktopChannel = (typeof DESKTOP_CHANNELS)[number];

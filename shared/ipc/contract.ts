@@ -3,7 +3,9 @@
 // zod schema of its result value. Types for the preload, the main-process handlers and the
 // browser implementation are all derived from this map, so they cannot drift apart.
 import { z } from 'zod';
+import { MAX_MANIFEST_BYTES } from '../bundle/format';
 import type { DesktopChannel, DesktopDomain } from './channels';
+import { MAX_SIGN_MESSAGE_BYTES } from './deviceSigning';
 import { isSafeFileName, MAX_FILE_NAME_LENGTH } from './fileNames';
 import { fail, GENERIC_MESSAGES, ok } from './result';
 import type { DesktopResult } from './result';
@@ -49,6 +51,24 @@ const savedSchema = z.discriminatedUnion('saved', [
   // path is absent in a browser, where the download location is the browser's business.
   z.object({ saved: z.literal(true), path: z.string().optional() }),
 ]);
+
+// The SIGNATURE_CONTEXT prefix is checked by the handler (a 'notAllowed' refusal, not an
+// argument error); the contract bounds the size before any key is touched.
+const signMessageSchema = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, { error: '签名内容格式不正确。' })
+  .refine(
+    (bytes) => bytes.byteLength <= MAX_SIGN_MESSAGE_BYTES,
+    `数据包清单超过 ${MAX_MANIFEST_BYTES / 1024} KB，无法签名。`,
+  );
+
+const deviceIdentitySchema = z.object({
+  /** The raw 32-byte Ed25519 public key, standard base64. */
+  publicKey: z.string(),
+  /** `3F2A-9C01-77BE-D410`, as bundleCrypto's publicKeyFingerprint writes it. */
+  fingerprint: z.string(),
+  /** ISO 8601: when this device's key was created. */
+  createdAt: z.string(),
+});
 
 const openedFileSchema = z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) });
 
@@ -96,6 +116,14 @@ const CONTRACT_DEFINITION = {
     args: z.tuple([z.strictObject({ path: filePathSchema })]),
     result: z.null(),
   },
+  'device:getIdentity': {
+    args: z.tuple([]),
+    result: deviceIdentitySchema,
+  },
+  'device:signManifest': {
+    args: z.tuple([z.strictObject({ message: signMessageSchema })]),
+    result: z.object({ signature: z.instanceof(Uint8Array) }),
+  },
 } as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
 
 type Contract = typeof CONTRACT_DEFINITION;
@@ -112,6 +140,9 @@ export type OpenedFile = z.output<typeof openedFileSchema>;
 export type SaveBundleRequest = DesktopArgs<'file:saveBundle'>[0];
 export type SaveReportRequest = DesktopArgs<'file:saveReport'>[0];
 export type SaveValue = DesktopValue<'file:saveBundle'>;
+export type DeviceIdentity = DesktopValue<'device:getIdentity'>;
+export type SignManifestRequest = DesktopArgs<'device:signManifest'>[0];
+export type SignManifestValue = DesktopValue<'device:signManifest'>;
 
 export type DesktopCall<C extends DesktopChannel> = (
   ...args: DesktopArgs<C>

@@ -1,6 +1,7 @@
 // Builders for test records: a valid record by default, any field overridable. Ids come
 // from a per-builder counter so tests read well ("round-1", "base-3").
 import { createHlc } from '../../shared/domain/hlc';
+import { formatHlc } from '../../shared/domain/hlc';
 import type { ScoresheetDeps } from '../../shared/domain/scoresheet';
 import { builtinTemplateForType, builtinTemplateId } from '../../shared/domain/templates';
 import type {
@@ -154,7 +155,7 @@ export function buildScoresheet(
     overallComment: '',
     status: 'draft',
     revision: 1,
-    hlc: `${TEST_TIME}-0000-device-test`,
+    hlc: formatHlc({ ms: Date.parse(TEST_TIME), counter: 0, deviceId: 'device-test' }),
     deviceId: 'device-test',
     updatedAt: TEST_TIME,
     ...overrides,

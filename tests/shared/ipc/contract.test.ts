@@ -5,6 +5,7 @@ import {
   MAX_FILE_BYTES,
   validateArgs,
 } from '../../../shared/ipc/contract';
+import { MAX_SIGN_MESSAGE_BYTES, SIGNATURE_CONTEXT_BYTES } from '../../../shared/ipc/deviceSigning';
 
 // A Uint8Array that reports a size over the limit without allocating 512 MiB.
 class OversizedBytes extends Uint8Array {
@@ -124,5 +125,36 @@ describe('argument errors for the clerk', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).not.toMatch(/[A-Za-z]{4,}/);
     }
+  });
+});
+
+describe('device channels in the contract', () => {
+  const messageOf = (length: number) => {
+    const message = new Uint8Array(length);
+    message.set(SIGNATURE_CONTEXT_BYTES);
+    return message;
+  };
+
+  it('accepts a signing request for the largest manifest a bundle may carry', () => {
+    expect(
+      validateArgs('device:signManifest', [{ message: messageOf(MAX_SIGN_MESSAGE_BYTES) }]).ok,
+    ).toBe(true);
+    expect(MAX_SIGN_MESSAGE_BYTES).toBe(SIGNATURE_CONTEXT_BYTES.length + 64 * 1024);
+  });
+
+  it('refuses a longer one with a Chinese reason', () => {
+    const result = validateArgs('device:signManifest', [
+      { message: messageOf(MAX_SIGN_MESSAGE_BYTES + 1) },
+    ]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalidArguments');
+      expect(result.error.message).toContain('64 KB');
+    }
+  });
+
+  it('takes no arguments for device:getIdentity', () => {
+    expect(validateArgs('device:getIdentity', []).ok).toBe(true);
+    expect(validateArgs('device:getIdentity', [{}]).ok).toBe(false);
   });
 });

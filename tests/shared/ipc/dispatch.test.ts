@@ -26,6 +26,14 @@ const handlersThatRecord = () => {
       ran.push('file:reveal');
       return fail('unsupported', '不支持');
     },
+    'device:getIdentity': async () => {
+      ran.push('device:getIdentity');
+      return ok({ publicKey: '', fingerprint: '', createdAt: '' });
+    },
+    'device:signManifest': async () => {
+      ran.push('device:signManifest');
+      return ok({ signature: new Uint8Array(64) });
+    },
   };
   return { ran, handlers };
 };

@@ -34,6 +34,14 @@ const setUp = () => {
       ran.push({ channel: 'file:reveal', args });
       return ok(null);
     },
+    'device:getIdentity': async (...args) => {
+      ran.push({ channel: 'device:getIdentity', args });
+      return ok({ publicKey: '', fingerprint: '', createdAt: '' });
+    },
+    'device:signManifest': async (...args) => {
+      ran.push({ channel: 'device:signManifest', args });
+      return ok({ signature: new Uint8Array(64) });
+    },
   };
   const log: string[] = [];
   const logger: IpcLogger = {
@@ -92,6 +100,8 @@ describe('registerIpcHandlers', () => {
         'file:saveBundle': async () => ok({ saved: false }),
         'file:saveReport': async () => ok({ saved: false }),
         'file:reveal': async () => ok(null),
+        'device:getIdentity': async () => ok({ publicKey: '', fingerprint: '', createdAt: '' }),
+        'device:signManifest': async () => ok({ signature: new Uint8Array(64) }),
       },
       () => {
         throw new Error('Object has been destroyed');

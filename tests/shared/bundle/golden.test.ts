@@ -1,0 +1,175 @@
+// Golden bundles of format version 1 (tests/fixtures/bundles/v1): committed once and opened
+// by every later version of the app, which must read exactly the records in records.ts.
+// `PINGGU_WRITE_GOLDEN=1 npx vitest run --project unit tests/shared/bundle/golden.test.ts`
+// writes the fixtures (and the test key) that are missing; it never overwrites one.
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { format, resolveConfig } from 'prettier';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createBundle, openBundle } from '../../../shared/bundle/bundle';
+import type { CreateBundleInput } from '../../../shared/bundle/bundle';
+import {
+  exportPrivateKeyPkcs8,
+  generateSigningKeyPair,
+  importPrivateKeyPkcs8,
+  publicKeyFingerprint,
+} from '../../../shared/bundle/bundleCrypto';
+import { fromBase64, toBase64 } from '../../../shared/bundle/encoding';
+import { FORMAT_VERSION } from '../../../shared/bundle/format';
+import * as golden from '../../fixtures/bundles/v1/records';
+import { testCrypto } from '../../helpers/bundleBuilders';
+
+const DIR = path.resolve('tests/fixtures/bundles/v1');
+const KEY_FILE = path.join(DIR, 'test-signing-key.json');
+const WRITE = process.env.PINGGU_WRITE_GOLDEN === '1';
+const crypto = testCrypto;
+
+type TestKey = { note: string; privateKeyPkcs8: string; publicKey: string; fingerprint: string };
+
+const roundPayload = {
+  round: golden.round,
+  templates: golden.templates,
+  bases: golden.bases,
+  panels: golden.panels,
+  experts: golden.experts,
+  assignments: golden.assignments,
+};
+const scoresPayload = { scoresheets: golden.scoresheets, audit: golden.audit };
+const resultPayload = {
+  ...roundPayload,
+  scoresheets: golden.scoresheets,
+  decisions: golden.decisions,
+};
+const backupPayload = {
+  rounds: [golden.round],
+  templates: golden.templates,
+  bases: golden.bases,
+  panels: golden.panels,
+  experts: golden.experts,
+  assignments: golden.assignments,
+  scoresheets: golden.scoresheets,
+  decisions: golden.decisions,
+  conflicts: golden.conflicts,
+  imports: golden.imports,
+  audit: golden.backupAudit,
+  settings: golden.settings,
+};
+
+const ids = { roundId: golden.ROUND_ID, panelId: golden.PANEL_ID };
+
+const FIXTURES = [
+  { file: 'round.pgb', kind: 'round', payload: roundPayload, panelId: golden.PANEL_ID },
+  { file: 'scores.pgb', kind: 'scores', payload: scoresPayload, panelId: golden.PANEL_ID },
+  { file: 'result.pgb', kind: 'result', payload: resultPayload },
+  { file: 'backup.pgb', kind: 'backup', payload: backupPayload },
+  {
+    file: 'scores-encrypted.pgb',
+    kind: 'scores',
+    payload: scoresPayload,
+    panelId: golden.PANEL_ID,
+    passphrase: golden.GOLDEN_PASSPHRASE,
+  },
+] as const;
+
+type Fixture = (typeof FIXTURES)[number];
+
+function inputFor(fixture: Fixture, signer: CreateBundleInput['signer']): CreateBundleInput {
+  const common = {
+    deviceId: golden.GOLDEN_DEVICE_ID,
+    appVersion: golden.GOLDEN_APP_VERSION,
+    createdAt: golden.GOLDEN_CREATED_AT,
+    signer,
+    crypto,
+    ...('passphrase' in fixture ? { passphrase: fixture.passphrase } : {}),
+  };
+  switch (fixture.kind) {
+    case 'round':
+      return { ...common, ...ids, kind: 'round', payload: roundPayload };
+    case 'scores':
+      return { ...common, ...ids, kind: 'scores', payload: scoresPayload };
+    case 'result':
+      return { ...common, kind: 'result', roundId: golden.ROUND_ID, payload: resultPayload };
+    case 'backup':
+      return { ...common, kind: 'backup', roundId: golden.ROUND_ID, payload: backupPayload };
+  }
+}
+
+async function writeJson(file: string, value: unknown): Promise<void> {
+  const options = (await resolveConfig(file)) ?? {};
+  await writeFile(file, await format(JSON.stringify(value), { ...options, parser: 'json' }));
+}
+
+async function readTestKey(): Promise<TestKey> {
+  return JSON.parse(await readFile(KEY_FILE, 'utf8')) as TestKey;
+}
+
+async function writeMissingFixtures(): Promise<void> {
+  if (!existsSync(KEY_FILE)) {
+    const keys = await generateSigningKeyPair(crypto, { extractable: true });
+    await writeJson(KEY_FILE, {
+      note: 'TEST ONLY. This private key is public; it signs the golden fixtures and nothing else.',
+      privateKeyPkcs8: toBase64(await exportPrivateKeyPkcs8(crypto, keys.privateKey)),
+      publicKey: toBase64(keys.publicKeyRaw),
+      fingerprint: await publicKeyFingerprint(crypto, keys.publicKeyRaw),
+    } satisfies TestKey);
+  }
+  const key = await readTestKey();
+  const signer = {
+    privateKey: await importPrivateKeyPkcs8(
+      crypto,
+      fromBase64(key.privateKeyPkcs8) ?? new Uint8Array(),
+    ),
+    publicKeyRaw: fromBase64(key.publicKey) ?? new Uint8Array(),
+  };
+  for (const fixture of FIXTURES) {
+    const file = path.join(DIR, fixture.file);
+    if (!existsSync(file)) await writeFile(file, await createBundle(inputFor(fixture, signer)));
+  }
+}
+
+let testKey: TestKey;
+
+beforeAll(async () => {
+  if (WRITE) await writeMissingFixtures();
+  testKey = await readTestKey();
+});
+
+describe(`golden bundles of format version ${FORMAT_VERSION}`, () => {
+  it('have a test key whose fingerprint matches its public key', async () => {
+    const raw = fromBase64(testKey.publicKey) ?? new Uint8Array();
+    expect(await publicKeyFingerprint(crypto, raw)).toBe(testKey.fingerprint);
+  });
+
+  it.each(FIXTURES)('open $file with exactly its records, forever', async (fixture) => {
+    const bytes = new Uint8Array(await readFile(path.join(DIR, fixture.file)));
+    const passphrase = 'passphrase' in fixture ? fixture.passphrase : undefined;
+    const opened = await openBundle(bytes, { crypto, ...(passphrase ? { passphrase } : {}) });
+    if (!opened.ok) throw new Error(`${fixture.file}: ${opened.error.messageEn}`);
+    expect(opened.kind).toBe(fixture.kind);
+    expect(opened.payload).toEqual(fixture.payload);
+    const { entries, encryption, ...manifest } = opened.manifest;
+    expect(manifest).toEqual({
+      format: 'pinggu-bundle',
+      version: 1,
+      kind: fixture.kind,
+      roundId: golden.ROUND_ID,
+      ...('panelId' in fixture ? { panelId: fixture.panelId } : {}),
+      deviceId: golden.GOLDEN_DEVICE_ID,
+      appVersion: golden.GOLDEN_APP_VERSION,
+      createdAt: golden.GOLDEN_CREATED_AT,
+    });
+    expect(entries.map((e) => e.path)).toEqual([passphrase ? 'payload.enc' : 'payload.zip']);
+    expect(encryption?.iterations).toBe(passphrase ? 600_000 : undefined);
+    expect(opened.signer).toEqual({
+      publicKey: testKey.publicKey,
+      fingerprint: testKey.fingerprint,
+    });
+  });
+
+  it('refuses the encrypted golden bundle without its passphrase', async () => {
+    const bytes = new Uint8Array(await readFile(path.join(DIR, 'scores-encrypted.pgb')));
+    const opened = await openBundle(bytes, { crypto });
+    expect(opened.ok || opened.error.code).toBe('passphraseRequired');
+  });
+});
