@@ -2,8 +2,6 @@
 // valid and schemaTypeChecks.ts proves each array lists every member of its union.
 import type {
   AuditAction,
-  BaseTypeCode,
-  CityName,
   DispositionCode,
   EvaluationType,
   LegacyTypeCode,
@@ -12,59 +10,16 @@ import type {
   ScoresheetStatus,
   TemplateSource,
 } from '../domain/types';
+import { DISPOSITIONS, LEGACY_TYPES } from '../domain/taxonomy';
 
-// The domain already lists these two; reuse rather than repeat them.
+// The domain already lists these; reuse rather than repeat them.
 export { AGGREGATION_METHODS } from '../domain/aggregation';
 export { GRADE_ORDER as GRADE_CODES } from '../domain/grading';
+export { BASE_TYPE_CODES, CITIES as CITY_NAMES } from '../domain/taxonomy';
 
-export const BASE_TYPE_CODES = [
-  'A1',
-  'B1',
-  'B2',
-  'B3',
-  'B4',
-  'B5',
-  'C1',
-  'C2',
-  'C3',
-] as const satisfies readonly BaseTypeCode[];
-export const LEGACY_TYPE_CODES = [
-  'keyLaboratory',
-  'engineeringResearchCenter',
-  'engineeringLaboratory',
-  'industrialGenericPlatform',
-  'engineeringTechnologyCenter',
-  'industrialSpecializedPlatform',
-  'clinicalResearchCenter',
-  'resourceSharingPlatform',
-  'comprehensiveServicePlatform',
-  'industrialServicePlatform',
-] as const satisfies readonly LegacyTypeCode[];
-export const CITY_NAMES = [
-  '沈阳',
-  '大连',
-  '鞍山',
-  '抚顺',
-  '本溪',
-  '丹东',
-  '锦州',
-  '营口',
-  '阜新',
-  '辽阳',
-  '盘锦',
-  '铁岭',
-  '朝阳',
-  '葫芦岛',
-  '沈抚新区',
-] as const satisfies readonly CityName[];
-export const DISPOSITION_CODES = [
-  'include',
-  'keepAdjust',
-  'rectify',
-  'merge',
-  'convert',
-  'revoke',
-] as const satisfies readonly DispositionCode[];
+export const LEGACY_TYPE_CODES: readonly LegacyTypeCode[] = LEGACY_TYPES.map((t) => t.code);
+export const DISPOSITION_CODES: readonly DispositionCode[] = DISPOSITIONS.map((d) => d.code);
+
 export const EVALUATION_TYPES = [
   'integration',
   'periodic',

@@ -72,7 +72,7 @@ const BASE_TYPE_TABLE = {
   C3: { category: 'C', nameZh: '东北科技大市场', nameEn: 'Northeast technology market' },
 } satisfies Record<BaseTypeCode, Omit<BaseTypeInfo, 'code'>>;
 
-const BASE_TYPE_CODES: readonly BaseTypeCode[] = [
+export const BASE_TYPE_CODES: readonly BaseTypeCode[] = [
   'A1',
   'B1',
   'B2',
