@@ -46,6 +46,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'dist-electron/',
+      'dist-cli/',
       'release/',
       'tests/e2e/artifacts/',
       'coverage/',
@@ -154,6 +155,29 @@ export default tseslint.config(
     },
   },
   {
+    // The secretariat CLI runs in Node on top of shared/ only.
+    files: ['cli/**/*.{ts,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: runtimeImports,
+              message:
+                'cli/ runs in Node on top of shared/: no React, Dexie, Electron or UI imports.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'cli/ must not import from renderer/ or electron/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', '*.config.{ts,mjs}', 'vite.*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
@@ -168,7 +192,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['vite.config.ts', 'vite.electron.config.ts', 'vitest.config.ts', 'eslint.config.mjs'],
+    files: [
+      'vite.config.ts',
+      'vite.electron.config.ts',
+      'vite.cli.config.ts',
+      'vitest.config.ts',
+      'eslint.config.mjs',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -55,6 +55,8 @@ export type RoundSpec = {
   /** 'inProgress' stops mid-way through the site visits: drafts and unstarted sheets remain. */
   progress: 'complete' | 'inProgress';
   declaredRecusals: number;
+  /** Regroup the bases into this many panels (default: the 4 regional panels). */
+  panelCount?: number;
 };
 
 /** Beijing local time (UTC+8) as an ISO instant; Date is used only as a calendar here. */
@@ -120,7 +122,13 @@ export function generateRound(spec: RoundSpec): DemoRound {
       field: e.field,
     };
   });
-  const setup = formPanels(rng, rawBases, prefix, beijingTime(spec.year, 4, 20, 10));
+  const setup = formPanels(
+    rng,
+    rawBases,
+    prefix,
+    beijingTime(spec.year, 4, 20, 10),
+    spec.panelCount,
+  );
   const { experts } = setup;
   const lenient = leniencies(rng, experts);
   const expertById = new Map(experts.map((e) => [e.id, e]));

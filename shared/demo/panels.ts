@@ -1,11 +1,14 @@
 // Panels by region, 5–7 experts each, and the assignment of every base to all experts of
 // its panel. A few experts work at a host of their own panel, which makes those
 // assignments 回避 automatically (an expert never scores their own institution's base).
+// A caller may ask for another number of panels (the secretariat CLI's `demo --panels`):
+// the bases, in regional order, are then cut into that many groups of near-equal size.
 import type { Assignment, Base, Expert, Panel } from '../domain/types';
 import { DOMAIN_LABELS, domainOfLabel } from './fields';
 import { HOSTS, OUTSIDE_INSTITUTIONS, TITLE_BY_KIND } from './institutions';
 import type { Domain, ExpertInstitution } from './institutions';
 import { distinctNames, institutionRecusalReason } from './names';
+import { compareText } from './random';
 import type { Rng } from './random';
 
 type PanelPlan = { name: string; accepts: (base: Base) => boolean };
@@ -23,6 +26,24 @@ const PANEL_PLANS: readonly PanelPlan[] = [
   { name: '大连组', accepts: (b) => ['大连', '丹东'].includes(b.city) },
   { name: '辽西辽南组', accepts: () => true },
 ];
+
+/** Bases in regional order (panel plan, then city, then code), cut into `count` groups. */
+function evenPlans(bases: readonly Base[], count: number): PanelPlan[] {
+  if (!Number.isInteger(count) || count < 1 || count > bases.length) {
+    throw new RangeError(`cannot form ${count} panels from ${bases.length} bases`);
+  }
+  const region = (b: Base): number => PANEL_PLANS.findIndex((p) => p.accepts(b));
+  const ordered = [...bases].sort(
+    (a, b) => region(a) - region(b) || compareText(a.city, b.city) || compareText(a.code, b.code),
+  );
+  const groupOf = new Map(
+    ordered.map((b, i) => [b.id, Math.floor((i * count) / ordered.length)] as const),
+  );
+  return Array.from({ length: count }, (_, k) => ({
+    name: `第${k + 1}组`,
+    accepts: (b: Base) => groupOf.get(b.id) === k,
+  }));
+}
 
 export type PanelSetup = {
   panels: Panel[];
@@ -76,19 +97,36 @@ function bestDomain(inst: ExpertInstitution, counts: Map<Domain, number>): Domai
   return [...inst.domains].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0))[0];
 }
 
+/**
+ * `panelCount`: omitted (or 4), the regional panels; otherwise that many groups cut from
+ * the bases in regional order. A regional panel left without bases (a small subset of the
+ * registry) is not formed, and the panels are numbered without gaps.
+ */
 export function formPanels(
   rng: Rng,
   bases: readonly Base[],
   prefix: string,
   recusalAt: string,
+  panelCount?: number,
 ): PanelSetup {
-  const panelIndexOf = (b: Base): number => PANEL_PLANS.findIndex((p) => p.accepts(b));
+  const allPlans =
+    panelCount === undefined || panelCount === PANEL_PLANS.length
+      ? PANEL_PLANS
+      : evenPlans(bases, panelCount);
+  // First matching plan wins; plans no base falls into are left out.
+  const planOf = (b: Base): PanelPlan | undefined => allPlans.find((p) => p.accepts(b));
+  const used = new Set(bases.map(planOf));
+  const plans = allPlans.filter((plan) => used.has(plan));
+  const panelIndexOf = (b: Base): number => {
+    const plan = planOf(b);
+    return plan === undefined ? -1 : plans.indexOf(plan);
+  };
   const takenNames = new Set<string>();
   const panels: Panel[] = [];
   const experts: Expert[] = [];
   const assignments: Assignment[] = [];
 
-  PANEL_PLANS.forEach((plan, p) => {
+  plans.forEach((plan, p) => {
     const panelId = `${prefix}-panel-${p + 1}`;
     const members = bases.filter((b) => panelIndexOf(b) === p);
     const counts = domainCounts(members);

@@ -1,0 +1,97 @@
+// `pinggu merge --out RESULT.pgb FILE...`: the round and score bundles of one round in, one
+// signed result bundle out (see mergeBundles.ts for the rules). Any refused file means exit 2
+// and nothing written, neither the result nor a new key.
+import { createBundle } from '../../shared/bundle/bundle';
+import { parseCommandArgs, stringOption } from '../args';
+import { openBundleFile, writeFileAtomically } from '../bundleFiles';
+import { HELP } from '../help';
+import { EXIT_OK, EXIT_REFUSED, printError, printLine, UsageError } from '../io';
+import type { CliIo } from '../io';
+import { loadCliSigner } from '../keys';
+import { mergeBundles } from '../mergeBundles';
+import { CLI_VERSION } from '../version';
+
+const OPTIONS = { out: { type: 'string' }, key: { type: 'string' } } as const;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseCommandArgs('merge', argv, OPTIONS);
+  if (args.values.help === true) {
+    io.stdout(HELP.merge);
+    return EXIT_OK;
+  }
+  const out = stringOption(args, 'out');
+  if (out === undefined || out === '')
+    throw new UsageError('--out RESULT.pgb is required', 'merge');
+  if (args.positionals.length === 0) throw new UsageError('no FILE given', 'merge');
+
+  const files = [];
+  for (const [index, file] of args.positionals.entries()) {
+    printError(io, `merge: [${index + 1}/${args.positionals.length}] reading ${file}`);
+    files.push(await openBundleFile(io, file, ['round', 'scores']));
+  }
+  const now = io.now();
+  const outcome = mergeBundles(files, { now, importId: `cli-merge-${now}` });
+  for (const { file, reason } of outcome.refused) printLine(io, `REFUSED ${file}: ${reason}`);
+  for (const conflict of outcome.conflicts) {
+    const { local, incoming } = conflict;
+    printLine(
+      io,
+      `CONFLICT ${conflict.scoresheetId}: base ${local.baseId}, expert ${local.expertId}: ` +
+        `kept the copy from ${local.deviceId} (${local.hlc}); the other, from ` +
+        `${incoming.deviceId} (${incoming.hlc}), differs`,
+    );
+  }
+  const { counts } = outcome;
+  printLine(
+    io,
+    `sheets: ${counts.sheets}, conflicts: ${outcome.conflicts.length}, refused files: ${outcome.refused.length}`,
+  );
+  if (
+    outcome.problem !== undefined ||
+    outcome.payload === undefined ||
+    outcome.roundId === undefined
+  ) {
+    printError(io, `merge: ${outcome.problem ?? 'nothing to merge'}; nothing written`);
+    return EXIT_REFUSED;
+  }
+  if (outcome.refused.length > 0) {
+    printError(io, `merge: ${plural(outcome.refused.length, 'file')} refused; nothing written`);
+    return EXIT_REFUSED;
+  }
+
+  const key = await loadCliSigner(io, stringOption(args, 'key'));
+  if (key.created) {
+    printError(
+      io,
+      `merge: created the CLI signing key ${key.file} (fingerprint ${key.fingerprint})`,
+    );
+  }
+  const bytes = await createBundle({
+    kind: 'result',
+    roundId: outcome.roundId,
+    deviceId: `pinggu-cli-${key.fingerprint}`,
+    appVersion: CLI_VERSION,
+    createdAt: now,
+    signer: key.signer,
+    crypto: globalThis.crypto,
+    payload: outcome.payload,
+  });
+  await writeFileAtomically(io, out, bytes);
+  printLine(
+    io,
+    `wrote ${out}: result bundle of round ${outcome.roundId}, ` +
+      `${plural(outcome.payload.bases.length, 'base')}, ${plural(counts.sheets, 'sheet')} ` +
+      `from ${plural(counts.scoreBundles, 'score bundle')} and ${plural(counts.roundBundles, 'round bundle')}, ` +
+      `signed with key ${key.fingerprint}`,
+  );
+  if (outcome.conflicts.length > 0) {
+    printError(
+      io,
+      `merge: ${plural(outcome.conflicts.length, 'conflict')}: the result holds each sheet's ` +
+        'deterministic winner; resolve them in the app if the panel disagrees',
+    );
+  }
+  return EXIT_OK;
+}

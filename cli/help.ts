@@ -1,0 +1,86 @@
+// Help texts: `pinggu --help` and `pinggu <command> --help`.
+export const USAGE = `Usage: pinggu <command> [options]
+
+评估通 Pinggu secretariat command line: demo bundles, verification, merging and reports.
+
+Commands:
+  demo     write a demo round: one round bundle and one score bundle per panel
+  verify   check bundles the way the app does and print one line per file
+  merge    merge the round and score bundles of one round into a signed result bundle
+  report   results per base of a result bundle, as JSON, CSV or xlsx
+
+Run "pinggu <command> --help" for a command's options.
+Exit codes: 0 success; 1 usage error or failure; 2 an input file was invalid or refused.
+Encrypted bundles: put the passphrase in the PINGGU_PASSPHRASE environment variable.
+`;
+
+const DEMO = `Usage: pinggu demo --out DIR [--seed N] [--bases N] [--panels N]
+
+Writes the built-in demo round as the secretariat and the panels would exchange it:
+DIR/round-panel-<k>.pgb (round bundle for panel k, signed by the secretariat) and
+DIR/scores-panel-<k>.pgb (panel k's scoresheets, signed by its laptop). Everything, keys and
+times included, derives from the seed: the same options write byte-identical files.
+Prints the written paths on stdout, progress on stderr.
+
+Options:
+  --out DIR     folder to write into (created if missing); round-panel-*.pgb and
+                scores-panel-*.pgb files of an earlier run there are replaced
+  --seed N      demo seed, 0 to 4294967295 (default 20230915)
+  --bases N     only N bases of the registry (about 120), picked at even steps through it
+                so that types and cities stay mixed (default: all)
+  --panels N    regroup the bases into N panels (1 to 10, at most --bases) of near-equal size
+                in regional order; 4 or omitted: the demo's regional panels, where a region
+                without a base forms no panel
+`;
+
+const VERIFY = `Usage: pinggu verify FILE...
+
+Opens each bundle exactly as the app does (size limits, entry names, hashes, signature,
+schemas) and prints one line per file:
+  OK <file> <kind> <round> <panel|-> <sheets>
+  INVALID <file>: <reason>
+Exit code 0 only when every file is valid, else 2. A valid signature says who signed the
+bundle, not that the signer is trusted: compare fingerprints in the app.
+`;
+
+const MERGE = `Usage: pinggu merge --out RESULT.pgb [--key FILE] FILE...
+
+Merges the score bundles of one round into a result bundle. The round bundles among FILE
+supply the roster (round, templates, bases, panels, experts, assignments: the union over
+panels); the round is that of the first round bundle. Scoresheets merge as in the app's
+import: an edit that descends from another wins; concurrent edits that differ keep a
+deterministic winner and are reported as conflicts. Prints REFUSED and CONFLICT lines, then
+"sheets: N, conflicts: N, refused files: N".
+
+A file is refused when it is invalid, not a round or score bundle, of another round, for a
+panel or base no round bundle lists, or signed by a device id that signed other files with
+a different key. Then the exit code is 2 and NOTHING is written.
+
+Options:
+  --out FILE    the result bundle to write (required)
+  --key FILE    sign with this Ed25519 key: the app's JSON key file, or PKCS#8 PEM or DER.
+                Default: the CLI's own key, $PINGGU_HOME/cli-key.json (else
+                ~/.pinggu/cli-key.json), created on first use with mode 0600
+`;
+
+const REPORT = `Usage: pinggu report FILE [--format json|csv|xlsx] [--method METHOD] [--out FILE]
+
+Results per base of a result bundle, computed exactly as the app's results table does.
+--format json (default) prints one JSON object:
+  { round, method, bases: [ { id, name, type, city, sheets, mean, median, trimmedMean,
+    zscoreMean, aggregate, grade, rankInType, sd, range, disagreement } ] }
+type is the base type code (A1…C3), aggregate the chosen method's value, grade the Chinese
+label (优秀/良好/合格/不合格), and a base without a valid sheet has null in every computed field.
+--format csv: UTF-8 with BOM (Excel opens it), Chinese header row, the same columns, numbers
+with 2 decimals, disagreement as 是/否. --format xlsx: the same as a workbook (needs --out).
+
+Options:
+  --format F    json, csv or xlsx (default json)
+  --method M    mean, median, trimmed (the round's trimming rule: trimCount, trimMinSheets)
+                or zscore; default: the round's own method
+  --out FILE    write to FILE instead of stdout (required for xlsx)
+`;
+
+export const HELP = { demo: DEMO, verify: VERIFY, merge: MERGE, report: REPORT } as const;
+
+export type CommandName = keyof typeof HELP;
