@@ -14,6 +14,7 @@ import type {
   Panel,
   Round,
   Scoresheet,
+  TrustedKey,
 } from '../../shared/domain/types';
 import { declareSchema } from './schema';
 
@@ -27,6 +28,11 @@ export type SettingsValues = {
   language: LanguageCode;
   /** The expert this laptop is used by, on an expert's device. */
   currentExpertId: string;
+  /**
+   * Experts' optional scoring PINs (salted SHA-256) by expert id, as JSON text: a backup
+   * bundle carries setting values as scalars only. Read and written by expertPinRepository.
+   */
+  expertPins: string;
 };
 
 export type SettingKey = keyof SettingsValues;
@@ -50,6 +56,7 @@ export class PingguDatabase extends Dexie {
   declare bundleImports: EntityTable<BundleImportRecord, 'id'>;
   declare auditLog: EntityTable<AuditEntry, 'seq'>;
   declare settings: Table<SettingRecord, SettingKey>;
+  declare trustedKeys: EntityTable<TrustedKey, 'id'>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush a committed transaction to disk before reporting

@@ -21,12 +21,16 @@ export const TABLE_NAMES = [
   'bundleImports',
   'auditLog',
   'settings',
+  'trustedKeys',
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
 
-/** Dexie store spec per table; `null` deletes a table in a later version. */
-export type StoreSpecs = Record<TableName, string | null>;
+/**
+ * Dexie store spec per table; `null` deletes a table in a later version. A version lists
+ * every table it has (tables added later are absent from the versions before them).
+ */
+export type StoreSpecs = Partial<Record<TableName, string | null>>;
 
 export type SchemaVersion = {
   version: number;
@@ -56,7 +60,13 @@ const V1_STORES: StoreSpecs = {
   settings: 'key',
 };
 
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [{ version: 1, stores: V1_STORES }];
+// v2: key pinning (renderer/db/bundles/trustedKeys.ts), looked up per round.
+const V2_STORES: StoreSpecs = { ...V1_STORES, trustedKeys: 'id, roundId' };
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: V1_STORES },
+  { version: 2, stores: V2_STORES },
+];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS.reduce(
   (latest, v) => Math.max(latest, v.version),

@@ -114,6 +114,14 @@ export const roundSchema = z.strictObject({
   status: z.enum(ROUND_STATUSES),
   createdAt: timestampSchema,
   isDemo: z.boolean().optional(),
+  archive: z
+    .strictObject({
+      importedAt: timestampSchema,
+      fingerprint: z.string().max(64),
+      fileName: z.string().min(1).max(255),
+      bundleCreatedAt: timestampSchema,
+    })
+    .optional(),
 });
 
 export const baseSchema = z.strictObject({

@@ -133,6 +133,21 @@ export type Round = {
   createdAt: string;
   /** True for the built-in demo round, so the UI can label and remove it. */
   isDemo?: boolean;
+  /**
+   * Set on a round imported from a result bundle: a read-only archive of a finished round
+   * (renderer/db/bundles). Scoresheets and decisions of an archived round are never written.
+   */
+  archive?: RoundArchive;
+};
+
+/** Where an archived round came from. */
+export type RoundArchive = {
+  importedAt: string;
+  /** The signer's key fingerprint (`ABCD-EF01-2345-6789`). */
+  fingerprint: string;
+  fileName: string;
+  /** The result bundle's createdAt: an older result never replaces a newer archive. */
+  bundleCreatedAt: string;
 };
 
 export type Base = {
@@ -264,6 +279,26 @@ export type BundleImportRecord = {
   fingerprint: string;
   importedAt: string;
   counts: { added: number; updated: number; unchanged: number; conflicts: number; refused: number };
+};
+
+export type TrustedKeyRole = 'secretariat' | 'panelDevice';
+
+/** A public key this installation pinned (trust on first use), per round. */
+export type TrustedKey = {
+  id: string;
+  roundId: string;
+  /** secretariat: signs round (and result) bundles; panelDevice: one laptop of one panel. */
+  role: TrustedKeyRole;
+  panelId?: string;
+  deviceId?: string;
+  /** Raw Ed25519 public key, base64. */
+  publicKey: string;
+  fingerprint: string;
+  firstSeenAt: string;
+  /** Who accepted a replacement key, when a person did. */
+  acceptedBy?: string;
+  /** Keys this one replaced, oldest first. */
+  replaced?: { publicKey: string; fingerprint: string; until: string }[];
 };
 
 export type AuditAction =

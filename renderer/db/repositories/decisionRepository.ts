@@ -5,7 +5,7 @@ import type { DispositionDecision, FinalDecision } from '../../../shared/domain/
 import { validateDispositionDecision } from '../../../shared/domain/dispositions';
 import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
-import { fail, ok } from './errors';
+import { archivedRound, fail, ok } from './errors';
 import type { RepositoryResult } from './errors';
 
 export type DecisionInput = {
@@ -34,7 +34,8 @@ export function recordDecision(
   deps: DecisionDeps,
 ): Promise<RepositoryResult<FinalDecision>> {
   const { roundId, baseId, decision } = input;
-  return db.transaction('rw', [db.bases, db.decisions, db.auditLog], async () => {
+  return db.transaction('rw', [db.rounds, db.bases, db.decisions, db.auditLog], async () => {
+    if ((await db.rounds.get(roundId))?.archive) return archivedRound<FinalDecision>();
     const base = await db.bases.get(baseId);
     if (!base || base.roundId !== roundId) {
       return fail<FinalDecision>('notFound', `本轮次中找不到该基地：${baseId}`);

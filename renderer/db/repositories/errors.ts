@@ -2,7 +2,18 @@
 // the code into a Chinese message for the clerk or expert, never a stack trace.
 
 export type RepositoryErrorCode =
-  'notFound' | 'alreadyExists' | 'editRejected' | 'locked' | 'demoAlreadyLoaded' | 'demoNotLoaded';
+  | 'notFound'
+  | 'alreadyExists'
+  | 'editRejected'
+  | 'locked'
+  | 'demoAlreadyLoaded'
+  | 'demoNotLoaded'
+  /** The round is a read-only archive (imported from a result bundle). */
+  | 'archived'
+  /** A result cannot be published while scoresheet conflicts are open. */
+  | 'openConflicts'
+  /** The conflict was resolved already, or the stored sheets moved on since it was shown. */
+  | 'stale';
 
 export type RepositoryError = {
   code: RepositoryErrorCode;
@@ -25,4 +36,9 @@ export function fail<T>(
   return cause === undefined
     ? { ok: false, error: { code, message } }
     : { ok: false, error: { code, message, cause } };
+}
+
+/** Scoresheets and decisions of a round archived from a result bundle are never written. */
+export function archivedRound<T>(): RepositoryResult<T> {
+  return fail<T>('archived', '这是从结果包导入的归档轮次，只能查看，不能修改。');
 }

@@ -23,7 +23,7 @@ import type {
 import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
 import { describeSheetChange } from './sheetChanges';
-import { fail, ok } from './errors';
+import { archivedRound, fail, ok } from './errors';
 import type { RepositoryResult } from './errors';
 
 /** What an edit function gets besides the sheet: the stamp to put on it and its template. */
@@ -66,9 +66,10 @@ export function applyScoresheetEdit(
   deps: ScoresheetDeps,
   options: EditOptions = {},
 ): Promise<RepositoryResult<Scoresheet>> {
-  return db.transaction('rw', [db.scoresheets, db.templates, db.auditLog], async () => {
+  return db.transaction('rw', [db.scoresheets, db.templates, db.rounds, db.auditLog], async () => {
     const sheet = await db.scoresheets.get(sheetId);
     if (!sheet) return fail<Scoresheet>('notFound', `找不到评分表：${sheetId}`);
+    if ((await db.rounds.get(sheet.roundId))?.archive) return archivedRound<Scoresheet>();
     const template = await db.templates.get(sheet.templateId);
     if (!template)
       return fail<Scoresheet>('notFound', `找不到评分表所用的指标体系：${sheet.templateId}`);
@@ -127,6 +128,7 @@ export function createScoresheet(
     if (!assignment) return fail<Scoresheet>('notFound', '该基地未分配给此专家');
     const [round, base] = await Promise.all([db.rounds.get(roundId), db.bases.get(baseId)]);
     if (!round || !base) return fail<Scoresheet>('notFound', '找不到评估轮次或基地');
+    if (round.archive) return archivedRound<Scoresheet>();
     const templateId = round.templateByType[base.type];
     const template = templateId === undefined ? undefined : await db.templates.get(templateId);
     if (!template) return fail<Scoresheet>('notFound', `本轮次未为${base.type}类基地指定指标体系`);

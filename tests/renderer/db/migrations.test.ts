@@ -7,7 +7,13 @@ import { createDatabase } from '../../../renderer/db/database';
 import type { PingguDatabase } from '../../../renderer/db/database';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from '../../../renderer/db/schema';
 import type { TableName } from '../../../renderer/db/schema';
-import { buildAuditEntry, buildDecision, buildRoundRecords } from '../../helpers/builders';
+import type { TrustedKey } from '../../../shared/domain/types';
+import {
+  buildAuditEntry,
+  buildDecision,
+  buildRound,
+  buildRoundRecords,
+} from '../../helpers/builders';
 import type { RoundRecords } from '../../helpers/builders';
 import { readAll, seedDatabaseAtVersion, uniqueDatabaseName } from '../../helpers/db';
 import type { RawSeed } from '../../helpers/db';
@@ -69,9 +75,60 @@ function v1Seed(r: RoundRecords = buildRoundRecords()): RawSeed {
   };
 }
 
+/** Records of every v2 table: v1's, a round archived from a result bundle, and key pins. */
+function v2Seed(): RawSeed {
+  const r = buildRoundRecords();
+  const v1 = v1Seed(r);
+  const archived = {
+    ...buildRound({ status: 'closed' }),
+    archive: {
+      importedAt: '2024-06-01T08:00:00.000Z',
+      fingerprint: '56A7-ADA6-525D-D92B',
+      fileName: '2023年度评估结果.pgb',
+      bundleCreatedAt: '2024-05-30T08:00:00.000Z',
+    },
+  };
+  const trustedKeys: TrustedKey[] = [
+    {
+      id: 'key-secretariat',
+      roundId: r.round.id,
+      role: 'secretariat',
+      deviceId: 'secretariat-pc',
+      publicKey: 'A'.repeat(43) + '=',
+      fingerprint: '56A7-ADA6-525D-D92B',
+      firstSeenAt: '2024-05-10T08:00:00.000Z',
+    },
+    {
+      id: 'key-panel-device',
+      roundId: r.round.id,
+      role: 'panelDevice',
+      panelId: r.panel.id,
+      deviceId: 'laptop-1',
+      publicKey: 'B'.repeat(43) + '=',
+      fingerprint: '0123-4567-89AB-CDEF',
+      firstSeenAt: '2024-05-11T08:00:00.000Z',
+      acceptedBy: '秘书处 王芳',
+      replaced: [
+        {
+          publicKey: 'C'.repeat(43) + '=',
+          fingerprint: 'FEDC-BA98-7654-3210',
+          until: '2024-05-11T08:00:00.000Z',
+        },
+      ],
+    },
+  ];
+  return { ...v1, rounds: [...(v1.rounds ?? []), archived], trustedKeys };
+}
+
 const MIGRATION_CASES: MigrationCase[] = [
-  { from: 1, description: 'v1 database reopened by the current app', seed: () => v1Seed() },
-  // Next version: { from: 1, description: 'v1 → v2 …', seed: v1Seed, expected: (s) => … },
+  {
+    from: 1,
+    description: 'v1 → v2: every record intact, no key pinned yet',
+    seed: () => v1Seed(),
+    expected: (seed) => ({ ...seed, trustedKeys: [] }),
+  },
+  { from: 2, description: 'v2 database reopened by the current app', seed: v2Seed },
+  // Next version: { from: 2, description: 'v2 → v3 …', seed: v2Seed, expected: (s) => … },
 ];
 
 const opened: PingguDatabase[] = [];
@@ -81,13 +138,18 @@ afterEach(async () => {
 });
 
 describe('database schema versions', () => {
-  it('declares versions in increasing order, every one of them with every table', () => {
+  it('declares versions in increasing order, each keeping every table of the one before', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
     expect(CURRENT_SCHEMA_VERSION).toBe(versions[versions.length - 1]);
-    for (const v of SCHEMA_VERSIONS)
-      expect(Object.keys(v.stores).sort()).toEqual([...TABLE_NAMES].sort());
+    SCHEMA_VERSIONS.forEach((v, i) => {
+      const before = Object.keys(SCHEMA_VERSIONS[i - 1]?.stores ?? {});
+      for (const table of before) expect(Object.keys(v.stores), `v${v.version}`).toContain(table);
+    });
+    const latest = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1];
+    const live = Object.entries(latest?.stores ?? {}).filter(([, spec]) => spec !== null);
+    expect(live.map(([table]) => table).sort()).toEqual([...TABLE_NAMES].sort());
   });
 
   it('has a migration case from the version before each version, and one reopening the current', () => {

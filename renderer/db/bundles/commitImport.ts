@@ -1,0 +1,152 @@
+// Step two of an import: ONE read-write Dexie transaction that reads the local state again,
+// recomputes the plan with the same pure functions as the preview, checks the key pins and
+// writes sheets, conflicts, roster records, the pin, a bundleImports row and the audit
+// entries. Inside it only Dexie calls are awaited (no crypto, no I/O, no timers), so a
+// failure anywhere rolls everything back and the database is exactly as it was.
+//
+// A re-import of a bundle already imported changes no data table and says so; it still
+// appends a bundleImports row (the record of what was brought in, and when), which is why
+// the idempotence digest (dataDigest) leaves out bundleImports and auditLog.
+import type { OpenedBundle } from '../../../shared/bundle/bundle';
+import type { BundleImportRecord } from '../../../shared/domain/types';
+import type { ImportCounts } from '../../../shared/sync/mergeScoresheets';
+import type { PingguDatabase } from '../database';
+import { analyse } from './analyse';
+import type { Analysis } from './analyse';
+import { restoreBackup } from './backup';
+import { internalImportError } from './importErrors';
+import { readLocalState } from './localState';
+import { importAuditEntries } from './scoresPlan';
+import { keyRefusal, pinToWrite } from './trustedKeys';
+import type { CommitOptions, CommitResult, CommitSummary, PreparedImport } from './types';
+
+const FILE_NAME_MAX = 255;
+
+/** The file name as stored in import records and archives (the schemas' bounds). */
+export const recordedFileName = (fileName: string): string =>
+  (fileName.trim() === '' ? 'bundle.pgb' : fileName).slice(0, FILE_NAME_MAX);
+
+export async function commitImport(
+  db: PingguDatabase,
+  prepared: PreparedImport,
+  options: CommitOptions,
+): Promise<CommitResult> {
+  const { opened } = prepared;
+  const fileName = recordedFileName(prepared.fileName);
+  if (opened.kind === 'backup') {
+    const restored = await restoreBackup(db, opened, fileName);
+    if (!restored.ok) return restored;
+    const counts = { added: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 };
+    const message = '已从备份恢复本机的全部数据。';
+    const summary = { kind: 'backup' as const, changed: true, counts, keyPinned: false };
+    return { ok: true, result: { ...summary, keyReplaced: false, message } };
+  }
+  const now = options.clock.now();
+  const importId = options.newId();
+  try {
+    return await db.transaction('rw', db.tables, async (): Promise<CommitResult> => {
+      const local = await readLocalState(db, opened);
+      const analysed = analyse(fileName, opened, local, { now, importId });
+      if (!analysed.ok) return analysed;
+      const { analysis } = analysed;
+      const acceptNewKey = options.acceptNewKey === true;
+      const refusal = keyRefusal(fileName, opened, analysis.key);
+      if (refusal !== undefined && !acceptNewKey) return { ok: false, error: refusal };
+      const pins = analysis.kind === 'backup' ? [] : analysis.state.pins;
+      const pin = pinToWrite(opened, analysis.key, pins, {
+        now,
+        actor: options.actor,
+        acceptNewKey,
+      });
+
+      const counts = await applyPlan(db, analysis, { fileName, actor: options.actor, now });
+      if (pin !== undefined) await db.trustedKeys.put(pin);
+      const record: BundleImportRecord = {
+        id: importId,
+        roundId: opened.manifest.roundId,
+        kind: opened.kind,
+        fileName,
+        deviceId: opened.manifest.deviceId,
+        fingerprint: opened.signer.fingerprint,
+        importedAt: now,
+        counts,
+      };
+      await db.bundleImports.add(record);
+      const changesData = analysis.kind !== 'backup' && analysis.plan.changesData;
+      const summary: CommitSummary = {
+        kind: opened.kind,
+        importId,
+        changed: changesData || pin !== undefined,
+        counts,
+        ...(analysis.kind === 'scores' ? { sheets: analysis.plan.rows } : {}),
+        ...(analysis.kind === 'round' || analysis.kind === 'result'
+          ? { roster: analysis.plan.roster }
+          : {}),
+        keyPinned: pin !== undefined && analysis.key.status !== 'mismatch',
+        keyReplaced: pin !== undefined && analysis.key.status === 'mismatch',
+        message: messageOf(opened, counts, changesData),
+      };
+      return { ok: true, result: summary };
+    });
+  } catch {
+    return { ok: false, error: internalImportError(prepared.fileName) };
+  }
+}
+
+type WriteContext = { fileName: string; actor: string; now: string };
+
+/** The plan's writes; Dexie calls only. */
+async function applyPlan(
+  db: PingguDatabase,
+  analysis: Analysis,
+  context: WriteContext,
+): Promise<ImportCounts> {
+  switch (analysis.kind) {
+    case 'backup':
+      throw new Error('a backup is restored, not imported');
+    case 'scores': {
+      const { merge, importedAudit } = analysis.plan;
+      await db.scoresheets.bulkDelete(merge.toDelete);
+      await db.scoresheets.bulkPut(merge.toPut);
+      await db.conflicts.bulkDelete(merge.conflictsToDelete);
+      await db.conflicts.bulkPut([...merge.newConflicts, ...merge.updatedConflicts]);
+      const roundId = analysis.state.round?.id ?? '';
+      const own = importAuditEntries(analysis.plan, analysis.state.sheets, { ...context, roundId });
+      await db.auditLog.bulkAdd([...importedAudit, ...own]);
+      return analysis.plan.preview.counts;
+    }
+    case 'round':
+    case 'result': {
+      const { writes } = analysis.plan;
+      if (writes.round) await db.rounds.put(writes.round);
+      await db.templates.bulkPut(writes.templates);
+      await db.bases.bulkDelete(writes.deletes.bases);
+      await db.bases.bulkPut(writes.puts.bases);
+      await db.panels.bulkDelete(writes.deletes.panels);
+      await db.panels.bulkPut(writes.puts.panels);
+      await db.experts.bulkDelete(writes.deletes.experts);
+      await db.experts.bulkPut(writes.puts.experts);
+      await db.assignments.bulkDelete(writes.deletes.assignments);
+      await db.assignments.bulkPut(writes.puts.assignments);
+      await db.scoresheets.bulkDelete(writes.deletes.scoresheets);
+      await db.scoresheets.bulkPut(writes.puts.scoresheets);
+      await db.decisions.bulkDelete(writes.deletes.decisions);
+      await db.decisions.bulkPut(writes.puts.decisions);
+      return analysis.plan.counts;
+    }
+  }
+}
+
+function messageOf(opened: OpenedBundle, counts: ImportCounts, changed: boolean): string {
+  if (!changed) return '此数据包的内容本机已经全部导入过，没有任何更改。';
+  switch (opened.kind) {
+    case 'scores':
+      return `已导入评分：新增 ${counts.added} 张，更新 ${counts.updated} 张，未变 ${counts.unchanged} 张，冲突 ${counts.conflicts} 项，拒收 ${counts.refused} 张。`;
+    case 'round':
+      return `已导入评审任务：新增 ${counts.added} 项，更新 ${counts.updated} 项，评分表未受影响。`;
+    case 'result':
+      return `已导入评估结果，作为只读归档轮次保存（评分表 ${opened.payload.scoresheets.length} 张）。`;
+    case 'backup':
+      return '已从备份恢复本机的全部数据。';
+  }
+}

@@ -1,0 +1,40 @@
+// Step one of an import: open the bundle (size limits, names, hashes, signature, schemas,
+// migrations: shared/bundle), check it fits the screen, read the local state and compute
+// the preview. Writes nothing; never throws.
+import { openBundle } from '../../../shared/bundle/bundle';
+import type { PingguDatabase } from '../database';
+import { analyse, previewOf } from './analyse';
+import { fromBundleError, importError, internalImportError } from './importErrors';
+import { readLocalState } from './localState';
+import type { PrepareOptions, PrepareResult } from './types';
+
+export async function prepareImport(
+  db: PingguDatabase,
+  bytes: Uint8Array,
+  fileName: string,
+  options: PrepareOptions,
+): Promise<PrepareResult> {
+  const opened = await openBundle(bytes, {
+    crypto: options.crypto,
+    expectedKinds: options.expectedKinds,
+    ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
+  });
+  if (!opened.ok) return { ok: false, error: fromBundleError(fileName, opened.error) };
+  const roundId = opened.manifest.roundId;
+  if (opened.kind !== 'backup' && options.roundId !== undefined && roundId !== options.roundId) {
+    const detail = { roundId, expectedRoundId: options.roundId };
+    return { ok: false, error: importError(fileName, 'wrongRound', detail) };
+  }
+  try {
+    const local = await readLocalState(db, opened);
+    const analysed = analyse(fileName, opened, local, {
+      now: opened.manifest.createdAt,
+      importId: 'preview',
+    });
+    if (!analysed.ok) return analysed;
+    const preview = previewOf(fileName, opened, analysed.analysis);
+    return { ok: true, prepared: { fileName, opened, preview } };
+  } catch {
+    return { ok: false, error: internalImportError(fileName) };
+  }
+}

@@ -1,0 +1,153 @@
+// The shapes an import passes around: what prepareImport shows before anything is written
+// (the preview), what commitImport needs to write it, and what it reports afterwards.
+import type { WebCryptoLike } from '../../../shared/bundle/cryptoTypes';
+import type { OpenedBundle } from '../../../shared/bundle/bundle';
+import type { BundleKind, TrustedKeyRole } from '../../../shared/domain/types';
+import type {
+  ImportCounts,
+  ImportOutcome,
+  ImportReason,
+} from '../../../shared/sync/mergeScoresheets';
+import type { ImportError } from './importErrors';
+
+export type PrepareOptions = {
+  crypto: WebCryptoLike;
+  passphrase?: string;
+  /** Kinds the screen takes; any other is a 'wrongKind' error. */
+  expectedKinds: readonly BundleKind[];
+  /** The screen's round: a bundle of another round is a 'wrongRound' error. */
+  roundId?: string;
+};
+
+export type CommitOptions = {
+  /** A person compared the fingerprint and accepts a signer other than the pinned one. */
+  acceptNewKey?: boolean;
+  /** Who imports, for the audit log and an accepted key. */
+  actor: string;
+  clock: { now(): string };
+  newId(): string;
+};
+
+// ---- keys -------------------------------------------------------------------------------
+
+export type KeyStatus =
+  /** The signer is the key pinned for this round (and panel device). */
+  | 'pinned'
+  /** The first bundle of this round from a secretariat: its key gets pinned. */
+  | 'newSecretariat'
+  /** A device of this panel not seen before: its key gets pinned. Compare the fingerprint. */
+  | 'newDevice'
+  /** Another key than the pinned one: refused unless a person accepts the new key. */
+  | 'mismatch'
+  /** Backups are not pinned (they come from this machine, or its predecessor). */
+  | 'notPinned';
+
+export type KeyCheck = {
+  role: TrustedKeyRole | 'backup';
+  status: KeyStatus;
+  publicKey: string;
+  fingerprint: string;
+  deviceId: string;
+  /** mismatch: the fingerprint pinned before. */
+  pinnedFingerprint?: string;
+  /** newDevice: fingerprints of the panel's other devices pinned before. */
+  otherDeviceFingerprints?: string[];
+  /** One sentence for the clerk about what to check. */
+  note: string;
+};
+
+// ---- scoresheets ------------------------------------------------------------------------
+
+export type SheetRefusal = 'unknownBase' | 'unknownExpert' | 'otherPanel';
+
+export type SheetPreview = {
+  sheetId: string;
+  baseId: string;
+  expertId: string;
+  baseName: string;
+  expertName: string;
+  outcome: ImportOutcome;
+  reason?: ImportReason | SheetRefusal;
+};
+
+export type SheetGroup = {
+  id: string;
+  name: string;
+  counts: ImportCounts;
+  sheets: SheetPreview[];
+};
+
+export type SheetsPreview = {
+  counts: ImportCounts;
+  byBase: SheetGroup[];
+  byExpert: SheetGroup[];
+  /** Sheets that would be written and conflicts that would open. */
+  writes: { sheets: number; deletedSheets: number; newConflicts: number; openConflicts: number };
+};
+
+// ---- roster (round and result bundles) -----------------------------------------------
+
+export type RecordCounts = { added: number; changed: number; unchanged: number };
+
+export type RosterTable = 'rounds' | 'templates' | 'bases' | 'panels' | 'experts' | 'assignments';
+
+export type RosterPreview = Record<RosterTable, RecordCounts> & {
+  /** Names of experts and bases this bundle adds, for the preview's list. */
+  addedExperts: string[];
+  addedBases: string[];
+};
+
+export type ArchivePreview = {
+  /** 'new': a round not seen here; 'replace': a newer result of an archived round. */
+  action: 'new' | 'replace' | 'unchanged';
+  scoresheets: number;
+  decisions: number;
+};
+
+export type BackupPreview = { records: Record<string, number>; createdAt: string };
+
+export type ImportPreview = {
+  kind: BundleKind;
+  fileName: string;
+  roundId?: string;
+  roundName?: string;
+  panelId?: string;
+  panelName?: string;
+  createdAt: string;
+  encrypted: boolean;
+  key: KeyCheck;
+  /** Nothing would change in the data tables (e.g. the same bundle imported again). */
+  unchanged: boolean;
+  /** Set when commit would refuse unless the user accepts the new key. */
+  blocking?: ImportError;
+  sheets?: SheetsPreview;
+  roster?: RosterPreview;
+  archive?: ArchivePreview;
+  backup?: BackupPreview;
+};
+
+export type PreparedImport = {
+  fileName: string;
+  opened: OpenedBundle;
+  preview: ImportPreview;
+};
+
+export type PrepareResult =
+  { ok: true; prepared: PreparedImport } | { ok: false; error: ImportError };
+
+export type CommitSummary = {
+  kind: BundleKind;
+  /** The bundleImports record written (none for a backup restore). */
+  importId?: string;
+  /** False when the data tables were left exactly as they were. */
+  changed: boolean;
+  counts: ImportCounts;
+  sheets?: SheetPreview[];
+  roster?: RosterPreview;
+  keyPinned: boolean;
+  keyReplaced: boolean;
+  /** One sentence for the clerk. */
+  message: string;
+};
+
+export type CommitResult = { ok: true; result: CommitSummary } | { ok: false; error: ImportError };

@@ -1,0 +1,114 @@
+// Round bundles on a panel laptop: the first brings the round; importing it again changes
+// nothing; a re-issued one updates the roster but never a scoresheet or a local recusal.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PingguDatabase } from '../../../../renderer/db/database';
+import { commitImport } from '../../../../renderer/db/bundles/commitImport';
+import { dataDigest, databaseDigest } from '../../../../renderer/db/bundles/digest';
+import { recuseScoresheet } from '../../../../renderer/db/repositories/scoresheetRepository';
+import { buildAssignment, buildExpert, testSheetDeps } from '../../../helpers/builders';
+import type { RoundRecords } from '../../../helpers/builders';
+import { openTestDatabase } from '../../../helpers/db';
+import {
+  commitDeps,
+  importBundle,
+  prepared,
+  roundBundleFrom,
+  secretariatDatabase,
+  valueOf,
+} from '../../../helpers/importBuilders';
+import { scoreEverySheet } from '../../../helpers/panelWorkflow';
+
+let secretariat: PingguDatabase;
+let panel: PingguDatabase;
+let r: RoundRecords;
+
+beforeEach(async () => {
+  [secretariat, panel] = await Promise.all([openTestDatabase(), openTestDatabase()]);
+  r = await secretariatDatabase(secretariat);
+});
+
+afterEach(async () => {
+  await Promise.all([secretariat.delete(), panel.delete()]);
+});
+
+const roundOnly = { prepare: { expectedKinds: ['round' as const] } };
+
+describe('importing a round bundle on a panel laptop', () => {
+  it('changes nothing when the same round bundle is imported again, and says so', async () => {
+    const bytes = await roundBundleFrom(secretariat, r);
+    await importBundle(panel, bytes, roundOnly);
+    await scoreEverySheet(panel, r.round.id, testSheetDeps('laptop-1'), { submit: false });
+    const before = await dataDigest(panel);
+    const again = await prepared(panel, bytes, roundOnly.prepare);
+    expect(again.preview.unchanged).toBe(true);
+    expect(again.preview.key.status).toBe('pinned');
+    expect(again.preview.roster?.experts).toEqual({ added: 0, changed: 0, unchanged: 3 });
+    const result = await commitImport(panel, again, commitDeps());
+    expect(result.ok && result.result).toMatchObject({ changed: false, keyPinned: false });
+    expect(result.ok && result.result.message).toContain('没有任何更改');
+    expect(await dataDigest(panel)).toBe(before);
+    // the import itself is on record, once per commit
+    expect(await panel.bundleImports.count()).toBe(2);
+  });
+
+  it('adds an expert from a re-issued bundle without touching any scoresheet', async () => {
+    await importBundle(panel, await roundBundleFrom(secretariat, r), roundOnly);
+    const sheets = await scoreEverySheet(panel, r.round.id, testSheetDeps('laptop-1'));
+    const sheetsBefore = await databaseDigest(panel, { tables: ['scoresheets', 'conflicts'] });
+
+    const newcomer = buildExpert(r.round.id, r.panel.id, { name: '赵新' });
+    const [base] = r.bases;
+    if (!base) throw new Error('no base');
+    await secretariat.experts.add(newcomer);
+    await secretariat.assignments.add(buildAssignment(base, newcomer));
+    const reissued = await roundBundleFrom(secretariat, r, {
+      createdAt: '2024-05-13T08:00:00.000Z',
+    });
+    const ready = await prepared(panel, reissued, roundOnly.prepare);
+    expect(ready.preview.roster?.experts).toEqual({ added: 1, changed: 0, unchanged: 3 });
+    expect(ready.preview.roster?.addedExperts).toEqual(['赵新']);
+    expect(ready.preview.roster?.assignments.added).toBe(1);
+    const result = await commitImport(panel, ready, commitDeps());
+    expect(result.ok && result.result.changed).toBe(true);
+
+    expect(await panel.experts.get(newcomer.id)).toEqual(newcomer);
+    expect(await databaseDigest(panel, { tables: ['scoresheets', 'conflicts'] })).toBe(
+      sheetsBefore,
+    );
+    expect(await panel.scoresheets.count()).toBe(sheets.length);
+  });
+
+  it('keeps a recusal declared on the laptop when the re-issued bundle does not carry it yet', async () => {
+    await importBundle(panel, await roundBundleFrom(secretariat, r), roundOnly);
+    const [assignment] = r.assignments;
+    if (!assignment) throw new Error('no assignment');
+    const key = {
+      roundId: r.round.id,
+      expertId: assignment.expertId,
+      baseId: assignment.baseId,
+    };
+    valueOf(await recuseScoresheet(panel, key, '曾在该依托单位任职', '专家', testSheetDeps()));
+    const recusal = (await panel.assignments.get(assignment.id))?.recusal;
+    expect(recusal?.reason).toBe('曾在该依托单位任职');
+
+    await secretariat.experts.update(assignment.expertId, { title: '研究员' });
+    const reissued = await roundBundleFrom(secretariat, r, {
+      createdAt: '2024-05-13T08:00:00.000Z',
+    });
+    await importBundle(panel, reissued, roundOnly);
+    expect((await panel.experts.get(assignment.expertId))?.title).toBe('研究员');
+    expect((await panel.assignments.get(assignment.id))?.recusal).toEqual(recusal);
+  });
+
+  it('refuses a template whose id names different content here, changing nothing', async () => {
+    const [template] = r.templates;
+    if (!template) throw new Error('no template');
+    await panel.templates.add({ ...template, name: '本机修改过的体系' });
+    const before = await databaseDigest(panel);
+    const result = await prepared(panel, await roundBundleFrom(secretariat, r), roundOnly.prepare)
+      .then(() => undefined)
+      .catch((error: unknown) => String(error));
+    expect(result).toContain('idCollision');
+    expect(await databaseDigest(panel)).toBe(before);
+  });
+});
