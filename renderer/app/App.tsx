@@ -9,8 +9,15 @@ import { AppLayout } from './AppLayout';
 import { HomePage } from '../features/home/HomePage';
 import { SecretariatPage } from '../features/secretariat/SecretariatPage';
 import { ScoringPage } from '../features/scoring/ScoringPage';
+import { ScoresheetPage } from '../features/scoring/ScoresheetPage';
+import { PanelOverviewPage } from '../features/scoring/PanelOverviewPage';
+import { PrintSheetPage } from '../features/scoring/print/PrintSheetPage';
+import { PrintPanelPage } from '../features/scoring/print/PrintPanelPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { PrintDashboardPage } from '../features/dashboard/PrintDashboardPage';
 import { AboutPage } from '../features/about/AboutPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
+import { DesktopShell } from '../features/backups/DesktopShell';
 import { ROUTES } from './routes';
 
 export const App = () => {
@@ -22,13 +29,20 @@ export const App = () => {
     >
       <AntApp>
         <HashRouter>
+          <DesktopShell />
           <Routes>
             <Route element={<AppLayout />}>
               <Route path={ROUTES.home} element={<HomePage />} />
               <Route path={ROUTES.secretariat} element={<SecretariatPage />} />
               <Route path={ROUTES.scoring} element={<ScoringPage />} />
+              <Route path={ROUTES.scoringSheet} element={<ScoresheetPage />} />
+              <Route path={ROUTES.scoringPanel} element={<PanelOverviewPage />} />
+              <Route path={ROUTES.scoringPrintSheet} element={<PrintSheetPage />} />
+              <Route path={ROUTES.scoringPrintPanel} element={<PrintPanelPage />} />
               <Route path={ROUTES.dashboard} element={<DashboardPage />} />
+              <Route path={ROUTES.dashboardPrint} element={<PrintDashboardPage />} />
               <Route path={ROUTES.about} element={<AboutPage />} />
+              <Route path={ROUTES.backups} element={<BackupsPage />} />
               <Route path="*" element={<Navigate to={ROUTES.home} replace />} />
             </Route>
           </Routes>

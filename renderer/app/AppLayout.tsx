@@ -1,4 +1,5 @@
 // Sidebar with the roles' areas, a header with the current round and the language switch.
+// Sidebar and header carry `app-chrome`, which the print stylesheet hides.
 import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
@@ -6,10 +7,11 @@ import {
   EditOutlined,
   HomeOutlined,
   InfoCircleOutlined,
+  SafetyOutlined,
 } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ROUTES } from './routes';
+import { ROUTES, sectionOf } from './routes';
 import { changeLanguage, type Language } from './i18n';
 import { useCurrentRound } from '../db/hooks';
 
@@ -26,12 +28,18 @@ export const AppLayout = () => {
     { key: ROUTES.secretariat, icon: <AuditOutlined />, label: t('nav.secretariat') },
     { key: ROUTES.scoring, icon: <EditOutlined />, label: t('nav.scoring') },
     { key: ROUTES.dashboard, icon: <BarChartOutlined />, label: t('nav.dashboard') },
+    { key: ROUTES.backups, icon: <SafetyOutlined />, label: t('backups.nav') },
     { key: ROUTES.about, icon: <InfoCircleOutlined />, label: t('nav.about') },
   ];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      <Sider
+        width={200}
+        theme="light"
+        className="app-chrome"
+        style={{ borderRight: '1px solid #f0f0f0' }}
+      >
         <div style={{ padding: '16px 20px' }}>
           <Typography.Title level={4} style={{ margin: 0, color: '#1659c7' }}>
             {t('app.name')}
@@ -42,7 +50,7 @@ export const AppLayout = () => {
         </div>
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[sectionOf(location.pathname)]}
           items={items}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 'none' }}
@@ -51,6 +59,7 @@ export const AppLayout = () => {
       </Sider>
       <Layout>
         <Header
+          className="app-chrome"
           style={{
             background: '#fff',
             borderBottom: '1px solid #f0f0f0',
@@ -84,7 +93,7 @@ export const AppLayout = () => {
             />
           </Space>
         </Header>
-        <Content style={{ padding: 24, overflow: 'auto' }}>
+        <Content className="app-content" style={{ padding: 24, minWidth: 0 }}>
           <Outlet />
         </Content>
       </Layout>

@@ -3,6 +3,27 @@ export const ROUTES = {
   home: '/',
   secretariat: '/secretariat',
   scoring: '/scoring',
+  scoringSheet: '/scoring/sheet/:baseId',
+  scoringPanel: '/scoring/panel',
+  scoringPrintSheet: '/scoring/print/sheet/:baseId',
+  scoringPrintPanel: '/scoring/print/panel/:panelId',
   dashboard: '/dashboard',
+  dashboardPrint: '/dashboard/print',
   about: '/about',
+  backups: '/backups',
 } as const;
+
+export const scoringSheetPath = (baseId: string): string =>
+  `/scoring/sheet/${encodeURIComponent(baseId)}`;
+
+export const scoringPrintSheetPath = (baseId: string): string =>
+  `/scoring/print/sheet/${encodeURIComponent(baseId)}`;
+
+export const scoringPrintPanelPath = (panelId: string): string =>
+  `/scoring/print/panel/${encodeURIComponent(panelId)}`;
+
+/** The sidebar entry a path belongs to: its first segment ("/scoring/sheet/x" → "/scoring"). */
+export const sectionOf = (pathname: string): string => {
+  const first = pathname.split('/').filter(Boolean)[0];
+  return first === undefined ? ROUTES.home : `/${first}`;
+};

@@ -1,7 +1,10 @@
 // The DesktopApi in a plain browser (the web build and the e2e tests): a hidden file input to
-// open bundles, a download to save them, the device key in IndexedDB, and an honest
-// 'unsupported' for what a page cannot do. Arguments go through the same contract validation
-// as in Electron.
+// open bundles, a download to save them, the device key in IndexedDB, backups in the Origin
+// Private File System (or IndexedDB), and an honest 'unsupported' for what a page cannot do
+// (reveal a file, print straight to PDF). Arguments go through the same contract validation
+// as in Electron. There is no main process, so no events ever arrive.
+import { createBackupHandlers } from '../../shared/ipc/backupHandlers';
+import type { BackupFolder } from '../../shared/ipc/backupHandlers';
 import { buildDesktopApi } from '../../shared/ipc/buildDesktopApi';
 import type {
   DesktopApi,
@@ -21,11 +24,15 @@ import {
 import { fail, ok } from '../../shared/ipc/result';
 import type { DesktopResult } from '../../shared/ipc/result';
 import { APP_VERSION } from './appVersion';
+import { lazyBackupFolder, openBrowserBackupFolder } from './browserBackupFolder';
 import { createBrowserDeviceKeySource } from './browserDeviceKey';
 import type { BrowserHost } from './browserHost';
 
 export const REVEAL_UNSUPPORTED_MESSAGE =
   '浏览器版本无法打开文件所在的文件夹。已保存的文件在浏览器的“下载”列表中。';
+
+export const PDF_UNSUPPORTED_MESSAGE =
+  '浏览器版本不能直接导出 PDF：请使用“打印”，在打印对话框中选择“另存为 PDF”。';
 
 const REPORT_MIME_TYPES: Readonly<Record<ReportKind, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -62,9 +69,18 @@ export const pageDeviceKeySource = (): DeviceKeySource =>
     now: () => new Date().toISOString(),
   });
 
+/** The page's backups: OPFS, or IndexedDB 'pinggu-backups', opened on first use. */
+export const pageBackupFolder = (): BackupFolder => lazyBackupFolder(openBrowserBackupFolder);
+
+const browserClock = {
+  now: () => new Date().toISOString(),
+  utcOffsetMinutes: () => -new Date().getTimezoneOffset(),
+};
+
 export const createBrowserHandlers = (
   host: BrowserHost,
   deviceKey: DeviceKeySource = pageDeviceKeySource(),
+  backupFolder: BackupFolder = pageBackupFolder(),
 ): DesktopHandlers => ({
   'app:getInfo': async () =>
     ok({
@@ -73,6 +89,10 @@ export const createBrowserHandlers = (
       dataFolder: null,
       isPackaged: host.isProduction,
     }),
+
+  // No main process waits on these in a browser.
+  'app:rendererReady': async () => ok(null),
+  'app:readyToQuit': async () => ok(null),
 
   'file:openBundles': async ({ multi, folders }) => {
     const picked = await host.pickFiles({
@@ -104,15 +124,19 @@ export const createBrowserHandlers = (
 
   'file:reveal': async () => fail('unsupported', REVEAL_UNSUPPORTED_MESSAGE),
 
+  'print:toPdf': async () => fail('unsupported', PDF_UNSUPPORTED_MESSAGE),
+
   ...createDeviceSigningHandlers(globalThis.crypto, deviceKey),
+  ...createBackupHandlers(backupFolder, browserClock),
 });
 
 export const createBrowserDesktopApi = (
   host: BrowserHost,
   deviceKey: DeviceKeySource = pageDeviceKeySource(),
+  backupFolder: BackupFolder = pageBackupFolder(),
 ): DesktopApi =>
   buildDesktopApi(
-    createLocalInvoke(createBrowserHandlers(host, deviceKey), (channel, error) =>
+    createLocalInvoke(createBrowserHandlers(host, deviceKey, backupFolder), (channel, error) =>
       console.error(`[desktop] ${channel} failed`, error),
     ),
   );

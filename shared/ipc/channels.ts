@@ -3,12 +3,18 @@
 
 export const DESKTOP_CHANNELS = [
   'app:getInfo',
+  'app:rendererReady',
+  'app:readyToQuit',
   'file:openBundles',
   'file:saveBundle',
   'file:saveReport',
   'file:reveal',
   'device:getIdentity',
   'device:signManifest',
+  'backup:write',
+  'backup:list',
+  'backup:read',
+  'print:toPdf',
 ] as const;
 
 export type DesktopChannel = (typeof DESKTOP_CHANNELS)[number];

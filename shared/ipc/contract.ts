@@ -4,14 +4,18 @@
 // browser implementation are all derived from this map, so they cannot drift apart.
 import { z } from 'zod';
 import { MAX_MANIFEST_BYTES } from '../bundle/format';
+import { BACKUP_REASONS, isBackupFileName } from './backupFiles';
 import type { DesktopChannel, DesktopDomain } from './channels';
 import { MAX_SIGN_MESSAGE_BYTES } from './deviceSigning';
+import type { DesktopEvents } from './shellEvents';
 import { isSafeFileName, MAX_FILE_NAME_LENGTH } from './fileNames';
 import { fail, GENERIC_MESSAGES, ok } from './result';
 import type { DesktopResult } from './result';
 
 export { DESKTOP_CHANNELS } from './channels';
 export type { DesktopChannel, DesktopDomain } from './channels';
+export { BACKUP_REASONS } from './backupFiles';
+export type { BackupReason } from './backupFiles';
 
 const MIB = 1024 * 1024;
 /** One bundle or report. Electron's IPC copies the bytes once; keep a single call well under 1 GiB. */
@@ -72,6 +76,23 @@ const deviceIdentitySchema = z.object({
 
 const openedFileSchema = z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) });
 
+const backupNameSchema = z
+  .string({ error: '备份文件名必须是文本。' })
+  .max(MAX_FILE_NAME_LENGTH)
+  .refine(isBackupFileName, '不是评估通的备份文件名。');
+
+const backupEntrySchema = z.object({
+  name: z.string(),
+  /** ISO 8601 UTC, from the file name. */
+  createdAt: z.string(),
+  reason: z.enum(BACKUP_REASONS),
+  size: z.number(),
+  /** The signer's fingerprint as the file states it; null when the file is unreadable. */
+  fingerprint: z.string().nullable(),
+});
+
+const requestIdSchema = z.string().min(1).max(100);
+
 const CONTRACT_DEFINITION = {
   'app:getInfo': {
     args: z.tuple([]),
@@ -83,6 +104,16 @@ const CONTRACT_DEFINITION = {
       /** Electron: running from an installed package. Browser: a production build. */
       isPackaged: z.boolean(),
     }),
+  },
+  /** The renderer subscribed to its events: main may now send queued files and menu actions. */
+  'app:rendererReady': {
+    args: z.tuple([]),
+    result: z.null(),
+  },
+  /** The answer to a 'shell:beforeQuit' event: the quit backup is written (or not needed). */
+  'app:readyToQuit': {
+    args: z.tuple([z.strictObject({ requestId: requestIdSchema })]),
+    result: z.null(),
   },
   'file:openBundles': {
     args: z.tuple([
@@ -124,6 +155,34 @@ const CONTRACT_DEFINITION = {
     args: z.tuple([z.strictObject({ message: signMessageSchema })]),
     result: z.object({ signature: z.instanceof(Uint8Array) }),
   },
+  /** Writes one backup bundle into the backups folder and applies the retention rule. */
+  'backup:write': {
+    args: z.tuple([
+      z.strictObject({
+        bytes: fileBytesSchema,
+        reason: z.enum(BACKUP_REASONS, { error: '备份原因不正确。' }),
+      }),
+    ]),
+    result: backupEntrySchema,
+  },
+  'backup:list': {
+    args: z.tuple([]),
+    result: z.object({
+      /** Where the backups are: a folder in Electron, null in a browser. */
+      folder: z.string().nullable(),
+      /** Newest first. */
+      backups: z.array(backupEntrySchema),
+    }),
+  },
+  'backup:read': {
+    args: z.tuple([z.strictObject({ name: backupNameSchema })]),
+    result: openedFileSchema,
+  },
+  /** Prints the window to an A4 PDF and asks where to save it. */
+  'print:toPdf': {
+    args: z.tuple([z.strictObject({ suggestedName: fileNameSchema })]),
+    result: savedSchema,
+  },
 } as const satisfies Record<DesktopChannel, { args: z.ZodTuple; result: z.ZodType }>;
 
 type Contract = typeof CONTRACT_DEFINITION;
@@ -143,6 +202,8 @@ export type SaveValue = DesktopValue<'file:saveBundle'>;
 export type DeviceIdentity = DesktopValue<'device:getIdentity'>;
 export type SignManifestRequest = DesktopArgs<'device:signManifest'>[0];
 export type SignManifestValue = DesktopValue<'device:signManifest'>;
+export type BackupEntry = DesktopValue<'backup:write'>;
+export type BackupList = DesktopValue<'backup:list'>;
 
 export type DesktopCall<C extends DesktopChannel> = (
   ...args: DesktopArgs<C>
@@ -151,12 +212,15 @@ export type DesktopCall<C extends DesktopChannel> = (
 /** What the main process (or the browser) implements: one function per channel. */
 export type DesktopHandlers = { readonly [C in DesktopChannel]: DesktopCall<C> };
 
-/** What the renderer calls: `api.file.saveBundle({ suggestedName, bytes })`. */
+/**
+ * What the renderer calls: `api.file.saveBundle({ suggestedName, bytes })`, and
+ * `api.events.onMenuAction(listener)` for what main sends unasked.
+ */
 export type DesktopApi = {
   readonly [D in DesktopDomain]: {
     readonly [C in DesktopChannel as C extends `${D}:${infer Verb}` ? Verb : never]: DesktopCall<C>;
   };
-};
+} & { readonly events: DesktopEvents };
 
 /**
  * The same map, typed per channel, so generic code (validateArgs, tests) can index it with a

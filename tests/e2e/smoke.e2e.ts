@@ -87,7 +87,7 @@ describe('first launch with the demo round', () => {
         .map((s) => s.baseId)
         .filter((id) => demo.bases.find((b) => b.id === id)?.type === firstType),
     );
-    const bars = page.getByTestId('ranking-chart').locator('.recharts-bar-rectangle');
+    const bars = page.getByTestId('ranking-chart').locator('.ranking-bar');
     expect(await bars.count()).toBe(scoredOfType.size);
     await page.screenshot({ path: screenshotPath('dashboard') });
 

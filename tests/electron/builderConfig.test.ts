@@ -41,13 +41,17 @@ describe('electron-builder.yml', () => {
     expect(setting(fuses, 'enableNodeOptionsEnvironmentVariable')).toBe('false');
     expect(setting(fuses, 'enableNodeCliInspectArguments')).toBe('false');
     expect(setting(fuses, 'onlyLoadAppFromAsar')).toBe('true');
+    expect(setting(fuses, 'enableEmbeddedAsarIntegrityValidation')).toBe('true');
     expect(setting(fuses, 'grantFileProtocolExtraPrivileges')).toBe('false');
   });
 
-  it('associates .pgb bundles with the app', () => {
+  it('associates .pgb bundles with the app (opened files reach the running window)', () => {
     const associations = section('fileAssociations');
     expect(setting(associations, '- ext')).toBe('pgb');
+    expect(setting(associations, 'name')).toBe('Pinggu.Bundle');
+    expect(setting(associations, 'description')).toBe('评估通数据包');
     expect(setting(associations, 'mimeType')).toBe('application/x-pinggu-bundle');
+    expect(setting(associations, 'role')).toBe('Editor');
   });
 
   it('installs per user on Windows without asking for elevation', () => {
@@ -55,7 +59,8 @@ describe('electron-builder.yml', () => {
     expect(setting(nsis, 'oneClick')).toBe('false');
     expect(setting(nsis, 'perMachine')).toBe('false');
     expect(setting(nsis, 'allowElevation')).toBe('false');
-    expect(section('win')).toMatch(/target: nsis[\s\S]*target: portable/);
+    expect(section('win')).toMatch(/target: nsis\n\s+arch: \[x64\]/);
+    expect(section('win')).toMatch(/target: portable\n\s+arch: \[x64\]/);
   });
 
   it('gives the Windows installer and portable build different file names', () => {
@@ -78,6 +83,14 @@ describe('electron-builder.yml', () => {
 
   it('builds a dmg on macOS', () => {
     expect(setting(section('mac'), 'target')).toBe('dmg');
+  });
+
+  it('names the executable in ASCII and builds for the current platform with `npm run dist`', () => {
+    expect(setting(config, 'executableName')).toBe('pinggu');
+    expect(setting(section('deb'), 'packageCategory')).toBeDefined();
+    expect(setting(section('deb'), 'priority')).toBe('optional');
+    const scripts: unknown = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+    expect(scripts).toMatchObject({ dist: 'npm run build && electron-builder' });
   });
 });
 

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP_CHANNELS } from '../../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../shared/ipc/csp';
 import { createFakeElectron } from '../helpers/fakeElectron';
+import type { FakeWindow } from '../helpers/fakeElectron';
 import { makeTempDirOutsideTest } from '../helpers/desktop';
 
 let fake: ReturnType<typeof createFakeElectron>;
@@ -131,5 +132,61 @@ describe('the built main process', () => {
       requestingUrl: 'app://pinggu/index.html',
     });
     expect(granted).toBe(false);
+  });
+
+  it('sets the Chinese application menu', () => {
+    expect(fake.record.calls).toContain('Menu.setApplicationMenu');
+    const template = fake.record.menuTemplate;
+    expect(
+      Array.isArray(template) && template.map((item: { label?: string }) => item.label),
+    ).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '窗口', '帮助']));
+  });
+});
+
+const appFrame = { senderFrame: { url: 'app://pinggu/index.html', parent: null } };
+
+const mainWindow = (): FakeWindow => {
+  const window = fake.record.windows[0];
+  if (window === undefined) throw new Error('no window was created');
+  return window;
+};
+
+/** Waits (without a time limit of its own) until `check` holds; main's file reads are async. */
+const eventually = async (check: () => boolean): Promise<void> => {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
+};
+
+describe('the built main process and the renderer', () => {
+  it('hands a .pgb from a second launch to the window once the renderer is ready', async () => {
+    const folder = await makeTempDirOutsideTest('pinggu-argv-');
+    const bundle = path.join(folder, '大连组.pgb');
+    await writeFile(bundle, new Uint8Array([0x50, 0x4b, 3, 4]));
+    const onSecondInstance = fake.record.appListeners.get('second-instance');
+    onSecondInstance?.({}, ['/opt/pinggu/pinggu', '--some-chromium-flag', '大连组.pgb'], folder);
+    // Not ready yet: nothing is sent, the file waits.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(mainWindow().sent.filter((m) => m.channel === 'shell:openBundles')).toEqual([]);
+    await fake.record.ipcListeners.get('app:rendererReady')?.(appFrame);
+    await eventually(() => mainWindow().sent.some((m) => m.channel === 'shell:openBundles'));
+    expect(mainWindow().sent.find((m) => m.channel === 'shell:openBundles')?.payload).toEqual({
+      files: [{ name: '大连组.pgb', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }],
+      problems: [],
+    });
+  });
+
+  it('asks the renderer for its quit backup before the window closes', async () => {
+    let prevented = false;
+    mainWindow().listeners.get('close')?.({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    const request = mainWindow().sent.find((m) => m.channel === 'shell:beforeQuit');
+    const payload = request?.payload;
+    if (typeof payload !== 'object' || payload === null || !('requestId' in payload)) {
+      throw new Error('no shell:beforeQuit was sent');
+    }
+    expect(mainWindow().closeCalls).toBe(0);
+    await fake.record.ipcListeners.get('app:readyToQuit')?.(appFrame, {
+      requestId: payload.requestId,
+    });
+    expect(mainWindow().closeCalls).toBe(1);
   });
 });

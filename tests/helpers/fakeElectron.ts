@@ -15,6 +15,17 @@ export type ElectronRecord = {
   privilegedSchemes: unknown;
   permissionRequestHandler: Listener | null;
   beforeRequest: Listener | null;
+  /** The template main.ts built its application menu from. */
+  menuTemplate: unknown;
+  readonly windows: FakeWindow[];
+};
+
+export type FakeWindow = {
+  readonly listeners: Map<string, Listener>;
+  readonly contentsListeners: Map<string, Listener>;
+  /** Main → renderer events: webContents.send(channel, payload). */
+  readonly sent: { channel: string; payload: unknown }[];
+  closeCalls: number;
 };
 
 export const createFakeElectron = (appPath: string) => {
@@ -28,6 +39,8 @@ export const createFakeElectron = (appPath: string) => {
     privilegedSchemes: null,
     permissionRequestHandler: null,
     beforeRequest: null,
+    menuTemplate: null,
+    windows: [],
   };
   let resolveReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
@@ -37,12 +50,38 @@ export const createFakeElectron = (appPath: string) => {
   class BrowserWindow {
     static getFocusedWindow = (): null => null;
     static getAllWindows = (): BrowserWindow[] => [];
+    readonly fake: FakeWindow = {
+      listeners: new Map(),
+      contentsListeners: new Map(),
+      sent: [],
+      closeCalls: 0,
+    };
+    readonly webContents = {
+      on: (event: string, listener: Listener) => this.fake.contentsListeners.set(event, listener),
+      send: (channel: string, payload: unknown) => this.fake.sent.push({ channel, payload }),
+      isDestroyed: () => false,
+      printToPDF: async () => new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+    };
     constructor(options: unknown) {
       record.calls.push('new BrowserWindow');
       record.windowOptions.push(options);
+      record.windows.push(this.fake);
     }
     once(): void {}
-    on(): void {}
+    on(event: string, listener: Listener): void {
+      this.fake.listeners.set(event, listener);
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    focus(): void {}
+    close(): void {
+      this.fake.closeCalls += 1;
+    }
     loadURL(url: string): Promise<void> {
       record.loadedUrls.push(url);
       return Promise.resolve();
@@ -92,6 +131,13 @@ export const createFakeElectron = (appPath: string) => {
       handle: (channel: string, listener: Listener) => record.ipcListeners.set(channel, listener),
     },
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: unknown) => {
+        record.menuTemplate = template;
+        return { template };
+      },
+      setApplicationMenu: () => record.calls.push('Menu.setApplicationMenu'),
+    },
     dialog: {},
     shell: {},
   };

@@ -34,27 +34,29 @@ const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
   pdf: '导出 PDF 报告',
 };
 
-export const createFileHandlers = (services: FileHandlerServices): FileHandlers => {
-  const saveWithDialog = async (
-    title: string,
-    suggestedName: string,
-    filter: FileFilter,
-    bytes: Uint8Array,
-  ): Promise<DesktopResult<SaveValue>> => {
-    const extension = filter.extensions[0] ?? '';
-    const target = await services.dialog.chooseSavePath({
-      title,
-      suggestedName: withExtension(suggestedName, extension),
-      filter,
-    });
-    if (target === null) return ok({ saved: false });
-    if (!path.isAbsolute(target)) return fail('ioFailed', '保存位置无效，请重新选择。');
-    const written = await writeFileAtomically(target, bytes);
-    if (!written.ok) return written;
-    services.savedPaths.remember(target);
-    return ok({ saved: true, path: target });
-  };
+export type SaveServices = Pick<FileHandlerServices, 'dialog' | 'savedPaths'>;
 
+/** Asks where to save (suggesting the name with the filter's extension), then writes. */
+export const saveWithDialog = async (
+  services: SaveServices,
+  request: { title: string; suggestedName: string; filter: FileFilter; bytes: Uint8Array },
+): Promise<DesktopResult<SaveValue>> => {
+  const { title, suggestedName, filter, bytes } = request;
+  const extension = filter.extensions[0] ?? '';
+  const target = await services.dialog.chooseSavePath({
+    title,
+    suggestedName: withExtension(suggestedName, extension),
+    filter,
+  });
+  if (target === null) return ok({ saved: false });
+  if (!path.isAbsolute(target)) return fail('ioFailed', '保存位置无效，请重新选择。');
+  const written = await writeFileAtomically(target, bytes);
+  if (!written.ok) return written;
+  services.savedPaths.remember(target);
+  return ok({ saved: true, path: target });
+};
+
+export const createFileHandlers = (services: FileHandlerServices): FileHandlers => {
   return {
     'file:openBundles': async ({ multi, folders }) => {
       const picked = await services.dialog.chooseOpenPaths({ multi, folders });
@@ -72,10 +74,20 @@ export const createFileHandlers = (services: FileHandlerServices): FileHandlers 
     },
 
     'file:saveBundle': ({ suggestedName, bytes }) =>
-      saveWithDialog('保存评估数据包', suggestedName, BUNDLE_FILTER, bytes),
+      saveWithDialog(services, {
+        title: '保存评估数据包',
+        suggestedName,
+        filter: BUNDLE_FILTER,
+        bytes,
+      }),
 
     'file:saveReport': ({ suggestedName, kind, bytes }) =>
-      saveWithDialog(REPORT_TITLES[kind], suggestedName, REPORT_FILTERS[kind], bytes),
+      saveWithDialog(services, {
+        title: REPORT_TITLES[kind],
+        suggestedName,
+        filter: REPORT_FILTERS[kind],
+        bytes,
+      }),
 
     'file:reveal': async ({ path: filePath }) => {
       if (!services.savedPaths.has(filePath)) {

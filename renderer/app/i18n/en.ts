@@ -1,5 +1,8 @@
 // English catalogue; the type forces it to carry every key of the Chinese one.
+import { backupsEn } from './backups.en';
+import { dashboardEn } from './dashboard.en';
 import type { Catalogue } from './zh-CN';
+import { scoringEn } from './scoring.en';
 
 export const en = {
   app: {
@@ -84,36 +87,9 @@ export const en = {
     filterCity: 'All cities',
     search: 'Search base or host institution',
   },
-  scoring: {
-    title: 'Expert scoring',
-    intro: 'Choose an expert to see the bases assigned and the state of each scoresheet.',
-    chooseExpert: 'Choose expert',
-    base: 'Base',
-    state: 'State',
-    total: 'Total',
-    progress: '{{submitted}} of {{total}} submitted',
-    states: {
-      notStarted: 'Not started',
-      draft: 'Draft',
-      submitted: 'Submitted',
-      recused: 'Recused',
-    },
-    recusalReason: 'Recusal reason',
-  },
-  dashboard: {
-    title: "Chair's dashboard",
-    intro: "Aggregated scores, grades and ranks under the round's rule.",
-    chooseType: 'Base type',
-    rank: 'Rank in type',
-    rankInCategory: 'Rank in category',
-    score: 'Aggregate',
-    grade: 'Grade',
-    experts: 'Valid sheets',
-    spread: 'Range',
-    disagreement: 'Experts disagree widely',
-    noScores: 'No submitted scores yet',
-    chartTitle: 'Ranking: {{type}}',
-  },
+  scoring: scoringEn,
+  dashboard: dashboardEn,
+  backups: backupsEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

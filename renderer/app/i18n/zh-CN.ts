@@ -1,5 +1,10 @@
 // Simplified Chinese catalogue: the product's primary language. Every UI string lives here
 // and in en.ts, which must provide the same keys (checked by the type of `Catalogue`).
+// Large areas keep their strings in their own pair of files (scoring.zh-CN.ts, scoring.en.ts).
+import { backupsZhCN } from './backups.zh-CN';
+import { dashboardZh } from './dashboard.zh-CN';
+import { scoringZhCN } from './scoring.zh-CN';
+
 export const zhCN = {
   app: {
     name: '评估通',
@@ -82,36 +87,9 @@ export const zhCN = {
     filterCity: '全部地市',
     search: '搜索基地名称或依托单位',
   },
-  scoring: {
-    title: '专家评分',
-    intro: '选择专家，查看其负责评审的基地及评分状态。',
-    chooseExpert: '选择专家',
-    base: '基地',
-    state: '状态',
-    total: '总分',
-    progress: '已提交 {{submitted}} / {{total}}',
-    states: {
-      notStarted: '未开始',
-      draft: '草稿',
-      submitted: '已提交',
-      recused: '回避',
-    },
-    recusalReason: '回避原因',
-  },
-  dashboard: {
-    title: '组长看板',
-    intro: '按本轮次汇总规则计算的基地得分、等级与排名。',
-    chooseType: '基地类型',
-    rank: '类型内排名',
-    rankInCategory: '类别内排名',
-    score: '汇总得分',
-    grade: '等级',
-    experts: '有效评分',
-    spread: '极差',
-    disagreement: '专家分歧较大',
-    noScores: '暂无已提交的评分',
-    chartTitle: '{{type}}得分排名',
-  },
+  scoring: scoringZhCN,
+  dashboard: dashboardZh,
+  backups: backupsZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

@@ -1,24 +1,39 @@
-// About: version, runtime, where the data lives, whether storage is persistent.
+// About: version, runtime, where the data and backups live, this device's signing key
+// fingerprint (what secretariats compare), whether storage is persistent. The 帮助 → 关于评估通
+// menu item opens this page.
 import { Card, Descriptions, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../../shared/ipc/contract';
 import { getDesktopApi } from '../../platform/desktopApi';
 import { requestPersistentStorage, type PersistenceState } from '../../app/storage';
 
-type AppInfo = { version: string; platform: 'electron' | 'browser'; dataFolder: string | null };
+type Fingerprint = { ok: true; value: string } | { ok: false; message: string };
 
 export const AboutPage = () => {
   const { t } = useTranslation();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [persistence, setPersistence] = useState<PersistenceState | null>(null);
+  const [fingerprint, setFingerprint] = useState<Fingerprint | null>(null);
+  const [backupFolder, setBackupFolder] = useState<string | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
-    void getDesktopApi()
-      .app.getInfo()
-      .then((result) => {
-        if (isCurrent && result.ok) setInfo(result.value);
-      });
+    const api = getDesktopApi();
+    void api.app.getInfo().then((result) => {
+      if (isCurrent && result.ok) setInfo(result.value);
+    });
+    void api.device.getIdentity().then((result) => {
+      if (!isCurrent) return;
+      setFingerprint(
+        result.ok
+          ? { ok: true, value: result.value.fingerprint }
+          : { ok: false, message: result.error.message },
+      );
+    });
+    void api.backup.list().then((result) => {
+      if (isCurrent && result.ok) setBackupFolder(result.value.folder);
+    });
     void requestPersistentStorage().then((state) => {
       if (isCurrent) setPersistence(state);
     });
@@ -47,6 +62,22 @@ export const AboutPage = () => {
           </Descriptions.Item>
           <Descriptions.Item label={t('about.dataFolder')}>
             {info.dataFolder ?? t('about.dataFolderBrowser')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('backups.about.backups')}>
+            {backupFolder ?? t('backups.locationBrowser')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('backups.about.fingerprint')}>
+            {fingerprint === null ? (
+              <Spin size="small" />
+            ) : fingerprint.ok ? (
+              <Typography.Text code data-testid="about-fingerprint">
+                {fingerprint.value}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="warning">
+                {t('backups.about.fingerprintUnavailable', { message: fingerprint.message })}
+              </Typography.Text>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('about.persistence')}>{persistenceText}</Descriptions.Item>
         </Descriptions>

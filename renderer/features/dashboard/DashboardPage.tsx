@@ -1,191 +1,141 @@
-// Chair's dashboard: results of one base type under the round's rule, as a ranking chart
-// and a table. Numbers come from the pure selector computeRoundResults in shared/domain.
-import { Card, Empty, Segmented, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
-import { WarningOutlined } from '@ant-design/icons';
-import { useMemo, useState } from 'react';
+// Chair's dashboard: every chart of a round under its rule (or a method chosen to compare),
+// behind one filter bar. Filters live in the URL, so the print view and a reload show the
+// same picture. Numbers come from computeRoundResults and the pure selectors in
+// shared/charts.
+import { Empty, Spin, Tabs, Typography } from 'antd';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ReferenceLine,
-  Tooltip as ChartTooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { useBases, useCurrentRound, useScoresheets } from '../../db/hooks';
-import { computeRoundResults, type BaseResult } from '../../../shared/domain/results';
-import { BASE_TYPES } from '../../../shared/domain/taxonomy';
-import type { BaseTypeCode } from '../../../shared/domain/types';
-import { formatScore, GRADE_COLORS, useLabels } from '../../app/hooks/useLabels';
+import { useNavigate, useSearchParams } from 'react-router';
+import { ROUTES } from '../../app/routes';
+import { BaseProfilePanel } from './BaseProfilePanel';
+import { DASHBOARD_TABS, readDashboardState, writeDashboardState } from './dashboardState';
+import type { DashboardState, DashboardTab } from './dashboardState';
+import { ExpertSpreadPanel } from './ExpertSpreadPanel';
+import { FilterBar } from './FilterBar';
+import { HistoryPanel } from './HistoryPanel';
+import { LeniencyPanel } from './LeniencyPanel';
+import { MethodComparisonPanel } from './MethodComparisonPanel';
+import { OverviewPanel } from './OverviewPanel';
+import { RankingPanel } from './RankingPanel';
+import { useDashboardData } from './useDashboardData';
+
+export function useDashboardState(): [DashboardState, (patch: Partial<DashboardState>) => void] {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readDashboardState(params), [params]);
+  // The latest parameters written, so two quick clicks (a filter, then a tab) each build on
+  // the other even before React has re-rendered with the first one.
+  const latest = useRef(params);
+  useLayoutEffect(() => {
+    latest.current = params;
+  }, [params]);
+  const update = useCallback(
+    (patch: Partial<DashboardState>) => {
+      const next = writeDashboardState({ ...readDashboardState(latest.current), ...patch });
+      latest.current = next;
+      setParams(next, { replace: true });
+    },
+    [setParams],
+  );
+  return [state, update];
+}
 
 export const DashboardPage = () => {
   const { t } = useTranslation();
-  const labels = useLabels();
-  const round = useCurrentRound();
-  const bases = useBases(round?.id);
-  const sheets = useScoresheets(round?.id);
-  const [chosenType, setChosenType] = useState<BaseTypeCode | undefined>();
+  const navigate = useNavigate();
+  const [state, update] = useDashboardState();
+  const load = useDashboardData(state);
 
-  const results = useMemo(
-    () => (round && bases && sheets ? computeRoundResults(round, bases, sheets) : undefined),
-    [round, bases, sheets],
-  );
-  const presentTypes = useMemo(
-    () => BASE_TYPES.map((info) => info.code).filter((code) => bases?.some((b) => b.type === code)),
-    [bases],
-  );
+  if (load.status === 'loading') return <Spin />;
+  if (load.status === 'noRound') return <Empty description={t('home.noRoundTitle')} />;
+  const { data, rounds } = load;
+  const { records, view, roundResults, scope } = data;
+  const selectBase = (baseId: string, tab?: DashboardTab) =>
+    update({ baseId, ...(tab ? { tab } : {}) });
+  const openProfile = (baseId: string) => selectBase(baseId, 'profile');
+  const baseId =
+    state.baseId && roundResults.some((row) => row.base.id === state.baseId)
+      ? state.baseId
+      : undefined;
 
-  if (round === undefined) return <Spin />;
-  if (round === null) return <Empty description={t('home.noRoundTitle')} />;
-  if (!results) return <Spin />;
-  const type = chosenType ?? presentTypes[0];
-  if (type === undefined) return <Empty description={t('dashboard.noScores')} />;
-  const ofType = results
-    .filter((row) => row.base.type === type)
-    .sort(
-      (a, b) =>
-        (a.rankInType ?? Infinity) - (b.rankInType ?? Infinity) ||
-        a.base.code.localeCompare(b.base.code),
-    );
-  const scored = ofType.filter((row) => row.aggregate !== null);
+  const panels: Record<DashboardTab, React.ReactNode> = {
+    ranking: (
+      <RankingPanel
+        round={records.round}
+        view={view}
+        roundResults={roundResults}
+        decisions={records.decisions}
+        scope={scope}
+        onSelectBase={openProfile}
+      />
+    ),
+    profile: (
+      <BaseProfilePanel
+        records={records}
+        roundResults={roundResults}
+        view={view}
+        baseId={baseId}
+        onSelectBase={(id) => selectBase(id)}
+      />
+    ),
+    spread: (
+      <ExpertSpreadPanel
+        round={records.round}
+        view={view}
+        scoresheets={records.scoresheets}
+        experts={records.experts}
+      />
+    ),
+    leniency: (
+      <LeniencyPanel
+        view={view}
+        scoresheets={records.scoresheets}
+        experts={records.experts}
+        panels={records.panels}
+      />
+    ),
+    methods: <MethodComparisonPanel byMethod={data.byMethod} view={view} scope={scope} />,
+    overview: (
+      <OverviewPanel view={view} scoresheets={records.scoresheets} decisions={records.decisions} />
+    ),
+    history: (
+      <HistoryPanel
+        view={view}
+        roundResults={roundResults}
+        baseId={baseId}
+        onSelectBase={(id) => selectBase(id)}
+      />
+    ),
+  };
 
   return (
-    <div>
+    <div className="dashboard-page">
       <Typography.Title level={3}>{t('dashboard.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('dashboard.intro')}</Typography.Paragraph>
-      <Segmented<BaseTypeCode>
-        data-testid="type-switch"
-        value={type}
-        onChange={setChosenType}
-        options={presentTypes.map((code) => ({ value: code, label: code }))}
-        style={{ marginBottom: 16 }}
+      <FilterBar
+        state={state}
+        round={records.round}
+        rounds={rounds}
+        panels={records.panels}
+        options={data.options}
+        type={data.type}
+        onChange={update}
+        onPrint={() =>
+          navigate({
+            pathname: ROUTES.dashboardPrint,
+            search: `?${writeDashboardState({ ...state, roundId: records.round.id }).toString()}`,
+          })
+        }
       />
-      <Card
-        title={t('dashboard.chartTitle', { type: labels.typeName(type) })}
-        style={{ marginBottom: 16 }}
-      >
-        {scored.length === 0 ? (
-          <Empty description={t('dashboard.noScores')} />
-        ) : (
-          <div data-testid="ranking-chart">
-            <BarChart
-              layout="vertical"
-              width={960}
-              height={Math.max(160, scored.length * 26 + 40)}
-              data={scored.map((row) => ({
-                name: row.base.name,
-                score: row.aggregate,
-                grade: row.grade,
-              }))}
-              margin={{ left: 16, right: 24, top: 24, bottom: 8 }}
-            >
-              <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" domain={[0, 100]} />
-              <YAxis
-                type="category"
-                dataKey="name"
-                width={300}
-                tick={{ fontSize: 12 }}
-                interval={0}
-              />
-              <ChartTooltip
-                formatter={(value) =>
-                  typeof value === 'number' ? value.toFixed(2) : String(value)
-                }
-              />
-              {round.gradeBands
-                .filter((band) => band.minScore > 0)
-                .map((band) => (
-                  <ReferenceLine
-                    key={band.grade}
-                    x={band.minScore}
-                    stroke={GRADE_COLORS[band.grade]}
-                    strokeDasharray="4 4"
-                    label={{ value: labels.gradeName(band.grade), position: 'top', fontSize: 11 }}
-                  />
-                ))}
-              <Bar dataKey="score" isAnimationActive={false}>
-                {scored.map((row) => (
-                  <Cell key={row.base.id} fill={row.grade ? GRADE_COLORS[row.grade] : '#bfbfbf'} />
-                ))}
-              </Bar>
-            </BarChart>
-          </div>
-        )}
-      </Card>
-      <Card>
-        <Table<BaseResult>
-          size="small"
-          rowKey={(row) => row.base.id}
-          dataSource={ofType}
-          pagination={false}
-          data-testid="results-table"
-          columns={[
-            {
-              title: t('dashboard.rank'),
-              key: 'rank',
-              width: 90,
-              render: (_, row) => row.rankInType ?? '—',
-            },
-            { title: t('secretariat.name'), key: 'name', render: (_, row) => row.base.name },
-            {
-              title: t('secretariat.city'),
-              key: 'city',
-              width: 80,
-              render: (_, row) => row.base.city,
-            },
-            {
-              title: t('dashboard.experts'),
-              key: 'n',
-              width: 90,
-              align: 'right',
-              render: (_, row) => row.sheets,
-            },
-            {
-              title: t('dashboard.score'),
-              key: 'score',
-              align: 'right',
-              render: (_, row) => formatScore(row.aggregate),
-            },
-            {
-              title: t('dashboard.grade'),
-              key: 'grade',
-              render: (_, row) =>
-                row.grade ? (
-                  <Tag color={GRADE_COLORS[row.grade]}>{labels.gradeName(row.grade)}</Tag>
-                ) : (
-                  '—'
-                ),
-            },
-            {
-              title: t('dashboard.spread'),
-              key: 'spread',
-              align: 'right',
-              render: (_, row) => (
-                <Space>
-                  {formatScore(row.range, 1)}
-                  {row.isDisagreement ? (
-                    <Tooltip title={t('dashboard.disagreement')}>
-                      <WarningOutlined
-                        style={{ color: '#cf1322' }}
-                        aria-label={t('dashboard.disagreement')}
-                      />
-                    </Tooltip>
-                  ) : null}
-                </Space>
-              ),
-            },
-            {
-              title: t('dashboard.rankInCategory'),
-              key: 'rankInCategory',
-              width: 110,
-              render: (_, row) => row.rankInCategory ?? '—',
-            },
-          ]}
-        />
-      </Card>
+      <Tabs
+        activeKey={state.tab}
+        onChange={(key) => update({ tab: DASHBOARD_TABS.find((tab) => tab === key) ?? 'ranking' })}
+        data-testid="dashboard-tabs"
+        items={DASHBOARD_TABS.map((tab) => ({
+          key: tab,
+          label: t(`dashboard.tabs.${tab}`),
+          children: panels[tab],
+        }))}
+      />
     </div>
   );
 };

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   createBrowserDesktopApi,
+  PDF_UNSUPPORTED_MESSAGE,
   REVEAL_UNSUPPORTED_MESSAGE,
 } from '../../../renderer/platform/browserDesktopApi';
+import { memoryBackupFolder } from '../../helpers/backupFolders';
+import { makeBundle } from '../../helpers/bundleBuilders';
 import type { BrowserHost, PickRequest } from '../../../renderer/platform/browserHost';
 import { APP_VERSION } from '../../../renderer/platform/appVersion';
 import { DESKTOP_CONTRACT, MAX_FILE_BYTES } from '../../../shared/ipc/contract';
@@ -132,5 +135,30 @@ describe('the browser DesktopApi', () => {
       error: { code: 'unsupported', message: REVEAL_UNSUPPORTED_MESSAGE },
     });
     expect(REVEAL_UNSUPPORTED_MESSAGE).toMatch(/浏览器/);
+  });
+});
+
+describe('the browser DesktopApi’s shell channels', () => {
+  it('has no main process: lifecycle calls succeed, events never fire, PDF export is unsupported', async () => {
+    const api = createBrowserDesktopApi(testHost().host, undefined, memoryBackupFolder());
+    expect(await api.app.rendererReady()).toEqual({ ok: true, value: null });
+    expect(await api.app.readyToQuit({ requestId: 'r' })).toEqual({ ok: true, value: null });
+    expect(typeof api.events.onOpenBundles(() => undefined)).toBe('function');
+    expect(await api.print.toPdf({ suggestedName: 'x.pdf' })).toEqual({
+      ok: false,
+      error: { code: 'unsupported', message: PDF_UNSUPPORTED_MESSAGE },
+    });
+  });
+
+  it('keeps backups in the page’s backup folder, with no folder path to show', async () => {
+    const folder = memoryBackupFolder();
+    const api = createBrowserDesktopApi(testHost().host, undefined, folder);
+    const { bytes } = await makeBundle('backup');
+    const written = await api.backup.write({ bytes, reason: 'manual' });
+    expect(written.ok).toBe(true);
+    expect(folder.files.size).toBe(1);
+    const listed = await api.backup.list();
+    expect(listed.ok && listed.value.folder).toBeNull();
+    expect(listed.ok && listed.value.backups).toHaveLength(1);
   });
 });

@@ -4,6 +4,8 @@ import type { DesktopInvoke } from '../../../shared/ipc/buildDesktopApi';
 import { DESKTOP_CHANNELS } from '../../../shared/ipc/channels';
 import type { DesktopChannel } from '../../../shared/ipc/channels';
 import { ok } from '../../../shared/ipc/result';
+import { DESKTOP_EVENT_SUBSCRIPTIONS } from '../../../shared/ipc/shellEvents';
+import type { DesktopEvent } from '../../../shared/ipc/shellEvents';
 
 const recordingInvoke = (answer: (channel: DesktopChannel) => Promise<unknown>) => {
   const calls: { channel: DesktopChannel; args: unknown[] }[] = [];
@@ -17,10 +19,11 @@ const recordingInvoke = (answer: (channel: DesktopChannel) => Promise<unknown>) 
 describe('buildDesktopApi', () => {
   it('exposes exactly one function per channel, grouped by domain, and nothing else', () => {
     const api = buildDesktopApi(recordingInvoke(async () => ok(null)).invoke);
-    const exposed = Object.entries(api).flatMap(([domain, group]) =>
-      Object.keys(group).map((verb) => `${domain}:${verb}`),
-    );
+    const exposed = Object.entries(api)
+      .filter(([domain]) => domain !== 'events')
+      .flatMap(([domain, group]) => Object.keys(group).map((verb) => `${domain}:${verb}`));
     expect(exposed.sort()).toEqual([...DESKTOP_CHANNELS].sort());
+    expect(Object.keys(api.events).sort()).toEqual(Object.keys(DESKTOP_EVENT_SUBSCRIPTIONS).sort());
     for (const group of Object.values(api)) {
       for (const call of Object.values(group)) expect(typeof call).toBe('function');
     }
@@ -68,5 +71,29 @@ describe('buildDesktopApi', () => {
     const result = await api.app.getInfo();
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('internal');
+  });
+
+  it('subscribes each event method to its own event and hands listeners the payload only', () => {
+    const listeners = new Map<DesktopEvent, (payload: unknown) => void>();
+    const unsubscribed: DesktopEvent[] = [];
+    const api = buildDesktopApi(recordingInvoke(async () => ok(null)).invoke, (event, listener) => {
+      listeners.set(event, listener);
+      return () => unsubscribed.push(event);
+    });
+    const actions: string[] = [];
+    const stop = api.events.onMenuAction(({ action }) => actions.push(action));
+    expect([...listeners.keys()]).toEqual(['shell:menuAction']);
+    listeners.get('shell:menuAction')?.({ action: 'backups' });
+    expect(actions).toEqual(['backups']);
+    stop();
+    expect(unsubscribed).toEqual(['shell:menuAction']);
+  });
+
+  it('gives a browser (no subscribe function) events that never fire and unsubscribe quietly', () => {
+    const api = buildDesktopApi(recordingInvoke(async () => ok(null)).invoke);
+    const stop = api.events.onOpenBundles(() => {
+      throw new Error('must not fire');
+    });
+    expect(() => stop()).not.toThrow();
   });
 });

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { DesktopChannel, DesktopHandlers } from '../../../shared/ipc/contract';
 import { createLocalInvoke, dispatchDesktopCall } from '../../../shared/ipc/dispatch';
 import { fail, ok } from '../../../shared/ipc/result';
+import { stubHandlers } from '../../helpers/stubHandlers';
 
 const handlersThatRecord = () => {
   const ran: DesktopChannel[] = [];
   const handlers: DesktopHandlers = {
+    ...stubHandlers(),
     'app:getInfo': async () => {
       ran.push('app:getInfo');
       return ok({ version: '0.0.0', platform: 'browser', dataFolder: null, isPackaged: false });

@@ -23,3 +23,22 @@ describe('app:getInfo in Electron', () => {
       expect(DESKTOP_CONTRACT['app:getInfo'].result.safeParse(result.value).success).toBe(true);
   });
 });
+
+describe('the renderer’s lifecycle calls', () => {
+  it('tell main the renderer listens and that its quit backup is done', async () => {
+    const calls: string[] = [];
+    const handlers = createAppHandlers(
+      { version: '0.1.0', dataFolder: '/data', isPackaged: true },
+      {
+        onRendererReady: () => calls.push('ready'),
+        onReadyToQuit: (requestId) => calls.push(`quit ${requestId}`),
+      },
+    );
+    expect(await handlers['app:rendererReady']()).toEqual({ ok: true, value: null });
+    expect(await handlers['app:readyToQuit']({ requestId: 'r-1' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(calls).toEqual(['ready', 'quit r-1']);
+  });
+});

@@ -37,6 +37,7 @@ import {
   recordingIpcMain,
   scriptedDialog,
 } from '../../../helpers/desktop';
+import { stubHandlers } from '../../../helpers/stubHandlers';
 
 const setUp = async () => {
   const userDataDir = await makeTempDir();
@@ -123,6 +124,7 @@ describe('device channels over IPC', () => {
     registerIpcHandlers(
       ipcMain,
       {
+        ...stubHandlers(),
         ...createAppHandlers({ version: '0.1.0', dataFolder: userDataDir, isPackaged: true }),
         ...createFileHandlers({
           dialog: scriptedDialog({}),

@@ -8,10 +8,12 @@ import { DESKTOP_CHANNELS } from '../../../../shared/ipc/channels';
 import type { DesktopChannel, DesktopHandlers } from '../../../../shared/ipc/contract';
 import { ok } from '../../../../shared/ipc/result';
 import { appFrameEvent, frameEvent, recordingIpcMain } from '../../../helpers/desktop';
+import { stubHandlers } from '../../../helpers/stubHandlers';
 
 const setUp = () => {
   const ran: { channel: DesktopChannel; args: unknown[] }[] = [];
   const handlers: DesktopHandlers = {
+    ...stubHandlers(),
     'app:getInfo': async (...args) => {
       ran.push({ channel: 'app:getInfo', args });
       return ok({ version: '1.2.3', platform: 'electron', dataFolder: '/data', isPackaged: true });
@@ -92,6 +94,7 @@ describe('registerIpcHandlers', () => {
     registerIpcHandlers(
       ipcMain,
       {
+        ...stubHandlers(),
         'app:getInfo': async () => {
           ran = true;
           return ok({ version: '', platform: 'electron', dataFolder: null, isPackaged: false });

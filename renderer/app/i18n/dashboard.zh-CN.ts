@@ -1,0 +1,167 @@
+// The chair's dashboard strings (Simplified Chinese), kept in their own module so the
+// dashboard and other features can grow their catalogues without editing the same lines.
+// zh-CN.ts mounts this as `dashboard`; dashboard.en.ts must mirror it.
+export const dashboardZh = {
+  title: '组长看板',
+  intro: '按本轮次汇总规则计算的基地得分、等级与排名；所有图表共用上方的筛选条件。',
+  chooseType: '基地类型',
+  chooseScope: '请选择一个基地类型或类别以查看排名',
+  chooseBase: '选择基地',
+  rank: '类型内排名',
+  rankInCategory: '类别内排名',
+  score: '汇总得分',
+  grade: '等级',
+  experts: '有效评分',
+  range: '极差',
+  disagreement: '专家分歧较大',
+  noScores: '暂无已提交的评分',
+  chartTitle: '{{type}}得分排名',
+  tabs: {
+    ranking: '排名',
+    profile: '基地画像',
+    spread: '专家分歧',
+    leniency: '专家宽严',
+    methods: '方法对比',
+    overview: '总览',
+    history: '历年评估',
+  },
+  filters: {
+    round: '轮次',
+    panel: '专家组',
+    category: '类别',
+    city: '地市',
+    method: '汇总方法',
+    ruleMethod: '本轮规则（{{method}}）',
+  },
+  export: {
+    failed: '导出图片失败：{{message}}',
+  },
+  print: {
+    open: '打印看板',
+    back: '返回看板',
+    print: '打印',
+    hint: '每个图表一页，A4 横向；打印对话框中请勾选“背景图形”以保留颜色。',
+  },
+  ranking: {
+    legendQuota: '◆ 配额提示',
+    legendDisagreement: '! 专家分歧',
+    tooltipScore: '汇总得分 {{score}}，{{grade}}',
+    tooltipRank: '排名 {{rank}} / {{of}}',
+    tooltipSheets: '有效评分表 {{count}} 份，{{method}}',
+    quotaMark: {
+      overExcellentCeiling: '◆ 超出“优秀”比例上限的名次',
+      rectifyFloorShortfall: '◆ 按名次处于“整改 + 不合格”比例下限以内',
+    },
+    quotaWarning: {
+      excellentOverCeiling:
+        '{{type}}：优秀 {{count}} 个，占 {{share}}，超过上限 {{limit}}（配额只作提示，不自动改变等级）',
+      rectifyOrFailUnderFloor:
+        '{{type}}：限期整改与不合格共 {{count}} 个，占 {{share}}，低于下限 {{limit}}（配额只作提示，不自动改变等级）',
+    },
+    unscored: '尚无有效评分、未列入排名的基地 {{count}} 个：{{names}}',
+  },
+  profile: {
+    thisBase: '本基地',
+    typeAverage: '同类型平均',
+    typeMean: '同类型平均分',
+    aggregate: '汇总得分',
+    expertTotal: '专家总分',
+    radarShort: '二级指标得分率',
+    radarTitle: '{{name}}：二级指标得分率',
+    barsTitle: '{{name}}：各级指标得分率与同类型平均',
+    dotsShort: '各位专家的总分',
+    dotsTitle: '{{name}}：各位专家的总分',
+    tooltipBase: '本基地 {{points}} / {{max}} 分（{{percent}}）',
+    tooltipType: '同类型平均 {{percent}}（{{count}} 个基地）',
+    tooltipExpert: '总分 {{total}}',
+    definition:
+      '得分率 = 各位专家在该指标上得分的算术平均 ÷ 该指标满分；同类型平均为同类型各基地得分率的平均（每个基地权重相同）。汇总得分按本轮规则计算。',
+  },
+  spread: {
+    title: '专家评分分布（{{count}} 个基地，{{flagged}} 个分歧较大）',
+    legendBox: '四分位箱（Q1–Q3）',
+    legendMedian: '中位数',
+    legendWhisker: '最低–最高',
+    legendExpert: '专家总分',
+    legendDisagreement: '分歧较大',
+    tooltipFive: '最低 {{min}} · Q1 {{q1}} · 中位数 {{median}} · Q3 {{q3}} · 最高 {{max}}',
+    tooltipRange: '极差 {{range}}，有效评分 {{n}} 份',
+    definition:
+      '四分位数按线性插值计算（与 Excel / WPS 的 QUARTILE.INC 相同）。极差超过 {{range}} 分的基地标为“分歧较大”（红色）。',
+  },
+  leniency: {
+    title: '专家宽严程度：与同基地其他专家平均分之差',
+    legendBand: '正常范围 ±{{width}}',
+    legendLenient: '偏宽',
+    legendStrict: '偏严',
+    legendNormal: '正常',
+    bandFixed: '正常范围 ±{{points}} 分',
+    bandSd: '正常范围 ±{{k}} 倍标准差',
+    tooltip: '平均 {{value}} 分（比较 {{count}} 个基地）',
+    direction: {
+      lenient: '偏宽：超出正常范围',
+      strict: '偏严：超出正常范围',
+      normal: '在正常范围内',
+    },
+    tooFew: '比较的基地少于 {{min}} 个，不作判断',
+    outliers: '{{count}} 位专家的打分超出正常范围',
+    noOutliers: '所有专家的宽严程度都在正常范围内',
+    outlierLine: {
+      lenient:
+        '{{name}}（{{panel}}）：平均比同基地其他专家高 {{value}} 分（比较 {{count}} 个基地）',
+      strict: '{{name}}（{{panel}}）：平均比同基地其他专家低 {{value}} 分（比较 {{count}} 个基地）',
+    },
+    zHint: '专家宽严差异明显时，可在“方法对比”中查看 Z 分数标准化对排名与等级的影响。',
+    definition:
+      '宽严程度 = 该专家在所评各基地上的总分减去同基地其他专家平均总分，再取平均（正值偏宽、负值偏严）。{{band}}；比较的基地少于 {{min}} 个的专家不作判断。',
+  },
+  methods: {
+    title: '{{scope}}：不同汇总方法下的排名',
+    short: {
+      mean: '算术平均',
+      median: '中位数',
+      trimmedMean: '去极值平均',
+      zScore: 'Z 分数',
+    },
+    legendGrade: '等级随方法改变',
+    legendRank: '仅名次改变',
+    legendSame: '不变',
+    shift: '名次变动',
+    summaryChanges:
+      '{{count}} 个基地的等级取决于汇总方法（{{total}} 个基地中 {{moved}} 个名次有变化），建议会上重点讨论：',
+    summaryNone: '三种方法下各基地等级相同（{{total}} 个基地中 {{moved}} 个名次有变化）。',
+    definition:
+      '每条线是一个基地，圆点颜色为该方法下的等级。去极值平均：有效评分不少于规定份数时去掉最高分和最低分后平均，否则为算术平均；Z 分数：先按每位专家自身的平均分和标准差标准化，再换算回全轮次的分数尺度。',
+  },
+  overview: {
+    bases: '基地数',
+    scored: '已有汇总得分',
+    unscored: '未评分',
+    count: '基地数',
+    topCities: '{{cities}} 合计占比',
+    cityMean: '地市平均',
+    by: {
+      category: '按类别',
+      type: '按基地类型',
+      grade: '按等级',
+      city: '按地市',
+    },
+    cityTypeTitle: '地市 × 基地类型：平均汇总得分（括号内为基地数）',
+    dispositionTitle: '处置意见：专家建议与秘书处决定',
+    recommended: '专家建议',
+    decided: '秘书处决定',
+    dispositionNote:
+      '专家建议按已提交的有效评分表计（{{recommendations}} 份），秘书处决定按最终决定计（{{decisions}} 项）；各自占本方合计的比例。',
+  },
+  history: {
+    title: '{{name}}：历年评估得分',
+    legendScore: '汇总得分（按当年规则）',
+    legendGrades: '等级分数线',
+    tooltipScore: '{{score}} 分，{{grade}}（{{method}}）',
+    decision: '秘书处决定：{{decision}}',
+    nameThen: '当年名称',
+    decisionColumn: '秘书处决定',
+    definition:
+      '按基地编码匹配同一基地在各轮次的记录；每轮得分按该轮次自己的汇总规则与等级分数线计算。',
+  },
+};

@@ -1,0 +1,151 @@
+// What a bundle would do, before anything is written: kind, round, signer and key status,
+// counts, and each scoresheet's outcome.
+import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { KIND_LABELS } from '../../../shared/bundle/format';
+import type { ImportPreview, KeyStatus, SheetPreview } from '../../db/bundles';
+import { formatTime, rosterTotals, sheetsWorthShowing } from './format';
+
+const KEY_COLORS: Record<KeyStatus, string> = {
+  pinned: 'green',
+  newSecretariat: 'blue',
+  newDevice: 'blue',
+  mismatch: 'red',
+  notPinned: 'default',
+};
+
+const OUTCOME_COLORS: Record<SheetPreview['outcome'], string> = {
+  new: 'green',
+  updated: 'blue',
+  unchanged: 'default',
+  conflict: 'orange',
+  refused: 'red',
+};
+
+const SHOWN_SHEETS = 8;
+
+export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const kind = KIND_LABELS[preview.kind];
+  const sheets = sheetsWorthShowing(preview);
+  const roster = preview.roster ? rosterTotals(preview.roster) : undefined;
+  const records = preview.backup?.records;
+
+  return (
+    <div data-testid="import-preview">
+      {preview.kind === 'backup' ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('backups.import.backupWarning')}
+        />
+      ) : null}
+      {preview.unchanged ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('backups.import.unchanged')}
+        />
+      ) : null}
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('backups.import.file')}>{preview.fileName}</Descriptions.Item>
+        <Descriptions.Item label={t('backups.import.kind')}>
+          <span data-testid="import-kind">{language === 'en' ? kind.en : kind.zh}</span>
+          {preview.encrypted ? (
+            <Tag style={{ marginLeft: 8 }}>{t('backups.import.encrypted')}</Tag>
+          ) : null}
+        </Descriptions.Item>
+        {preview.roundName !== undefined || preview.roundId !== undefined ? (
+          <Descriptions.Item label={t('backups.import.round')}>
+            {preview.roundName ?? preview.roundId}
+          </Descriptions.Item>
+        ) : null}
+        {preview.panelName !== undefined ? (
+          <Descriptions.Item label={t('backups.import.panel')}>
+            {preview.panelName}
+          </Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label={t('backups.import.createdAt')}>
+          {formatTime(preview.createdAt, language)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('backups.import.signer')}>
+          <Typography.Text code data-testid="import-fingerprint">
+            {preview.key.fingerprint}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('backups.import.keyStatus')}>
+          <Tag color={KEY_COLORS[preview.key.status]}>
+            {t(`backups.import.keyStatuses.${preview.key.status}`)}
+          </Tag>
+          <Typography.Text type="secondary">{preview.key.note}</Typography.Text>
+          {preview.key.pinnedFingerprint !== undefined ? (
+            <div>
+              {t('backups.import.pinnedFingerprint')}:{' '}
+              <Typography.Text code>{preview.key.pinnedFingerprint}</Typography.Text>
+            </div>
+          ) : null}
+        </Descriptions.Item>
+        {preview.sheets ? (
+          <Descriptions.Item label={t('backups.import.sheets')}>
+            {t('backups.import.sheetCounts', preview.sheets.counts)}
+          </Descriptions.Item>
+        ) : null}
+        {roster ? (
+          <Descriptions.Item label={t('backups.import.roster')}>
+            {t('backups.import.rosterCounts', roster)}
+          </Descriptions.Item>
+        ) : null}
+        {preview.archive ? (
+          <Descriptions.Item label={t('backups.import.archive')}>
+            {t(`backups.import.archiveActions.${preview.archive.action}`, {
+              sheets: preview.archive.scoresheets,
+            })}
+          </Descriptions.Item>
+        ) : null}
+        {records ? (
+          <Descriptions.Item label={t('backups.import.backupRecords')}>
+            {t('backups.restoreRecords', {
+              rounds: records.rounds ?? 0,
+              sheets: records.scoresheets ?? 0,
+              audit: records.auditLog ?? 0,
+            })}
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      {sheets.length > 0 ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('backups.import.outcomes')}
+          </Typography.Title>
+          <Table<SheetPreview>
+            size="small"
+            pagination={false}
+            rowKey="sheetId"
+            dataSource={sheets.slice(0, SHOWN_SHEETS)}
+            columns={[
+              { title: t('scoring.base'), dataIndex: 'baseName' },
+              { title: t('backups.import.panel'), dataIndex: 'expertName' },
+              {
+                title: t('backups.import.sheets'),
+                dataIndex: 'outcome',
+                render: (outcome: SheetPreview['outcome']) => (
+                  <Tag color={OUTCOME_COLORS[outcome]}>
+                    {t(`backups.import.outcome.${outcome}`)}
+                  </Tag>
+                ),
+              },
+            ]}
+          />
+          {sheets.length > SHOWN_SHEETS ? (
+            <Typography.Text type="secondary">
+              {t('backups.import.moreSheets', { count: sheets.length - SHOWN_SHEETS })}
+            </Typography.Text>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+};

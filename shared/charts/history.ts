@@ -1,0 +1,77 @@
+// A base across rounds (the plan's dynamic adjustment, 有进有出): its aggregate in every
+// round that has a base with the same registry code, each computed by computeRoundResults
+// under THAT round's own rule, grade bands and pool of sheets, with the secretariat's
+// final decision where the round has one.
+import { computeRoundResults } from '../domain/results';
+import type {
+  AggregationMethod,
+  Base,
+  BaseTypeCode,
+  DispositionCode,
+  FinalDecision,
+  GradeCode,
+  Round,
+  Scoresheet,
+} from '../domain/types';
+
+export type HistoryRoundInput = {
+  round: Round;
+  /** Every base of the round (z-scores and ranks need the whole round). */
+  bases: readonly Base[];
+  scoresheets: readonly Scoresheet[];
+  decisions?: readonly FinalDecision[];
+};
+
+export type HistoryPoint = {
+  roundId: string;
+  roundName: string;
+  year: number;
+  baseId: string;
+  /** The name the base had in that round (legacy names before 2019's integration). */
+  name: string;
+  type: BaseTypeCode;
+  aggregate: number | null;
+  /** The round's rule, and the method the value was actually computed with. */
+  ruleMethod: AggregationMethod;
+  method: AggregationMethod;
+  grade: GradeCode | null;
+  rankInType: number | null;
+  typeCount: number;
+  sheets: number;
+  decision?: DispositionCode;
+};
+
+/** Oldest round first (year, then creation time). */
+export function baseHistory(code: string, rounds: readonly HistoryRoundInput[]): HistoryPoint[] {
+  const points: HistoryPoint[] = [];
+  const ordered = [...rounds].sort(
+    (a, b) =>
+      a.round.year - b.round.year ||
+      (a.round.createdAt < b.round.createdAt ? -1 : a.round.createdAt > b.round.createdAt ? 1 : 0),
+  );
+  for (const input of ordered) {
+    const base = input.bases.find((candidate) => candidate.code === code);
+    if (!base) continue;
+    const results = computeRoundResults(input.round, input.bases, input.scoresheets);
+    const result = results.find((row) => row.base.id === base.id);
+    if (!result) continue;
+    const decision = input.decisions?.find((d) => d.baseId === base.id)?.disposition.code;
+    points.push({
+      roundId: input.round.id,
+      roundName: input.round.name,
+      year: input.round.year,
+      baseId: base.id,
+      name: base.name,
+      type: base.type,
+      aggregate: result.aggregate,
+      ruleMethod: input.round.aggregation.method,
+      method: result.method,
+      grade: result.grade,
+      rankInType: result.rankInType,
+      typeCount: result.typeCount,
+      sheets: result.sheets,
+      ...(decision === undefined ? {} : { decision }),
+    });
+  }
+  return points;
+}
