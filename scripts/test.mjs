@@ -1,8 +1,9 @@
-// `npm test`: type-checks, lint, format check, the CLI build, unit tests, renderer build and
-// e2e tests in one run. The CLI is built before the unit tests because tests/cli/run.test.ts
-// runs the built `pinggu` bin in a child process. Each check counts as one test; vitest
-// suites report their own counts. The last line is always `N passed, N failed`, which CI
-// reads.
+// `npm test`: type-checks, lint, format check, the CLI and shell builds, unit tests, renderer
+// build and e2e tests in one run. The CLI and the Electron shell are built before the unit
+// tests because tests/cli/run.test.ts runs the built `pinggu` bin in a child process and
+// tests/electron/builtShellSecurity.test.ts checks the built dist-electron/*.cjs. Each check
+// counts as one test; vitest suites report their own counts. The last line is always
+// `N passed, N failed`, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -74,9 +75,9 @@ check('type-check tests/', 'npx', ['tsc', '-p', 'tsconfig.test.json']);
 check('lint (no warnings allowed)', 'npx', ['eslint', '.', '--max-warnings', '0']);
 check('format (prettier --check)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 check('build secretariat CLI (dist-cli/pinggu.mjs)', 'npm', ['run', '--silent', 'build:cli']);
+check('build electron shell', 'npm', ['run', '--silent', 'build:electron']);
 vitestSuite('unit');
 check('build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']);
-check('build electron shell', 'npm', ['run', '--silent', 'build:electron']);
 vitestSuite('e2e');
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join('; ')}`);

@@ -12,8 +12,8 @@ export const rankingMeasurement = {
   describe: 'Render the ranking chart of 1,000 bases (mount → frame with every bar drawn)',
   async run({ quick }) {
     const n = 1000;
-    const runs = quick ? 5 : 15;
-    const warmup = quick ? 1 : 3;
+    const runs = quick ? 7 : 15;
+    const warmup = quick ? 2 : 3;
     const report = await runPageBench({
       bench: 'ranking',
       n: String(n),

@@ -185,7 +185,7 @@ describe('an expert scores on the panel laptop', () => {
     await page.getByTestId('sheet-locked').waitFor();
     const audit = page.getByTestId('audit-trail');
     await audit.getByText('提交', { exact: true }).waitFor();
-    expect(await audit.innerText()).toContain('状态: draft → submitted');
+    expect(await audit.innerText()).toContain('状态: 草稿 → 已提交');
     expect(await audit.innerText()).toContain(expert.name);
   });
 

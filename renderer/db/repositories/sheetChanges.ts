@@ -1,6 +1,9 @@
 // A one-line description of what an edit changed in a scoresheet, for the audit log
-// (e.g. "A1.1.2: 7.5 → 9；状态: draft → submitted").
-import type { Scoresheet } from '../../../shared/domain/types';
+// (e.g. "A1.1.2: 7.5 → 9；状态: 草稿 → 已提交").
+import { dispositionByCode } from '../../../shared/domain/dispositions';
+import type { Scoresheet, ScoresheetStatus } from '../../../shared/domain/types';
+
+const STATUS_LABELS: Record<ScoresheetStatus, string> = { draft: '草稿', submitted: '已提交' };
 
 const show = (value: number | undefined): string => (value === undefined ? '—' : String(value));
 
@@ -16,9 +19,12 @@ export function describeSheetChange(before: Scoresheet, after: Scoresheet): stri
   if (changedComments.length > 0) parts.push(`评语: ${changedComments.sort().join(', ')}`);
   if (before.overallComment !== after.overallComment) parts.push('总体评价');
   if (JSON.stringify(before.recommendation) !== JSON.stringify(after.recommendation)) {
-    parts.push(`处理建议: ${after.recommendation?.disposition.code ?? '—'}`);
+    const code = after.recommendation?.disposition.code;
+    parts.push(`处理建议: ${code ? (dispositionByCode(code)?.nameZh ?? code) : '—'}`);
   }
-  if (before.status !== after.status) parts.push(`状态: ${before.status} → ${after.status}`);
+  if (before.status !== after.status) {
+    parts.push(`状态: ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[after.status]}`);
+  }
   if (!before.recusal && after.recusal) parts.push('回避');
   parts.push(`修订 ${after.revision}`);
   return parts.join('；');

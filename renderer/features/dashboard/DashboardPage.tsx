@@ -4,6 +4,7 @@
 // shared/charts.
 import { Empty, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ROUTES } from '../../app/routes';
@@ -57,7 +58,7 @@ export const DashboardPage = () => {
       ? state.baseId
       : undefined;
 
-  const panels: Record<DashboardTab, React.ReactNode> = {
+  const panels: Record<DashboardTab, ReactNode> = {
     ranking: (
       <RankingPanel
         round={records.round}
