@@ -8,11 +8,16 @@
 // - base % = 100 × points / indicator maximum;
 // - type % = the mean of the base % of every base of the same type with at least one
 //   counted sheet (each base weighs the same, however many experts scored it).
-import { groupBy, mean, ratingsFromScoresheets, validRatings } from '../domain/aggregation';
+import {
+  compareIds,
+  groupBy,
+  mean,
+  ratingsFromScoresheets,
+  validRatings,
+} from '../domain/aggregation';
 import type { BaseResult } from '../domain/results';
 import { checkScoreValue, isCountedInStatistics } from '../domain/scoresheetTotals';
 import type { BaseTypeCode, GradeCode, IndicatorTemplate, Scoresheet } from '../domain/types';
-import { compareIds } from '../domain/aggregation';
 import { expertNamer } from './scope';
 
 export type IndicatorProfileRow = {

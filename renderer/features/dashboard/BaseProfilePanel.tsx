@@ -7,7 +7,7 @@ import { baseProfile } from '../../../shared/charts/baseProfile';
 import type { BaseProfileData } from '../../../shared/charts/baseProfile';
 import type { BaseResult } from '../../../shared/domain/results';
 import { builtinTemplateForType } from '../../../shared/domain/templates';
-import type { IndicatorTemplate, Round, Scoresheet } from '../../../shared/domain/types';
+import type { IndicatorTemplate, Round } from '../../../shared/domain/types';
 import type { DashboardRecords } from '../../db/dashboardHooks';
 import { GRADE_COLORS, useLabels } from '../../app/hooks/useLabels';
 import { BaseSelect } from './BaseSelect';
@@ -32,11 +32,10 @@ export function useBaseProfile(
   return useMemo(() => {
     const result = roundResults.find((row) => row.base.id === baseId);
     if (!result) return undefined;
-    const sheets: Scoresheet[] = records.scoresheets;
     return baseProfile({
       result,
       roundResults,
-      scoresheets: sheets,
+      scoresheets: records.scoresheets,
       template: templateOfType(records.round, records.templates, result.base.type),
       experts: records.experts,
     });

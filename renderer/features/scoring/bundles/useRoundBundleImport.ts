@@ -9,6 +9,7 @@ import type { CommitSummary, ImportError, PreparedImport } from '../../../db/bun
 import { setSetting } from '../../../db/repositories/settingsRepository';
 import { getDesktopApi } from '../../../platform/desktopApi';
 import { newId, systemClock } from '../../../app/clock';
+import { createBackupNow } from '../../backups/backupRuntime';
 
 export type BundleFile = { name: string; bytes: Uint8Array };
 
@@ -56,6 +57,14 @@ export function useRoundBundleImport(actor: string) {
 
   const commit = async (prepared: PreparedImport, acceptNewKey: boolean) => {
     setState({ step: 'working', fileName: prepared.fileName });
+    // 评估通 backs up the whole database before every import (features/backups).
+    const safety = await createBackupNow('import');
+    if (safety.status === 'failed') {
+      const message = `导入前未能备份当前数据，导入已取消：${safety.message}`;
+      const messageEn = `Could not back up the current data before importing; nothing was imported: ${safety.message}`;
+      setState({ step: 'failed', error: { message, messageEn } });
+      return;
+    }
     const result = await commitImport(db, prepared, {
       actor,
       clock: systemClock,
