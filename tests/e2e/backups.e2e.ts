@@ -1,12 +1,22 @@
 // Backups in the browser build, end to end in Chromium: load the demo, back it up by hand,
 // wipe it (delete the demo round), restore from the list, and the home screen shows the demo
 // numbers again. Then the same loss on a fresh start is met by the offer to restore the
-// newest backup, and a downloaded backup restores from its file.
+// newest backup, and a downloaded backup restores from its file. A bundle dropped on the
+// window outside the scoring screen opens the generic import dialog.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
 import type { StaticServer } from '../../scripts/serve.mjs';
+
+/** Dialogs zoom in: waits until the one matching selector is fully shown (for screenshots). */
+const shownFully = (page: Page, selector: string) =>
+  page.waitForFunction((css) => {
+    const dialog = document.querySelector(css);
+    return dialog !== null && getComputedStyle(dialog).opacity === '1';
+  }, selector);
 
 describe('backups in the browser build', () => {
   let server: StaticServer;
@@ -94,10 +104,12 @@ describe('backups in the browser build', () => {
     const { page } = machine;
     await removeDemo();
     await page.reload();
-    await page.locator('.restore-offer').waitFor();
-    expect(await page.locator('.restore-offer').innerText()).toContain('发现备份');
-    await page.screenshot({ path: screenshotPath('restore-offer') });
-    await page.locator('.restore-offer .ant-btn-primary').click();
+    const offer = page.locator('.restore-offer');
+    await offer.locator('.ant-btn-primary').waitFor({ state: 'visible' });
+    await shownFully(page, '.restore-offer');
+    expect(await offer.innerText()).toContain('发现备份');
+    await page.screenshot({ path: screenshotPath('restore-offer'), animations: 'disabled' });
+    await offer.locator('.ant-btn-primary').click();
     await expectDemoNumbers();
   });
 
@@ -114,6 +126,46 @@ describe('backups in the browser build', () => {
     await page.getByText('已从备份恢复本机的全部数据。').first().waitFor();
     await goTo('首页');
     await expectDemoNumbers();
+    expect(machine.errors).toEqual([]);
+  });
+});
+
+describe('a bundle dropped on the window', () => {
+  let server: StaticServer;
+  let machine: Machine;
+
+  beforeAll(async () => {
+    server = await startServer();
+    machine = await launchMachine();
+  });
+
+  afterAll(async () => {
+    await machine?.close();
+    await server?.close();
+  });
+
+  it('opens the import dialog with the preview, and imports the round after confirmation', async () => {
+    const { page } = machine;
+    await page.goto(server.url);
+    await page.getByTestId('welcome').waitFor();
+    const bytes = readFileSync('tests/fixtures/bundles/v1/round.pgb').toString('base64');
+    await page.evaluate((base64) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], 'round.pgb'));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+    }, bytes);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await page.getByTestId('import-kind').innerText()).toBe('评审任务包');
+    expect(await page.getByTestId('import-fingerprint').innerText()).toBe('56A7-ADA6-525D-D92B');
+    expect(await preview.innerText()).toContain('首次导入');
+    await shownFully(page, '.ant-modal');
+    await page.screenshot({ path: screenshotPath('import-dialog') });
+    await page.getByTestId('import-commit').click();
+    await page.getByText('导入完成').waitFor();
+    await page.getByTestId('import-next').click();
+    await page.getByTestId('header-round').waitFor();
     expect(machine.errors).toEqual([]);
   });
 });

@@ -101,6 +101,9 @@ export const backupsEn: Catalogue['backups'] = {
     backupWarning:
       'This is a backup: importing it replaces all data on this machine. The current data is backed up first.',
     unchanged: 'This machine already has this data; importing changes nothing.',
+    base: 'Base',
+    expert: 'Expert',
+    result: 'Outcome',
     outcomes: 'Scoresheet outcomes',
     outcome: {
       new: 'New',

@@ -97,6 +97,9 @@ export const backupsZhCN = {
     backupRecords: '备份内容',
     backupWarning: '这是一份备份：导入会替换本机当前的全部数据。导入前会先备份当前数据。',
     unchanged: '本机已有这些数据，导入不会改变任何内容。',
+    base: '基地',
+    expert: '专家',
+    result: '结果',
     outcomes: '各评分表结果',
     outcome: {
       new: '新增',

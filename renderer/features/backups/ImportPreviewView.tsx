@@ -50,7 +50,12 @@ export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
           title={t('backups.import.unchanged')}
         />
       ) : null}
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
+      >
         <Descriptions.Item label={t('backups.import.file')}>{preview.fileName}</Descriptions.Item>
         <Descriptions.Item label={t('backups.import.kind')}>
           <span data-testid="import-kind">{language === 'en' ? kind.en : kind.zh}</span>
@@ -126,10 +131,10 @@ export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
             rowKey="sheetId"
             dataSource={sheets.slice(0, SHOWN_SHEETS)}
             columns={[
-              { title: t('scoring.base'), dataIndex: 'baseName' },
-              { title: t('backups.import.panel'), dataIndex: 'expertName' },
+              { title: t('backups.import.base'), dataIndex: 'baseName' },
+              { title: t('backups.import.expert'), dataIndex: 'expertName' },
               {
-                title: t('backups.import.sheets'),
+                title: t('backups.import.result'),
                 dataIndex: 'outcome',
                 render: (outcome: SheetPreview['outcome']) => (
                   <Tag color={OUTCOME_COLORS[outcome]}>

@@ -38,7 +38,9 @@ export const rosterTotals = (roster: NonNullable<ImportPreview['roster']>): Reco
 };
 
 /** Every sheet of a scores preview, changed ones (conflicts, refusals, updates) first. */
-export const sheetsWorthShowing = (preview: ImportPreview): SheetPreview[] => {
+export const sheetsWorthShowing = (preview: {
+  readonly sheets?: Pick<NonNullable<ImportPreview['sheets']>, 'byBase'>;
+}): SheetPreview[] => {
   const order: Record<SheetPreview['outcome'], number> = {
     conflict: 0,
     refused: 1,
