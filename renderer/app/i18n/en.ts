@@ -119,5 +119,8 @@ export const en = {
     all: 'All',
     yes: 'Yes',
     no: 'No',
+    savePdf: 'Save as PDF',
+    pdfSaved: 'PDF saved',
+    pdfFailed: 'Could not save the PDF: {{message}}',
   },
 } satisfies Catalogue;

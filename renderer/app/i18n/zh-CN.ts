@@ -118,6 +118,9 @@ export const zhCN = {
     all: '全部',
     yes: '是',
     no: '否',
+    savePdf: '保存为 PDF',
+    pdfSaved: 'PDF 已保存',
+    pdfFailed: 'PDF 保存失败：{{message}}',
   },
 };
 

@@ -1,6 +1,7 @@
 // "Print dashboard": every chart of the current filters laid out on A4 landscape pages at a
 // page width (277 mm), one section per page, for the meeting's papers. Opened from the
 // dashboard with the same URL parameters.
+import { SavePdfButton } from '../../app/components/SavePdfButton';
 import { Button, Empty, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -148,6 +149,9 @@ export const PrintDashboardPage = () => {
         >
           {t('dashboard.print.print')}
         </Button>
+        <SavePdfButton
+          suggestedName={`评估通-组长看板-${new Date().toISOString().slice(0, 10)}.pdf`}
+        />
         <Typography.Text type="secondary">{t('dashboard.print.hint')}</Typography.Text>
       </Space>
       {load.status === 'loading' ? (

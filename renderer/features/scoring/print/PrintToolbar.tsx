@@ -2,9 +2,16 @@
 import { Button, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { SavePdfButton } from '../../../app/components/SavePdfButton';
 import './print.css';
 
-export const PrintToolbar = ({ onBack }: { onBack: () => void }) => {
+export const PrintToolbar = ({
+  onBack,
+  pdfName = `评估通-评分表-${new Date().toISOString().slice(0, 10)}.pdf`,
+}: {
+  onBack: () => void;
+  pdfName?: string;
+}) => {
   const { t } = useTranslation();
   return (
     <Space className="no-print" style={{ marginBottom: 16 }} wrap>
@@ -19,6 +26,7 @@ export const PrintToolbar = ({ onBack }: { onBack: () => void }) => {
       >
         {t('scoring.print.print')}
       </Button>
+      <SavePdfButton suggestedName={pdfName} />
       <Typography.Text type="secondary">{t('scoring.print.hint')}</Typography.Text>
     </Space>
   );
