@@ -2,7 +2,8 @@
 // the dev server needs inline preamble scripts and a websocket, so it runs without it.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './shared/ipc/csp';
+// With the extension: Vite's config loader resolves it without the bundler's help.
+import { CONTENT_SECURITY_POLICY } from './shared/ipc/csp.ts';
 
 // The policy lives in a pure module so the Electron shell can send the same one as a header.
 export { CONTENT_SECURITY_POLICY };
