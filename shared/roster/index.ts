@@ -1,0 +1,3 @@
+// Roster import: CSV parsing and decoding choice, header detection and row validation.
+export * from './csv';
+export * from './roster';
