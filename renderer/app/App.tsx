@@ -34,6 +34,7 @@ export const App = () => {
             <Route element={<AppLayout />}>
               <Route path={ROUTES.home} element={<HomePage />} />
               <Route path={ROUTES.secretariat} element={<SecretariatPage />} />
+              <Route path={ROUTES.secretariatTab} element={<SecretariatPage />} />
               <Route path={ROUTES.scoring} element={<ScoringPage />} />
               <Route path={ROUTES.scoringSheet} element={<ScoresheetPage />} />
               <Route path={ROUTES.scoringPanel} element={<PanelOverviewPage />} />

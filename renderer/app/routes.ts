@@ -2,6 +2,7 @@
 export const ROUTES = {
   home: '/',
   secretariat: '/secretariat',
+  secretariatTab: '/secretariat/:tab',
   scoring: '/scoring',
   scoringSheet: '/scoring/sheet/:baseId',
   scoringPanel: '/scoring/panel',
@@ -12,6 +13,9 @@ export const ROUTES = {
   about: '/about',
   backups: '/backups',
 } as const;
+
+export const secretariatTabPath = (tab: string): string =>
+  `/secretariat/${encodeURIComponent(tab)}`;
 
 export const scoringSheetPath = (baseId: string): string =>
   `/scoring/sheet/${encodeURIComponent(baseId)}`;

@@ -1,0 +1,84 @@
+// The round's bases, filterable by type, city and name.
+import { Card, Input, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BASE_TYPES, CITIES } from '../../../../shared/domain/taxonomy';
+import type { Base, BaseTypeCode, CityName, Panel } from '../../../../shared/domain/types';
+import { useLabels } from '../../../app/hooks/useLabels';
+
+export const BasesTable = ({ bases, panels }: { bases: Base[]; panels: Panel[] }) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const [type, setType] = useState<BaseTypeCode | undefined>();
+  const [city, setCity] = useState<CityName | undefined>();
+  const [search, setSearch] = useState('');
+  const panelName = useMemo(() => new Map(panels.map((p) => [p.id, p.name])), [panels]);
+  const visible = bases.filter(
+    (base) =>
+      (type === undefined || base.type === type) &&
+      (city === undefined || base.city === city) &&
+      (search.trim() === '' ||
+        base.name.includes(search.trim()) ||
+        base.hostInstitution.includes(search.trim())),
+  );
+  return (
+    <Card>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Select<BaseTypeCode>
+          allowClear
+          placeholder={t('secretariat.filterType')}
+          style={{ width: 220 }}
+          value={type}
+          onChange={setType}
+          options={BASE_TYPES.map((info) => ({
+            value: info.code,
+            label: `${info.code} ${labels.typeName(info.code)}`,
+          }))}
+        />
+        <Select<CityName>
+          allowClear
+          placeholder={t('secretariat.filterCity')}
+          style={{ width: 140 }}
+          value={city}
+          onChange={setCity}
+          options={CITIES.map((name) => ({ value: name, label: name }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('secretariat.search')}
+          style={{ width: 260 }}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </Space>
+      <Table<Base>
+        size="small"
+        rowKey="id"
+        dataSource={visible}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        data-testid="bases-table"
+        columns={[
+          { title: t('secretariat.name'), dataIndex: 'name', width: 280 },
+          {
+            title: t('secretariat.type'),
+            dataIndex: 'type',
+            render: (code: BaseTypeCode) => <Tag>{`${code} ${labels.typeName(code)}`}</Tag>,
+          },
+          {
+            title: t('secretariat.legacyType'),
+            dataIndex: 'legacyType',
+            render: (_: unknown, base: Base) => labels.legacyTypeName(base.legacyType),
+          },
+          { title: t('secretariat.host'), dataIndex: 'hostInstitution' },
+          { title: t('secretariat.city'), dataIndex: 'city', width: 80 },
+          { title: t('secretariat.director'), dataIndex: 'director', width: 90 },
+          { title: t('secretariat.year'), dataIndex: 'yearEstablished', width: 90 },
+          {
+            title: t('secretariat.panel'),
+            dataIndex: 'panelId',
+            render: (id: string | undefined) => (id ? (panelName.get(id) ?? '') : '—'),
+          },
+        ]}
+      />
+    </Card>
+  );
+};
