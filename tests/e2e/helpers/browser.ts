@@ -8,7 +8,8 @@ import { serveStatic, type StaticServer } from '../../../scripts/serve.mjs';
 
 export const CHROMIUM_PATH = process.env.PINGGU_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
-const RENDERER_DIR = resolve('dist/renderer');
+// PINGGU_RENDERER_DIR lets parallel work serve its own build instead of dist/renderer.
+const RENDERER_DIR = resolve(process.env.PINGGU_RENDERER_DIR ?? 'dist/renderer');
 
 const CHROMIUM_ARGS = [
   '--headless',
