@@ -109,6 +109,34 @@ export const createBrowserHandlers = (
     return read.ok ? ok({ cancelled: false, files: read.value }) : read;
   },
 
+  'file:openDocuments': async ({ multi, extensions }) => {
+    const picked = await host.pickFiles({
+      multiple: multi,
+      directory: false,
+      accept: extensions.map((ext) => `.${ext}`).join(','),
+    });
+    if (picked === null) return ok({ cancelled: true });
+    const chosen = picked.slice(0, multi ? picked.length : 1);
+    const wanted = chosen.filter((file) =>
+      extensions.some((ext) => file.name.toLowerCase().endsWith(`.${ext}`)),
+    );
+    if (wanted.length < chosen.length) {
+      const names = extensions.map((ext) => `.${ext}`).join('、');
+      return fail('notAllowed', `只能打开 ${names} 文件。`);
+    }
+    const read = await readFiles(wanted);
+    return read.ok ? ok({ cancelled: false, files: read.value }) : read;
+  },
+
+  // A page cannot write into a folder: each bundle becomes a download, in order.
+  'file:saveBundlesToFolder': async ({ files }) => {
+    const names = files.map((file) => withExtension(file.name, BUNDLE_EXTENSION));
+    files.forEach((file, index) =>
+      host.download(names[index] ?? file.name, toBlob(file.bytes, 'application/octet-stream')),
+    );
+    return ok({ saved: true, names });
+  },
+
   'file:saveBundle': async ({ suggestedName, bytes }) => {
     host.download(
       withExtension(suggestedName, BUNDLE_EXTENSION),

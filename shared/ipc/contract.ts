@@ -48,6 +48,11 @@ const filePathSchema = z
   .refine((path) => !path.includes('\0'), '文件路径不正确。');
 
 export const REPORT_KINDS = ['xlsx', 'csv', 'pdf'] as const;
+/** Spreadsheets the secretariat reads rosters and expert lists from. */
+export const DOCUMENT_EXTENSIONS = ['xlsx', 'csv'] as const;
+export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
+/** Bundles written by one file:saveBundlesToFolder call (one per panel). */
+export const MAX_FOLDER_FILES = 200;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 const savedSchema = z.discriminatedUnion('saved', [
@@ -75,6 +80,26 @@ const deviceIdentitySchema = z.object({
 });
 
 const openedFileSchema = z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) });
+
+const openResultSchema = z.discriminatedUnion('cancelled', [
+  z.object({ cancelled: z.literal(true) }),
+  z.object({ cancelled: z.literal(false), files: z.array(openedFileSchema) }),
+]);
+
+const folderFilesSchema = z
+  .array(z.strictObject({ name: fileNameSchema, bytes: fileBytesSchema }), {
+    error: '要保存的文件格式不正确。',
+  })
+  .min(1, '没有要保存的文件。')
+  .max(MAX_FOLDER_FILES, `一次最多保存 ${MAX_FOLDER_FILES} 个文件。`)
+  .refine(
+    (files) => files.reduce((sum, file) => sum + file.bytes.byteLength, 0) <= MAX_FILE_BYTES,
+    `文件合计超过 ${MAX_FILE_BYTES / MIB} MB，请分批保存。`,
+  )
+  .refine(
+    (files) => new Set(files.map((file) => file.name.toLowerCase())).size === files.length,
+    '要保存的文件名有重复。',
+  );
 
 const backupNameSchema = z
   .string({ error: '备份文件名必须是文本。' })
@@ -124,10 +149,19 @@ const CONTRACT_DEFINITION = {
         folders: z.boolean(),
       }),
     ]),
-    result: z.discriminatedUnion('cancelled', [
-      z.object({ cancelled: z.literal(true) }),
-      z.object({ cancelled: z.literal(false), files: z.array(openedFileSchema) }),
+    result: openResultSchema,
+  },
+  /** Spreadsheets (roster, experts): the same answer as file:openBundles. */
+  'file:openDocuments': {
+    args: z.tuple([
+      z.strictObject({
+        multi: z.boolean(),
+        extensions: z
+          .array(z.enum(DOCUMENT_EXTENSIONS, { error: '只能打开 xlsx 或 csv 文件。' }))
+          .min(1, '至少要允许一种文件类型。'),
+      }),
     ]),
+    result: openResultSchema,
   },
   'file:saveBundle': {
     args: z.tuple([z.strictObject({ suggestedName: fileNameSchema, bytes: fileBytesSchema })]),
@@ -142,6 +176,23 @@ const CONTRACT_DEFINITION = {
       }),
     ]),
     result: savedSchema,
+  },
+  /**
+   * Writes several bundles into one folder the user picks (round bundles, one per panel).
+   * A name already taken in the folder gets a " (2)" suffix: nothing there is overwritten.
+   */
+  'file:saveBundlesToFolder': {
+    args: z.tuple([z.strictObject({ files: folderFilesSchema })]),
+    result: z.discriminatedUnion('saved', [
+      z.object({ saved: z.literal(false) }),
+      z.object({
+        saved: z.literal(true),
+        /** Absent in a browser, where each file is a download. */
+        folder: z.string().optional(),
+        /** The names written, in the order given (suffixed where a name was taken). */
+        names: z.array(z.string()),
+      }),
+    ]),
   },
   'file:reveal': {
     args: z.tuple([z.strictObject({ path: filePathSchema })]),
@@ -195,6 +246,9 @@ export type DesktopValue<C extends DesktopChannel> = z.output<Contract[C]['resul
 export type AppInfo = DesktopValue<'app:getInfo'>;
 export type OpenBundlesOptions = DesktopArgs<'file:openBundles'>[0];
 export type OpenBundlesValue = DesktopValue<'file:openBundles'>;
+export type OpenDocumentsOptions = DesktopArgs<'file:openDocuments'>[0];
+export type SaveToFolderRequest = DesktopArgs<'file:saveBundlesToFolder'>[0];
+export type SaveToFolderValue = DesktopValue<'file:saveBundlesToFolder'>;
 export type OpenedFile = z.output<typeof openedFileSchema>;
 export type SaveBundleRequest = DesktopArgs<'file:saveBundle'>[0];
 export type SaveReportRequest = DesktopArgs<'file:saveReport'>[0];

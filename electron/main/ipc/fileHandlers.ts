@@ -10,6 +10,7 @@ import { BUNDLE_FILTER, REPORT_FILTERS } from '../services/dialogs';
 import type { DialogService, FileFilter } from '../services/dialogs';
 import {
   findBundlesInFolders,
+  freeNameInFolder,
   isExistingFile,
   readFilesWithinLimits,
   writeFileAtomically,
@@ -18,7 +19,12 @@ import type { SavedPaths } from '../services/savedPaths';
 
 export type FileHandlers = Pick<
   DesktopHandlers,
-  'file:openBundles' | 'file:saveBundle' | 'file:saveReport' | 'file:reveal'
+  | 'file:openBundles'
+  | 'file:openDocuments'
+  | 'file:saveBundle'
+  | 'file:saveBundlesToFolder'
+  | 'file:saveReport'
+  | 'file:reveal'
 >;
 
 export type FileHandlerServices = {
@@ -71,6 +77,51 @@ export const createFileHandlers = (services: FileHandlerServices): FileHandlers 
       }
       const read = await readFilesWithinLimits(filePaths);
       return read.ok ? ok({ cancelled: false, files: read.value }) : read;
+    },
+
+    'file:openDocuments': async ({ multi, extensions }) => {
+      const picked = await services.dialog.chooseOpenPaths({
+        multi,
+        folders: false,
+        documents: extensions,
+      });
+      if (picked === null) return ok({ cancelled: true });
+      const chosen = multi ? picked : picked.slice(0, 1);
+      const wanted = chosen.filter((filePath) =>
+        extensions.some((ext) => filePath.toLowerCase().endsWith(`.${ext}`)),
+      );
+      if (wanted.length < chosen.length) {
+        const names = extensions.map((ext) => `.${ext}`).join('、');
+        return fail('notAllowed', `只能打开 ${names} 文件。`);
+      }
+      const read = await readFilesWithinLimits(wanted);
+      return read.ok ? ok({ cancelled: false, files: read.value }) : read;
+    },
+
+    'file:saveBundlesToFolder': async ({ files }) => {
+      const picked = await services.dialog.chooseOpenPaths({
+        multi: false,
+        folders: true,
+        forSaving: true,
+      });
+      const folder = picked?.[0];
+      if (folder === undefined) return ok({ saved: false });
+      if (!path.isAbsolute(folder)) return fail('ioFailed', '保存位置无效，请重新选择。');
+      const names: string[] = [];
+      const taken = new Set<string>();
+      for (const file of files) {
+        const name = await freeNameInFolder(folder, withExtension(file.name, 'pgb'), taken);
+        taken.add(name.toLowerCase());
+        const target = path.join(folder, name);
+        const written = await writeFileAtomically(target, file.bytes);
+        if (!written.ok) {
+          const done = names.length === 0 ? '' : `已写入 ${names.join('、')}；`;
+          return fail(written.error.code, `${done}${written.error.message}`);
+        }
+        services.savedPaths.remember(target);
+        names.push(name);
+      }
+      return ok({ saved: true, folder, names });
     },
 
     'file:saveBundle': ({ suggestedName, bytes }) =>

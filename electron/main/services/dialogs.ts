@@ -7,11 +7,18 @@ import type {
   SaveDialogOptions,
   SaveDialogReturnValue,
 } from 'electron';
-import type { ReportKind } from '../../../shared/ipc/contract';
+import type { DocumentExtension, ReportKind } from '../../../shared/ipc/contract';
 
 export type FileFilter = { readonly name: string; readonly extensions: readonly string[] };
 
-export type OpenRequest = { readonly multi: boolean; readonly folders: boolean };
+export type OpenRequest = {
+  readonly multi: boolean;
+  readonly folders: boolean;
+  /** Spreadsheets instead of bundles (file:openDocuments). */
+  readonly documents?: readonly DocumentExtension[];
+  /** A folder to write into (file:saveBundlesToFolder) rather than one to read. */
+  readonly forSaving?: boolean;
+};
 export type SaveRequest = {
   readonly title: string;
   readonly suggestedName: string;
@@ -33,16 +40,34 @@ export const REPORT_FILTERS: Readonly<Record<ReportKind, FileFilter>> = {
   pdf: { name: 'PDF 文档 (*.pdf)', extensions: ['pdf'] },
 };
 
-export const buildOpenDialogOptions = (request: OpenRequest): OpenDialogOptions => ({
-  title: request.folders ? '选择存放评估数据包的文件夹' : '选择评估数据包',
-  buttonLabel: '打开',
-  properties: [
-    request.folders ? 'openDirectory' : 'openFile',
-    ...(request.multi ? (['multiSelections'] as const) : []),
-    'dontAddToRecent',
-  ],
-  filters: request.folders ? [] : [{ ...BUNDLE_FILTER, extensions: [...BUNDLE_FILTER.extensions] }],
-});
+const openTitle = (request: OpenRequest): string => {
+  if (request.forSaving === true) return '选择保存评审包的文件夹（如 U 盘）';
+  if (request.documents !== undefined) return '选择 Excel 或 CSV 文件';
+  return request.folders ? '选择存放评估数据包的文件夹' : '选择评估数据包';
+};
+
+const openFilter = (request: OpenRequest): FileFilter =>
+  request.documents === undefined
+    ? BUNDLE_FILTER
+    : {
+        name: `表格文件 (${request.documents.map((ext) => `*.${ext}`).join(', ')})`,
+        extensions: request.documents,
+      };
+
+export const buildOpenDialogOptions = (request: OpenRequest): OpenDialogOptions => {
+  const filter = openFilter(request);
+  return {
+    title: openTitle(request),
+    buttonLabel: request.forSaving === true ? '保存到此文件夹' : '打开',
+    properties: [
+      request.folders ? 'openDirectory' : 'openFile',
+      ...(request.multi ? (['multiSelections'] as const) : []),
+      ...(request.forSaving === true ? (['createDirectory'] as const) : []),
+      'dontAddToRecent',
+    ],
+    filters: request.folders ? [] : [{ name: filter.name, extensions: [...filter.extensions] }],
+  };
+};
 
 export const buildSaveDialogOptions = (
   request: SaveRequest,

@@ -4,7 +4,7 @@
 // never leaves a half-written bundle or report behind.
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { access, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { MAX_FILE_BYTES, MAX_OPEN_FILES } from '../../../shared/ipc/contract';
 import type { OpenedFile } from '../../../shared/ipc/contract';
 import {
@@ -141,5 +141,30 @@ export const isExistingFile = async (filePath: string): Promise<boolean> => {
     return (await stat(filePath)).isFile();
   } catch {
     return false;
+  }
+};
+
+const exists = async (filePath: string): Promise<boolean> => {
+  try {
+    await access(filePath);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** "name.pgb", or "name (2).pgb", "name (3).pgb"… : the first name not taken in the folder. */
+export const freeNameInFolder = async (
+  folder: string,
+  name: string,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> => {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const extension = dot > 0 ? name.slice(dot) : '';
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? name : `${stem} (${n})${extension}`;
+    if (reserved.has(candidate.toLowerCase())) continue;
+    if (!(await exists(path.join(folder, candidate)))) return candidate;
   }
 };

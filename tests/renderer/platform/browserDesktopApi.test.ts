@@ -162,3 +162,36 @@ describe('the browser DesktopApi’s shell channels', () => {
     expect(listed.ok && listed.value.backups).toHaveLength(1);
   });
 });
+
+describe('the browser DesktopApi for spreadsheets and folders of bundles', () => {
+  it('opens a picked spreadsheet and refuses other file types', async () => {
+    const { host, requests } = testHost([new File(['名称,类型'], '名单.csv')]);
+    const result = await createBrowserDesktopApi(host).file.openDocuments({
+      multi: false,
+      extensions: ['xlsx', 'csv'],
+    });
+    expect(requests).toEqual([{ multiple: false, directory: false, accept: '.xlsx,.csv' }]);
+    if (!result.ok || result.value.cancelled) throw new Error('expected a file');
+    expect(new TextDecoder().decode(result.value.files[0]?.bytes)).toBe('名称,类型');
+    const refused = await createBrowserDesktopApi(
+      testHost([new File(['x'], '名单.xls')]).host,
+    ).file.openDocuments({ multi: false, extensions: ['xlsx'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'notAllowed' } });
+  });
+
+  it('downloads every bundle of a folder save, in order, as .pgb files', async () => {
+    const { host, downloads } = testHost();
+    const result = await createBrowserDesktopApi(host).file.saveBundlesToFolder({
+      files: [
+        { name: '评审包-第一组', bytes: new Uint8Array([1]) },
+        { name: '评审包-第二组.pgb', bytes: new Uint8Array([2, 3]) },
+      ],
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: { saved: true, names: ['评审包-第一组.pgb', '评审包-第二组.pgb'] },
+    });
+    expect(downloads.map((d) => d.fileName)).toEqual(['评审包-第一组.pgb', '评审包-第二组.pgb']);
+    expect(new Uint8Array(await downloads[1]!.blob.arrayBuffer())).toEqual(new Uint8Array([2, 3]));
+  });
+});

@@ -24,6 +24,18 @@ describe('native dialog options', () => {
     expect(options.properties).toEqual(['openDirectory', 'multiSelections', 'dontAddToRecent']);
   });
 
+  it('offers spreadsheets for rosters and a folder to write into for round bundles', () => {
+    expect(
+      buildOpenDialogOptions({ multi: false, folders: false, documents: ['xlsx', 'csv'] }),
+    ).toMatchObject({
+      title: '选择 Excel 或 CSV 文件',
+      filters: [{ name: '表格文件 (*.xlsx, *.csv)', extensions: ['xlsx', 'csv'] }],
+    });
+    const target = buildOpenDialogOptions({ multi: false, folders: true, forSaving: true });
+    expect(target.properties).toEqual(['openDirectory', 'createDirectory', 'dontAddToRecent']);
+    expect(target.buttonLabel).toBe('保存到此文件夹');
+  });
+
   it('proposes the suggested name in the default folder and confirms overwrites', () => {
     const options = buildSaveDialogOptions(
       { title: '导出', suggestedName: '结果.xlsx', filter: REPORT_FILTERS.xlsx },
