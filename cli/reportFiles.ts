@@ -2,35 +2,23 @@
 // correctly) and as an xlsx workbook (exceljs). Same columns as the JSON, Chinese headers.
 // Text cells that a spreadsheet would read as a formula (=, +, -, @) get a leading
 // apostrophe: names come from bundles, and a bundle must not be able to plant a formula.
+// The CSV encoding and the formula guard are shared with the app's report (shared/report).
+import { defuseFormula, toCsv } from '../shared/report/csv';
 import type { Report, ReportRow } from './reportRows';
 import { REPORT_COLUMNS } from './reportRows';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-const safeText = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
-
-/** A cell's value for people: 2 decimals, 是/否, empty for null. */
-function csvCell(value: ReportRow[keyof ReportRow]): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(2);
-  const text = safeText(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function reportCsv(report: Report): string {
-  const lines = [
-    REPORT_COLUMNS.map((c) => c.header).join(','),
-    ...report.bases.map((row) => REPORT_COLUMNS.map((c) => csvCell(row[c.key])).join(',')),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toCsv([
+    REPORT_COLUMNS.map((c) => c.header),
+    ...report.bases.map((row) => REPORT_COLUMNS.map((c) => row[c.key])),
+  ]);
 }
 
 /** Numbers stay numbers (full precision, shown with 2 decimals). */
 function xlsxCell(value: ReportRow[keyof ReportRow]): string | number | null {
   if (value === null || typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  return safeText(value);
+  return defuseFormula(value);
 }
 
 const METHOD_LABELS: Record<Report['method'], string> = {

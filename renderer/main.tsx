@@ -1,4 +1,5 @@
-// Renderer entry: set up i18n, then mount the app (or, with ?bench=…, the benchmarks).
+// Renderer entry: set up i18n, then mount the app. (The benchmarks are a page of their own,
+// renderer/bench/index.html, built separately by `npm run bench`.)
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { App } from './app/App';
@@ -7,13 +8,7 @@ import './app/global.css';
 import { requestPersistentStorage } from './app/storage';
 
 const container = document.getElementById('root');
-const isBench = new URLSearchParams(window.location.search).has('bench');
-if (container && isBench) {
-  // `npm run bench` only (?bench=…): the benchmark module is loaded instead of the app.
-  void import('./bench/benchEntry').then(({ startBench }) =>
-    startBench(container, window.location.search),
-  );
-} else if (container) {
+if (container) {
   void requestPersistentStorage();
   void initI18n().then(() => {
     createRoot(container).render(

@@ -1,76 +1,89 @@
-// `npm run bench [-- --quick] [-- --only <id>] [-- --no-build]`: builds the renderer, runs
-// every measurement of scripts/bench/index.mjs, prints a table and writes
-// bench/results.json as [{ id, value, unit, target, met }] (git-ignored: figures belong to
-// the machine that measured them). Exits 1 if a measurement fails or misses its target.
-// --quick takes fewer runs (for CI and pre-commit checks); the full run takes more.
-import { spawnSync } from 'node:child_process';
+// `npm run bench [-- --quick] [-- --only <id>[,<id>…]] [-- --no-build]`: builds the app, the
+// bench page, the CLI and the round generator into .bench/ (never dist/: see
+// scripts/bench/build.mjs), runs every measurement of scripts/bench/index.mjs, prints a
+// table and the detail of each, and writes bench/results.json as
+// [{ id, value, unit, target, goal, met, detail }] (git-ignored: figures belong to the
+// machine that measured them). Exits 1 if a measurement fails or misses its target.
+// --quick measures the same things on a smaller round (scripts/bench/plan.mjs).
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { buildAll } from './bench/build.mjs';
 import { MEASUREMENTS } from './bench/index.mjs';
+import { GOAL_SYMBOLS, meetsTarget } from './bench/stats.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const build = !args.includes('--no-build');
 const onlyIndex = args.indexOf('--only');
-const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : undefined;
 
-const selected = MEASUREMENTS.filter((m) => only === undefined || m.id === only);
-if (selected.length === 0) {
+const selected = MEASUREMENTS.filter((m) => only === undefined || only.includes(m.id));
+if (selected.length === 0 || (only !== undefined && selected.length !== only.length)) {
   console.error(`No measurement "${only}". Known: ${MEASUREMENTS.map((m) => m.id).join(', ')}`);
   process.exit(2);
 }
 
+const started = Date.now();
+const seconds = (ms) => `${(ms / 1000).toFixed(0)} s`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+const loadAtStart = load();
+
 if (build) {
-  console.log('▶ building the renderer (vite build)');
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  console.log('▶ building into .bench/ (app, bench page, CLI, round generator)');
+  await buildAll();
+  console.log(`  built in ${seconds(Date.now() - started)}`);
 }
 
 const results = [];
-const details = [];
+const durations = [];
 for (const measurement of selected) {
   console.log(`▶ ${measurement.id}: ${measurement.describe}${quick ? ' (quick)' : ''}`);
+  const t0 = Date.now();
+  let value = null;
+  let detail;
   try {
-    const { value, detail } = await measurement.run({ quick });
-    const met =
-      measurement.goal === 'above' ? value > measurement.target : value < measurement.target;
-    results.push({
-      id: measurement.id,
-      value: Number(value.toFixed(1)),
-      unit: measurement.unit,
-      target: measurement.target,
-      met,
-    });
-    details.push(detail ?? '');
+    const outcome = await measurement.run({ quick });
+    value = Number(outcome.value.toFixed(measurement.digits ?? 1));
+    detail = outcome.detail ?? '';
   } catch (error) {
-    console.error(`  ✗ ${error instanceof Error ? error.message : String(error)}`);
-    results.push({
-      id: measurement.id,
-      value: null,
-      unit: measurement.unit,
-      target: measurement.target,
-      met: false,
-    });
-    details.push('failed');
+    detail = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(`  ✗ ${detail}`);
   }
+  durations.push(Date.now() - t0);
+  results.push({
+    id: measurement.id,
+    value,
+    unit: measurement.unit,
+    target: measurement.target,
+    goal: measurement.goal,
+    met: meetsTarget(measurement.goal, value, measurement.target),
+    detail,
+  });
+  console.log(`  ${value ?? '—'} ${measurement.unit} in ${seconds(Date.now() - t0)}`);
 }
 
 const rows = results.map((r, i) => ({
   id: r.id,
   value: r.value === null ? '—' : `${r.value} ${r.unit}`,
-  target: `${MEASUREMENTS.find((m) => m.id === r.id)?.goal === 'above' ? '>' : '<'} ${r.target} ${r.unit}`,
+  target: `${GOAL_SYMBOLS[r.goal]} ${r.target} ${r.unit}`,
   met: r.met ? 'yes' : 'NO',
-  detail: details[i],
+  time: seconds(durations[i] ?? 0),
 }));
-const columns = ['id', 'value', 'target', 'met', 'detail'];
+const columns = ['id', 'value', 'target', 'met', 'time'];
 const widths = columns.map((c) => Math.max(c.length, ...rows.map((row) => String(row[c]).length)));
 const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i] ?? 0)).join('  ');
 console.log(`\n${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
 for (const row of rows) console.log(line(columns.map((c) => row[c])));
+console.log('');
+for (const r of results) console.log(`${r.id}: ${r.detail}`);
+console.log(
+  `\n${quick ? 'quick' : 'full'} run: ${seconds(Date.now() - started)} in all; load average ${loadAtStart} at the start, ${load()} at the end`,
+);
 
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log('\nwrote bench/results.json');
+console.log('wrote bench/results.json');
 process.exit(results.every((r) => r.met) ? 0 : 1);

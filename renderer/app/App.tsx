@@ -8,11 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { AppLayout } from './AppLayout';
 import { HomePage } from '../features/home/HomePage';
 import { SecretariatPage } from '../features/secretariat/SecretariatPage';
+import { PrintReportPage } from '../features/secretariat/report/PrintReportPage';
 import { ScoringPage } from '../features/scoring/ScoringPage';
 import { ScoresheetPage } from '../features/scoring/ScoresheetPage';
 import { PanelOverviewPage } from '../features/scoring/PanelOverviewPage';
 import { PrintSheetPage } from '../features/scoring/print/PrintSheetPage';
 import { PrintPanelPage } from '../features/scoring/print/PrintPanelPage';
+import { PrintHandoverPage } from '../features/secretariat/exchange/PrintHandoverPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PrintDashboardPage } from '../features/dashboard/PrintDashboardPage';
 import { AboutPage } from '../features/about/AboutPage';
@@ -35,6 +37,8 @@ export const App = () => {
               <Route path={ROUTES.home} element={<HomePage />} />
               <Route path={ROUTES.secretariat} element={<SecretariatPage />} />
               <Route path={ROUTES.secretariatTab} element={<SecretariatPage />} />
+              <Route path={ROUTES.secretariatPrintReport} element={<PrintReportPage />} />
+              <Route path={ROUTES.secretariatPrintHandover} element={<PrintHandoverPage />} />
               <Route path={ROUTES.scoring} element={<ScoringPage />} />
               <Route path={ROUTES.scoringSheet} element={<ScoresheetPage />} />
               <Route path={ROUTES.scoringPanel} element={<PanelOverviewPage />} />

@@ -3,6 +3,8 @@ export const ROUTES = {
   home: '/',
   secretariat: '/secretariat',
   secretariatTab: '/secretariat/:tab',
+  secretariatPrintReport: '/secretariat/print/report',
+  secretariatPrintHandover: '/secretariat/print/handover',
   scoring: '/scoring',
   scoringSheet: '/scoring/sheet/:baseId',
   scoringPanel: '/scoring/panel',

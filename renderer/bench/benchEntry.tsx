@@ -1,7 +1,8 @@
-// Browser side of `npm run bench` (scripts/bench.mjs), reached only through the URL flag
-// `?bench=<name>`: renderer/main.tsx loads this module lazily instead of the app, so none of
-// it runs on the app's own paths. The report is published as JSON in <body
-// data-bench-report>, with data-bench-done="ok" | "error", for the harness to read.
+// Browser side of `npm run bench` (scripts/bench.mjs), on the bench page (renderer/bench/
+// index.html, built on its own: none of it is in the app's bundle). `?bench=<name>` picks
+// the benchmark; the report is published as JSON in <body data-bench-report>, with
+// data-bench-done="ok" | "error", for the harness to read. ranking is below; import,
+// scaling and batch are in importBench.ts.
 //
 // ranking (?bench=ranking&n=1000&runs=7&warmup=2): mounts the ranking chart of n generated
 // bases into a fresh root and times performance.now() from just before the mount until the
@@ -17,6 +18,7 @@ import type { BaseResult } from '../../shared/domain/results';
 import type { Round } from '../../shared/domain/types';
 import { initI18n } from '../app/i18n';
 import { RankingChart } from '../features/dashboard/charts/RankingChart';
+import { batchBench, importBench, scalingBench } from './importBench';
 import { syntheticRound } from './syntheticRound';
 
 export type BenchReport = {
@@ -96,24 +98,27 @@ async function rankingBench(container: HTMLElement, params: URLSearchParams): Pr
   };
 }
 
+const BENCHES: Record<
+  string,
+  (container: HTMLElement, params: URLSearchParams) => Promise<object>
+> = {
+  ranking: rankingBench,
+  import: (_container, params) => importBench(params),
+  scaling: (_container, params) => scalingBench(params),
+  batch: (_container, params) => batchBench(params),
+};
+
 export async function startBench(container: HTMLElement, search: string): Promise<void> {
   const params = new URLSearchParams(search);
   const name = params.get('bench') ?? '';
-  let report: BenchReport;
+  let report: object;
   try {
-    if (name !== 'ranking') throw new Error(`unknown bench "${name}"`);
-    report = await rankingBench(container, params);
+    const bench = Object.hasOwn(BENCHES, name) ? BENCHES[name] : undefined;
+    if (bench === undefined) throw new Error(`unknown bench "${name}"`);
+    report = await bench(container, params);
   } catch (error) {
-    report = {
-      name,
-      n: 0,
-      runs: [],
-      warmups: [],
-      median: Number.NaN,
-      marks: 0,
-      error: error instanceof Error ? error.message : String(error),
-    };
+    report = { name, error: error instanceof Error ? error.message : String(error) };
   }
   document.body.dataset.benchReport = JSON.stringify(report);
-  document.body.dataset.benchDone = report.error ? 'error' : 'ok';
+  document.body.dataset.benchDone = 'error' in report ? 'error' : 'ok';
 }

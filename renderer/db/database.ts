@@ -33,6 +33,11 @@ export type SettingsValues = {
    * bundle carries setting values as scalars only. Read and written by expertPinRepository.
    */
   expertPins: string;
+  /**
+   * The latest round bundle issued to each panel, by round and panel id, as JSON text.
+   * Read and written by issueRepository.
+   */
+  issuedRoundBundles: string;
 };
 
 export type SettingKey = keyof SettingsValues;

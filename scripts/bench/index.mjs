@@ -1,9 +1,29 @@
 // The benchmark registry: one module per measurement, each exporting an object
-// { id, unit, target, goal: 'below' | 'above', describe, run({ quick }) → { value, detail } }.
-// Add a measurement by writing scripts/bench/<name>.mjs and listing it here, e.g. keystroke
-// latency on the scoresheet (browser, runPageBench), bundle import against the floor, or a
-// merge of many scoresheets in Node (no browser at all).
+// { id, unit, target, goal, digits?, describe, run({ quick }) → { value, detail } }, where
+// goal is 'atMost' (≤), 'below' (<), 'atLeast' (≥) or 'above' (>) and digits the decimals
+// kept in results.json. Browser measurements run in Debian's Chromium (scripts/bench/
+// browser.mjs): the app (.bench/renderer) or the bench page (.bench/page); the others in
+// Node. The sizes of the round they use are in plan.mjs (full and --quick).
+import { batchMeasurement } from './batch.mjs';
+import { coldStartMeasurement } from './coldStart.mjs';
+import {
+  importFloorMeasurement,
+  importPouchMeasurement,
+  peakMemoryMeasurement,
+} from './import.mjs';
 import { keystrokeMeasurement } from './keystroke.mjs';
+import { mergeMeasurement } from './merge.mjs';
 import { rankingMeasurement } from './ranking.mjs';
+import { scalingMeasurement } from './scaling.mjs';
 
-export const MEASUREMENTS = [rankingMeasurement, keystrokeMeasurement];
+export const MEASUREMENTS = [
+  rankingMeasurement,
+  keystrokeMeasurement,
+  importFloorMeasurement,
+  importPouchMeasurement,
+  peakMemoryMeasurement,
+  scalingMeasurement,
+  batchMeasurement,
+  mergeMeasurement,
+  coldStartMeasurement,
+];

@@ -312,6 +312,22 @@ export type AuditAction =
   | 'decision.record'
   | 'round.create'
   | 'round.delete'
+  | 'round.update'
+  | 'template.save'
+  | 'template.assign'
+  | 'panel.create'
+  | 'panel.update'
+  | 'panel.delete'
+  | 'expert.create'
+  | 'expert.update'
+  | 'expert.delete'
+  | 'expert.import'
+  | 'assignment.update'
+  | 'conflict.declare'
+  | 'round.issue'
+  | 'roster.import'
+  | 'roster.clear'
+  | 'base.delete'
   | 'demo.load';
 
 export type AuditEntry = {

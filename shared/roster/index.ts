@@ -1,3 +1,7 @@
-// Roster import: CSV parsing and decoding choice, header detection and row validation.
+// Roster import: table files (.xlsx/CSV), CSV parsing and decoding choice, header detection,
+// row validation, registry codes and the downloadable template.
 export * from './csv';
 export * from './roster';
+export * from './rosterCodes';
+export * from './rosterTemplate';
+export * from './tableFile';

@@ -69,6 +69,8 @@ describe('first launch with the demo round', () => {
   it('renders every area of the app without a page error', async () => {
     const { page } = machine;
     await page.getByTestId('main-nav').getByText('秘书处').click();
+    await page.getByTestId('round-settings').waitFor(); // 轮次设置 is the first tab
+    await page.getByRole('tab', { name: /基地名单/ }).click();
     await page.getByTestId('bases-table').waitFor();
     expect(await page.getByTestId('panel-card').count()).toBe(0); // second tab not open yet
     await page.getByRole('tab', { name: /专家组与专家/ }).click();

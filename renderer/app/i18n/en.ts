@@ -1,8 +1,14 @@
 // English catalogue; the type forces it to carry every key of the Chinese one.
+import { assignmentEn } from './assignment.en';
 import { backupsEn } from './backups.en';
 import { dashboardEn } from './dashboard.en';
+import { resultsEn } from './results.en';
+import { reportEn } from './report.en';
+import { exchangeEn } from './exchange.en';
 import type { Catalogue } from './zh-CN';
 import { scoringEn } from './scoring.en';
+import { setupEn } from './setup.en';
+import { rosterEn } from './roster.en';
 
 export const en = {
   app: {
@@ -90,6 +96,12 @@ export const en = {
   scoring: scoringEn,
   dashboard: dashboardEn,
   backups: backupsEn,
+  assignment: assignmentEn,
+  setup: setupEn,
+  roster: rosterEn,
+  results: resultsEn,
+  report: reportEn,
+  exchange: exchangeEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

@@ -1,9 +1,15 @@
 // Simplified Chinese catalogue: the product's primary language. Every UI string lives here
 // and in en.ts, which must provide the same keys (checked by the type of `Catalogue`).
 // Large areas keep their strings in their own pair of files (scoring.zh-CN.ts, scoring.en.ts).
+import { assignmentZhCN } from './assignment.zh-CN';
 import { backupsZhCN } from './backups.zh-CN';
 import { dashboardZh } from './dashboard.zh-CN';
+import { resultsZhCN } from './results.zh-CN';
+import { reportZhCN } from './report.zh-CN';
+import { exchangeZhCN } from './exchange.zh-CN';
 import { scoringZhCN } from './scoring.zh-CN';
+import { setupZhCN } from './setup.zh-CN';
+import { rosterZhCN } from './roster.zh-CN';
 
 export const zhCN = {
   app: {
@@ -90,6 +96,12 @@ export const zhCN = {
   scoring: scoringZhCN,
   dashboard: dashboardZh,
   backups: backupsZhCN,
+  assignment: assignmentZhCN,
+  setup: setupZhCN,
+  roster: rosterZhCN,
+  results: resultsZhCN,
+  report: reportZhCN,
+  exchange: exchangeZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

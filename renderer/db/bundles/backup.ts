@@ -14,7 +14,7 @@ import type { BackupPayload, BackupSetting } from '../../../shared/bundle/payloa
 import { idSchema, timestampSchema } from '../../../shared/bundle/schemas';
 import type { TrustedKey } from '../../../shared/domain/types';
 import type { PingguDatabase, SettingKey, SettingRecord } from '../database';
-import { fromBundleError, importError, internalImportError } from './importErrors';
+import { failedWriteError, fromBundleError, importError } from './importErrors';
 import type { ImportError } from './importErrors';
 
 export const TRUSTED_KEY_SETTING_PREFIX = 'trustedKey:';
@@ -96,6 +96,7 @@ const SETTING_VALUES: Record<SettingKey, (value: BackupSetting['value']) => bool
   currentExpertId: isText,
   language: (value) => value === 'zh-CN' || value === 'en',
   expertPins: (value) => typeof value === 'string',
+  issuedRoundBundles: (value) => typeof value === 'string',
 };
 
 const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_VALUES, key);
@@ -206,8 +207,8 @@ export async function restoreBackup(
       await db.settings.bulkAdd(settings);
       await db.trustedKeys.bulkAdd(trustedKeys);
     });
-  } catch {
-    return { ok: false, error: internalImportError(fileName) };
+  } catch (error) {
+    return { ok: false, error: failedWriteError(fileName, error) };
   }
   return { ok: true, records: backupRecordCounts(split.records) };
 }

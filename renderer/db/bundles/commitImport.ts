@@ -14,7 +14,7 @@ import type { PingguDatabase } from '../database';
 import { analyse } from './analyse';
 import type { Analysis } from './analyse';
 import { restoreBackup } from './backup';
-import { internalImportError } from './importErrors';
+import { failedWriteError } from './importErrors';
 import { readLocalState } from './localState';
 import { importAuditEntries } from './scoresPlan';
 import { keyRefusal, pinToWrite } from './trustedKeys';
@@ -88,8 +88,8 @@ export async function commitImport(
       };
       return { ok: true, result: summary };
     });
-  } catch {
-    return { ok: false, error: internalImportError(prepared.fileName) };
+  } catch (error) {
+    return { ok: false, error: failedWriteError(prepared.fileName, error) };
   }
 }
 

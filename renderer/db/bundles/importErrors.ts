@@ -2,12 +2,13 @@
 // file's name, or one of the importer's own refusals (the bundle is valid, but does not fit
 // this database). `message` is one Chinese sentence naming the file, `messageEn` the same
 // in English; the database is never changed when either is returned.
-import { displayName } from '../../../shared/bundle/errors';
+import { displayName, isBundleErrorCode } from '../../../shared/bundle/errors';
 import type {
   BundleError,
   BundleErrorCode,
   BundleErrorDetail,
 } from '../../../shared/bundle/errors';
+import { isQuotaExceededError } from '../storageErrors';
 
 export type ImportErrorCode =
   | BundleErrorCode
@@ -30,7 +31,9 @@ export type ImportErrorCode =
   /** A record id of the bundle names a record of another round (or another template) here. */
   | 'idCollision'
   /** A backup whose settings rows this app cannot restore. */
-  | 'badBackup';
+  | 'badBackup'
+  /** The disk (or the browser's storage quota) is full: the transaction wrote nothing. */
+  | 'quota';
 
 export type ImportErrorDetail = BundleErrorDetail & {
   roundId?: string;
@@ -108,7 +111,15 @@ const TEXTS: Record<OwnCode, (d: ImportErrorDetail) => { zh: string; en: string 
     zh: `备份中的设置“${d.record ?? '?'}”无法恢复，备份可能来自不兼容的版本。`,
     en: `the backup's setting "${d.record ?? '?'}" cannot be restored; the backup may come from an incompatible version.`,
   }),
+  quota: () => ({
+    zh: `磁盘空间不足，本次导入未写入任何内容，本机原有的数据完好无损，请清理磁盘后重试。`,
+    en: `the disk is full, so nothing was imported and the data already on this machine is intact; free some disk space and try again.`,
+  }),
 };
+
+/** Whether `code` is one an import can answer with (openBundle's or the importer's own). */
+export const isImportErrorCode = (code: string): code is ImportErrorCode =>
+  isBundleErrorCode(code) || Object.hasOwn(TEXTS, code);
 
 export function importError(
   fileName: string,
@@ -125,7 +136,7 @@ export function importError(
   return { code, message: `${file.zh}${text.zh}`, messageEn: `${file.en}${text.en}`, detail: safe };
 }
 
-/** A failure of the database itself (quota, a bug): the transaction rolled back. */
+/** A failure of the database itself (a bug, a failing platform): the transaction rolled back. */
 export function internalImportError(fileName: string): ImportError {
   const file = fileOf(fileName);
   return {
@@ -133,4 +144,11 @@ export function internalImportError(fileName: string): ImportError {
     message: `${file.zh}导入时发生内部错误，数据库未作任何更改，请联系技术支持。`,
     messageEn: `${file.en}an internal error occurred while importing; the database was not changed.`,
   };
+}
+
+/** A write transaction that threw (and so rolled back): a full disk, or an internal error. */
+export function failedWriteError(fileName: string, error: unknown): ImportError {
+  return isQuotaExceededError(error)
+    ? importError(fileName, 'quota')
+    : internalImportError(fileName);
 }

@@ -3,6 +3,14 @@
 // this machine writes, and the database digest tests use to compare states.
 export { prepareImport } from './prepareImport';
 export { commitImport, recordedFileName } from './commitImport';
+export {
+  commitBatch,
+  defaultSelection,
+  prepareBatch,
+  runBatchImport,
+  unlockBatch,
+} from './batchImport';
+export type * from './batchTypes';
 export { exportBackupPayload, restoreBackup, TRUSTED_KEY_SETTING_PREFIX } from './backup';
 export type { RestoreResult } from './backup';
 export {

@@ -1,7 +1,10 @@
-// First launch: no round yet. Offer the built-in demo so a newcomer sees a populated app.
-import { App, Button, Card, Result, Typography } from 'antd';
+// First launch: no round yet. Offer the new-round wizard, and the built-in demo so a newcomer
+// sees a populated app.
+import { App, Button, Card, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ROUTES } from '../../app/routes';
 import { db } from '../../db/instance';
 import { loadDemoRound } from '../../db/repositories/demoRepository';
 import { systemClock } from '../../app/clock';
@@ -9,6 +12,7 @@ import { systemClock } from '../../app/clock';
 export const WelcomeCard = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const navigate = useNavigate();
   const [isLoading, setIsLoading] = useState(false);
 
   const load = async () => {
@@ -38,15 +42,24 @@ export const WelcomeCard = () => {
           </Typography.Paragraph>
         }
         extra={
-          <Button
-            type="primary"
-            size="large"
-            loading={isLoading}
-            onClick={() => void load()}
-            data-testid="load-demo"
-          >
-            {isLoading ? t('home.loadingDemo') : t('home.loadDemo')}
-          </Button>
+          <Space wrap style={{ justifyContent: 'center' }}>
+            <Button
+              type="primary"
+              size="large"
+              onClick={() => navigate(ROUTES.secretariat)}
+              data-testid="new-round-home"
+            >
+              {t('setup.home.newRound')}
+            </Button>
+            <Button
+              size="large"
+              loading={isLoading}
+              onClick={() => void load()}
+              data-testid="load-demo"
+            >
+              {isLoading ? t('home.loadingDemo') : t('home.loadDemo')}
+            </Button>
+          </Space>
         }
       />
     </Card>

@@ -1,11 +1,12 @@
 // Secretariat area: one tab per step of a round (secretariatTabs.tsx), the active one in the
 // URL (/secretariat/<tab>) so a reload or a link returns to the same step.
-import { Empty, Spin, Tabs, Typography } from 'antd';
+import { Spin, Tabs, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentRound } from '../../db/hooks';
 import { secretariatTabPath } from '../../app/routes';
 import { SECRETARIAT_TABS } from './secretariatTabs';
+import { NewRoundWizard } from './round/NewRoundWizard';
 
 export const SecretariatPage = () => {
   const { t } = useTranslation();
@@ -13,7 +14,8 @@ export const SecretariatPage = () => {
   const { tab } = useParams();
   const round = useCurrentRound();
   if (round === undefined) return <Spin />;
-  if (round === null) return <Empty description={t('home.noRoundTitle')} />;
+  // No round yet: the secretariat starts here, with the new-round wizard.
+  if (round === null) return <NewRoundWizard />;
   const active = SECRETARIAT_TABS.find((entry) => entry.key === tab) ?? SECRETARIAT_TABS[0];
   return (
     <div>
@@ -25,7 +27,7 @@ export const SecretariatPage = () => {
         destroyOnHidden
         items={SECRETARIAT_TABS.map((entry) => ({
           key: entry.key,
-          label: t(entry.labelKey),
+          label: entry.renderLabel ? entry.renderLabel(round) : t(entry.labelKey),
           children: entry.render(round),
         }))}
       />

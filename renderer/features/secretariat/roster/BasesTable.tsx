@@ -1,14 +1,32 @@
-// The round's bases, filterable by type, city and name.
-import { Card, Input, Select, Space, Table, Tag } from 'antd';
+// The round's bases, filterable by type, city and name; each can be deleted (with
+// confirmation) while the round is being set up.
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BASE_TYPES, CITIES } from '../../../../shared/domain/taxonomy';
 import type { Base, BaseTypeCode, CityName, Panel } from '../../../../shared/domain/types';
 import { useLabels } from '../../../app/hooks/useLabels';
+import { db } from '../../../db/instance';
+import { deleteBase } from '../../../db/repositories/rosterRepository';
+import { SETUP_ACTOR, setupDeps } from '../setupDeps';
 
-export const BasesTable = ({ bases, panels }: { bases: Base[]; panels: Panel[] }) => {
+export const BasesTable = ({
+  bases,
+  panels,
+  canDelete = false,
+}: {
+  bases: Base[];
+  panels: Panel[];
+  canDelete?: boolean;
+}) => {
   const { t } = useTranslation();
   const labels = useLabels();
+  const { message } = App.useApp();
+  const remove = async (base: Base) => {
+    const result = await deleteBase(db, base.id, SETUP_ACTOR, setupDeps);
+    if (result.ok) message.success(t('roster.deleted', { name: base.name }));
+    else message.error(result.error.message);
+  };
   const [type, setType] = useState<BaseTypeCode | undefined>();
   const [city, setCity] = useState<CityName | undefined>();
   const [search, setSearch] = useState('');
@@ -77,6 +95,33 @@ export const BasesTable = ({ bases, panels }: { bases: Base[]; panels: Panel[] }
             dataIndex: 'panelId',
             render: (id: string | undefined) => (id ? (panelName.get(id) ?? '') : '—'),
           },
+          ...(canDelete
+            ? [
+                {
+                  title: t('roster.actions'),
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, base: Base) => (
+                    <Popconfirm
+                      title={t('roster.deleteConfirm', { name: base.name })}
+                      okText={t('common.confirm')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => remove(base)}
+                    >
+                      <Button
+                        size="small"
+                        danger
+                        type="link"
+                        data-testid={`base-delete-${base.id}`}
+                      >
+                        {t('roster.delete')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

@@ -29,6 +29,7 @@ import {
   valueOf,
 } from '../../../helpers/importBuilders';
 import { scoreEverySheet } from '../../../helpers/panelWorkflow';
+import { cloneOf, failAtWrite } from '../../../helpers/storageFaults';
 
 let db: PingguDatabase;
 let panel: PingguDatabase;
@@ -42,41 +43,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await Promise.all([db.delete(), panel.delete()]);
 });
-
-/** Counts writes in every table and throws at the k-th; returns the count and an undo. */
-function failAtWrite(target: PingguDatabase, k: number): { writes: () => number; off: () => void } {
-  let n = 0;
-  const tick = (): void => {
-    n += 1;
-    if (n === k) throw new Error(`injected failure at write ${k}`);
-  };
-  const undo = target.tables.map((table) => {
-    const onCreate = (): void => tick();
-    const onUpdate = (): void => tick();
-    const onDelete = (): void => tick();
-    table.hook('creating', onCreate);
-    table.hook('updating', onUpdate);
-    table.hook('deleting', onDelete);
-    return () => {
-      table.hook('creating').unsubscribe(onCreate);
-      table.hook('updating').unsubscribe(onUpdate);
-      table.hook('deleting').unsubscribe(onDelete);
-    };
-  });
-  return { writes: () => n, off: () => undo.forEach((f) => f()) };
-}
-
-/** A copy of every table of `source` in a new database. */
-async function cloneOf(source: PingguDatabase): Promise<PingguDatabase> {
-  const copy = await openTestDatabase();
-  const records = await Promise.all(source.tables.map((t) => t.toArray()));
-  await copy.transaction('rw', copy.tables, async () => {
-    for (const [i, table] of source.tables.entries()) {
-      await copy.table(table.name).bulkAdd(records[i] ?? []);
-    }
-  });
-  return copy;
-}
 
 /** Commits `ready` with a failure at every sampled k; the database never changes. */
 async function expectAtomic(ready: PreparedImport, runs: number): Promise<void> {

@@ -1,0 +1,37 @@
+// The secretariat's import of many score bundles at once, through the batch importer the
+// import screen uses (renderer/db/bundles/batchImport.ts, runBatchImport): every file
+// prepared first, then each committed in its own transaction, yielding to the event loop
+// between files as the screen does for its progress bar.
+import { runBatchImport } from '../db/bundles/batchImport';
+import type { PingguDatabase } from '../db/database';
+import type { BenchFile } from './benchData';
+
+export const BATCH_LABEL = 'runBatchImport (prepare all, then commit each; default selection)';
+
+const IMPORT_TIME = '2024-06-01T08:00:00.000Z';
+
+/** Imports the files; returns the number of sheets added. */
+export async function batchImport(
+  db: PingguDatabase,
+  files: readonly BenchFile[],
+  roundId: string,
+): Promise<number> {
+  let id = 0;
+  const { summary } = await runBatchImport(db, files, {
+    crypto: globalThis.crypto,
+    roundId,
+    actor: '秘书处 基准测试',
+    clock: { now: () => IMPORT_TIME },
+    newId: () => `bench-batch-${(id += 1)}`,
+  });
+  if (summary.imported !== files.length || summary.failed > 0) {
+    const failure = summary.files.find((f) => f.outcome !== 'imported');
+    throw new Error(
+      `batch imported ${summary.imported} of ${files.length} files` +
+        (failure
+          ? ` (${failure.fileName}: ${failure.error?.messageEn ?? failure.skipped ?? ''})`
+          : ''),
+    );
+  }
+  return summary.totals.added;
+}

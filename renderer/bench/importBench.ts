@@ -1,0 +1,180 @@
+// The import benchmarks of the bench page. Each returns raw times of every iteration
+// (warm-ups first); scripts/bench computes medians and ratios from them.
+//
+// import  (?bench=import&set=S&runs=5&warmup=1): per iteration the floor, our pipeline and
+//         PouchDB each import all score bundles of set S (order rotated per iteration, so no
+//         mode always runs first), with the heap sampled during ours and the floor.
+// scaling (?bench=scaling&set=S&sizes=6,24,96&runs=5&warmup=1): our pipeline on rounds made
+//         of the first k panels of S, for each k of sizes (order rotated per iteration).
+// batch   (?bench=batch&set=S&count=50&runs=5&warmup=1): the secretariat's import of the
+//         first `count` score bundles of S into a database holding the whole round's roster.
+import { Dexie } from 'dexie';
+import { sumOf, loadBenchSet } from './benchData';
+import type { BenchFile, BenchSet } from './benchData';
+import { batchImport, BATCH_LABEL } from './batchRun';
+import {
+  freshDatabase,
+  freshPouch,
+  importFloor,
+  importOurs,
+  pouchDocs,
+  putRoster,
+  writePouch,
+} from './importRuns';
+import type { ImportMode } from './importRuns';
+import { collectGarbage, heapUsed, startHeapSampler } from './memory';
+
+export type ImportRun = { ms: number; peakBytes?: number; baselineBytes?: number };
+
+const DB_NAME = 'pinggu-bench-import';
+const POUCH_NAME = 'pinggu-bench-pouch';
+
+const intParam = (params: URLSearchParams, name: string, fallback: number): number => {
+  const value = Number(params.get(name) ?? fallback);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`bad ${name}: ${params.get(name)}`);
+  return value;
+};
+
+const rotated = <T>(items: readonly T[], by: number): T[] =>
+  items.map((_, i) => items[(i + by) % items.length]).filter((x): x is T => x !== undefined);
+
+async function expectSheets(count: number, expected: number, mode: string): Promise<void> {
+  if (count !== expected) throw new Error(`${mode}: ${count} sheets stored, expected ${expected}`);
+}
+
+async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
+  const expected = data.index.files.slice(0, data.scores.length).reduce((n, f) => n + f.sheets, 0);
+  if (mode === 'pouch') {
+    const docs = await pouchDocs(data.scores);
+    const pouch = await freshPouch(POUCH_NAME);
+    collectGarbage();
+    const start = performance.now();
+    const written = await writePouch(pouch, docs);
+    const ms = performance.now() - start;
+    await expectSheets((await pouch.info()).doc_count, expected, mode);
+    await expectSheets(written, expected, mode);
+    await pouch.close();
+    return { ms };
+  }
+  const db = await freshDatabase(DB_NAME);
+  await putRoster(db, data.rounds);
+  const sampler = startHeapSampler();
+  const start = performance.now();
+  const stored =
+    mode === 'ours'
+      ? await importOurs(db, data.scores, data.index.roundId, sampler.sample)
+      : await importFloor(db, data.scores, sampler.sample);
+  const ms = performance.now() - start;
+  const heap = sampler.stop();
+  await expectSheets(stored, expected, mode);
+  await expectSheets(await db.scoresheets.count(), expected, mode);
+  db.close();
+  return { ms, peakBytes: heap.peak - heap.baseline, baselineBytes: heap.baseline };
+}
+
+export async function importBench(params: URLSearchParams) {
+  const set = params.get('set') ?? '';
+  const iterations = intParam(params, 'warmup', 1) + intParam(params, 'runs', 5);
+  const modes: ImportMode[] = ['floor', 'ours', 'pouch'];
+  const data = await loadBenchSet(set);
+  const runs: Record<ImportMode, ImportRun[]> = { ours: [], floor: [], pouch: [] };
+  for (let i = 0; i < iterations; i += 1) {
+    for (const mode of rotated(modes, i)) runs[mode].push(await runMode(mode, data));
+  }
+  await cleanup();
+  return {
+    name: 'import',
+    warmup: intParam(params, 'warmup', 1),
+    panels: data.files.length,
+    sheets: sumOf(data.files, 'sheets'),
+    scores: sumOf(data.files, 'scoreCount'),
+    bundleBytes: sumOf(data.files, 'scoresBytes'),
+    uncompressedBytes: sumOf(data.files, 'scoresJsonBytes'),
+    memorySource: heapUsed() === undefined ? 'unavailable' : 'performance.memory',
+    gc: collectGarbage(),
+    runs,
+  };
+}
+
+/** Leaves no benchmark database behind in the profile. */
+async function cleanup(): Promise<void> {
+  await Dexie.delete(DB_NAME);
+  const pouch = await freshPouch(POUCH_NAME);
+  await pouch.destroy();
+}
+
+async function timeOurs(
+  rounds: readonly BenchFile[],
+  scores: readonly BenchFile[],
+  roundId: string,
+) {
+  const db = await freshDatabase(DB_NAME);
+  await putRoster(db, rounds);
+  collectGarbage();
+  const start = performance.now();
+  await importOurs(db, scores, roundId);
+  const ms = performance.now() - start;
+  const expected = scores.length;
+  if (expected > 0 && (await db.scoresheets.count()) === 0) throw new Error('nothing imported');
+  db.close();
+  return ms;
+}
+
+export async function scalingBench(params: URLSearchParams) {
+  const set = params.get('set') ?? '';
+  const sizes = (params.get('sizes') ?? '').split(',').map(Number);
+  if (sizes.some((k) => !Number.isInteger(k) || k < 1)) throw new Error('bad sizes');
+  const iterations = intParam(params, 'warmup', 1) + intParam(params, 'runs', 5);
+  const data = await loadBenchSet(set, Math.max(...sizes));
+  const times: Record<string, number[]> = Object.fromEntries(sizes.map((k) => [String(k), []]));
+  for (let i = 0; i < iterations; i += 1) {
+    for (const k of rotated(sizes, i)) {
+      const ms = await timeOurs(
+        data.rounds.slice(0, k),
+        data.scores.slice(0, k),
+        data.index.roundId,
+      );
+      times[String(k)]?.push(ms);
+    }
+  }
+  await cleanup();
+  return {
+    name: 'scaling',
+    warmup: intParam(params, 'warmup', 1),
+    sizes: sizes.map((k) => ({
+      panels: k,
+      sheets: sumOf(data.files.slice(0, k), 'sheets'),
+      ms: times[String(k)] ?? [],
+    })),
+  };
+}
+
+export async function batchBench(params: URLSearchParams) {
+  const set = params.get('set') ?? '';
+  const count = intParam(params, 'count', 50);
+  const iterations = intParam(params, 'warmup', 1) + intParam(params, 'runs', 5);
+  const data = await loadBenchSet(set);
+  if (data.scores.length < count) throw new Error(`set ${set} has fewer than ${count} bundles`);
+  const files = data.scores.slice(0, count);
+  const expected = sumOf(data.files.slice(0, count), 'sheets');
+  const ms: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    const db = await freshDatabase(DB_NAME);
+    await putRoster(db, data.rounds);
+    collectGarbage();
+    const start = performance.now();
+    const added = await batchImport(db, files, data.index.roundId);
+    ms.push(performance.now() - start);
+    if (added !== expected) throw new Error(`batch: ${added} sheets added, expected ${expected}`);
+    db.close();
+  }
+  await cleanup();
+  return {
+    name: 'batch',
+    warmup: intParam(params, 'warmup', 1),
+    label: BATCH_LABEL,
+    count,
+    sheets: expected,
+    ms,
+  };
+}

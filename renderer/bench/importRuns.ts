@@ -1,0 +1,155 @@
+// One timed import of a round's score bundles, three ways, each into a database of its own:
+//   ours  – the app's pipeline, prepareImport + commitImport per bundle (open: limits,
+//           hashes, signature, schemas; preview; one transaction with the merge, pins,
+//           import record and audit entries), as the secretariat's import screen runs it;
+//   floor – the same bytes with no checks: unzip, inflate, SHA-256 of the payload, decode
+//           and JSON.parse, then ONE Dexie bulkPut of every sheet into the same table;
+//   pouch – the same sheets, already parsed, written with PouchDB's bulkDocs (one call per
+//           bundle) into its IndexedDB adapter.
+// Every run starts from a fresh database holding the round's roster (round, templates,
+// bases, panels, experts, assignments: what the round bundles carry), written untimed.
+import { Dexie } from 'dexie';
+import { unzipSync } from 'fflate';
+import PouchDB from 'pouchdb-browser';
+import type { PouchDatabase } from 'pouchdb-browser';
+import { openBundle } from '../../shared/bundle/bundle';
+import { asCryptoBytes } from '../../shared/bundle/encoding';
+import type { RoundPayload } from '../../shared/bundle/payload';
+import type { Scoresheet } from '../../shared/domain/types';
+import { commitImport } from '../db/bundles/commitImport';
+import { prepareImport } from '../db/bundles/prepareImport';
+import { createDatabase } from '../db/database';
+import type { PingguDatabase } from '../db/database';
+import type { BenchFile } from './benchData';
+
+export type ImportMode = 'ours' | 'floor' | 'pouch';
+
+const crypto = globalThis.crypto;
+const IMPORT_TIME = '2024-06-01T08:00:00.000Z';
+
+/** Deletes and recreates a database of the app's schema (and durability). */
+export async function freshDatabase(name: string): Promise<PingguDatabase> {
+  await Dexie.delete(name);
+  const db = createDatabase(name);
+  await db.open();
+  return db;
+}
+
+/** The roster of the round bundles, checked by openBundle, written in one transaction. */
+export async function putRoster(db: PingguDatabase, rounds: readonly BenchFile[]): Promise<void> {
+  const payloads: RoundPayload[] = [];
+  for (const file of rounds) {
+    const opened = await openBundle(file.bytes, { crypto, expectedKinds: ['round'] });
+    if (!opened.ok) throw new Error(`${file.name}: ${opened.error.code}`);
+    if (opened.kind !== 'round') throw new Error(`${file.name}: not a round bundle`);
+    payloads.push(opened.payload);
+  }
+  const first = payloads[0];
+  if (first === undefined) throw new Error('no round bundle');
+  await db.transaction('rw', db.tables, async () => {
+    await db.rounds.put(first.round);
+    await db.templates.bulkPut(first.templates);
+    for (const p of payloads) {
+      await db.panels.bulkPut(p.panels);
+      await db.bases.bulkPut(p.bases);
+      await db.experts.bulkPut(p.experts);
+      await db.assignments.bulkPut(p.assignments);
+    }
+  });
+}
+
+export type StepHook = () => void;
+
+/** The app's import of every score bundle, one after the other; returns sheets added. */
+export async function importOurs(
+  db: PingguDatabase,
+  scores: readonly BenchFile[],
+  roundId: string,
+  onStep: StepHook = () => undefined,
+): Promise<number> {
+  let added = 0;
+  let id = 0;
+  for (const file of scores) {
+    const prepared = await prepareImport(db, file.bytes, file.name, {
+      crypto,
+      expectedKinds: ['scores'],
+      roundId,
+    });
+    onStep();
+    if (!prepared.ok) throw new Error(`${file.name}: ${prepared.error.messageEn}`);
+    const committed = await commitImport(db, prepared.prepared, {
+      actor: '秘书处 基准测试',
+      clock: { now: () => IMPORT_TIME },
+      newId: () => `bench-import-${(id += 1)}`,
+    });
+    onStep();
+    if (!committed.ok) throw new Error(`${file.name}: ${committed.error.messageEn}`);
+    added += committed.result.counts.added;
+  }
+  return added;
+}
+
+function entryOf(entries: Record<string, Uint8Array>, name: string, file: string): Uint8Array {
+  const entry = entries[name];
+  if (entry === undefined) throw new Error(`${file}: no ${name}`);
+  return entry;
+}
+
+/** The sheets of a score bundle with no checks at all (the floor's read, also PouchDB's input). */
+export async function readSheetsUnchecked(file: BenchFile): Promise<Scoresheet[]> {
+  const container = entryOf(unzipSync(file.bytes), 'payload.zip', file.name);
+  await crypto.subtle.digest('SHA-256', asCryptoBytes(container));
+  const json = entryOf(unzipSync(container), 'scoresheets.json', file.name);
+  return JSON.parse(new TextDecoder().decode(json)) as Scoresheet[];
+}
+
+/** The floor: read every bundle unchecked, then one bulkPut of all the sheets. */
+export async function importFloor(
+  db: PingguDatabase,
+  scores: readonly BenchFile[],
+  onStep: StepHook = () => undefined,
+): Promise<number> {
+  const sheets: Scoresheet[] = [];
+  for (const file of scores) {
+    sheets.push(...(await readSheetsUnchecked(file)));
+    onStep();
+  }
+  await db.scoresheets.bulkPut(sheets);
+  onStep();
+  return sheets.length;
+}
+
+export type PouchDocs = ReadonlyArray<ReadonlyArray<Scoresheet & { _id: string }>>;
+
+/** The sheets of each bundle as PouchDB documents (untimed preparation). */
+export async function pouchDocs(scores: readonly BenchFile[]): Promise<PouchDocs> {
+  const docs = [];
+  for (const file of scores) {
+    docs.push((await readSheetsUnchecked(file)).map((s) => ({ ...s, _id: s.id })));
+  }
+  return docs;
+}
+
+/** A fresh PouchDB database on IndexedDB. */
+export async function freshPouch(name: string): Promise<PouchDatabase> {
+  await new PouchDB(name).destroy();
+  return new PouchDB(name);
+}
+
+/** PouchDB bulkDocs per bundle; returns documents written. */
+export async function writePouch(
+  pouch: PouchDatabase,
+  docs: PouchDocs,
+  onStep: StepHook = () => undefined,
+): Promise<number> {
+  let written = 0;
+  for (const batch of docs) {
+    const results = await pouch.bulkDocs([...batch]);
+    onStep();
+    for (const result of results) {
+      if ('error' in result && result.error) throw new Error(`PouchDB: ${result.message ?? ''}`);
+      written += 1;
+    }
+  }
+  return written;
+}

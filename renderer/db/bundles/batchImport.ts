@@ -1,0 +1,323 @@
+// Score bundles brought back in a batch (a folder from a USB stick, many files at once).
+// Step one prepares every file (prepareImport: open, check, preview; nothing written) and
+// recognises a file that is the same bundle as an earlier one; encrypted files wait for their
+// panel's passphrase (the panel is read from the signed manifest, in clear). Step two commits
+// each accepted file with commitImport, each in its own transaction, so a file that fails
+// never stops or undoes the others. Between files the loop yields to the event loop, so the
+// screen keeps painting its progress bar.
+import { LIMITS, CONTAINER_ENTRIES, MANIFEST_ENTRY } from '../../../shared/bundle/format';
+import { sha256Hex } from '../../../shared/bundle/bundleCrypto';
+import type { BundleManifest } from '../../../shared/bundle/manifest';
+import { readManifest } from '../../../shared/bundle/openContainer';
+import { readZipSafely } from '../../../shared/bundle/zip';
+import { readBundleHead } from '../../../shared/ipc/bundleHead';
+import type { ImportCounts } from '../../../shared/sync/mergeScoresheets';
+import type { PingguDatabase } from '../database';
+import { commitImport } from './commitImport';
+import { importError } from './importErrors';
+import type { ImportError } from './importErrors';
+import { prepareImport } from './prepareImport';
+import type {
+  BatchCommitOptions,
+  BatchFile,
+  BatchFileResult,
+  BatchItem,
+  BatchItemStatus,
+  BatchOptions,
+  BatchSummary,
+  ProgressListener,
+  RunBatchOptions,
+  SkipReason,
+} from './batchTypes';
+import type { PreparedImport } from './types';
+
+export type * from './batchTypes';
+
+const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+const NEEDS_PASSPHRASE: ReadonlySet<string> = new Set(['passphraseRequired', 'wrongPassphrase']);
+
+/**
+ * The manifest of a bundle whose signature openBundle has already verified (it reports a
+ * missing passphrase only after that), so its panel and round can be trusted.
+ */
+function verifiedManifest(bytes: Uint8Array): BundleManifest | undefined {
+  const outer = readZipSafely(bytes, {
+    limits: LIMITS,
+    allowedNames: new Set(CONTAINER_ENTRIES),
+    allowDeflate: false,
+  });
+  const manifestBytes = outer.ok ? outer.value.entries.get(MANIFEST_ENTRY) : undefined;
+  if (manifestBytes === undefined) return undefined;
+  const read = readManifest(manifestBytes, []);
+  return read.ok ? read.value : undefined;
+}
+
+type Base = Pick<BatchItem, 'index' | 'file' | 'sha256'>;
+
+function fromPrepared(base: Base, prepared: PreparedImport): BatchItem {
+  const { preview } = prepared;
+  const status: BatchItemStatus = preview.blocking
+    ? 'keyMismatch'
+    : preview.unchanged
+      ? 'unchanged'
+      : 'ready';
+  return {
+    ...base,
+    status,
+    encrypted: preview.encrypted,
+    ...(preview.panelId === undefined ? {} : { panelId: preview.panelId }),
+    ...(preview.panelName === undefined ? {} : { panelName: preview.panelName }),
+    fingerprint: preview.key.fingerprint,
+    keyStatus: preview.key.status,
+    ...(preview.sheets ? { counts: preview.sheets.counts } : {}),
+    prepared,
+  };
+}
+
+async function prepareItem(db: PingguDatabase, base: Base, options: BatchOptions) {
+  const { file } = base;
+  const prepare = (passphrase?: string) =>
+    prepareImport(db, file.bytes, file.name, {
+      crypto: options.crypto,
+      expectedKinds: ['scores'],
+      roundId: options.roundId,
+      ...(passphrase === undefined ? {} : { passphrase }),
+    });
+  const first = await prepare();
+  if (first.ok) return fromPrepared(base, first.prepared);
+  const failed = (error: ImportError): BatchItem => ({
+    ...base,
+    status: 'failed',
+    encrypted: false,
+    error,
+  });
+  if (!NEEDS_PASSPHRASE.has(first.error.code)) return failed(first.error);
+  const manifest = verifiedManifest(file.bytes);
+  if (manifest?.kind !== 'scores') return failed(first.error);
+  if (manifest.roundId !== options.roundId) {
+    const detail = { roundId: manifest.roundId, expectedRoundId: options.roundId };
+    return failed(importError(file.name, 'wrongRound', detail));
+  }
+  const panel = await db.panels.get(manifest.panelId);
+  const fingerprint = readBundleHead(file.bytes)?.fingerprint;
+  const locked: BatchItem = {
+    ...base,
+    status: 'locked',
+    encrypted: true,
+    panelId: manifest.panelId,
+    panelName: panel?.roundId === options.roundId ? panel.name : manifest.panelId,
+    ...(fingerprint === undefined ? {} : { fingerprint }),
+  };
+  const passphrase = options.passphrases?.[manifest.panelId];
+  if (passphrase === undefined) return locked;
+  const second = await prepare(passphrase);
+  if (second.ok) return fromPrepared(base, second.prepared);
+  if (second.error.code === 'wrongPassphrase') return { ...locked, wrongPassphrase: true };
+  return { ...failed(second.error), encrypted: true };
+}
+
+/** Prepares `which` items again (in order), reporting progress over them. */
+async function prepareItems(
+  db: PingguDatabase,
+  items: readonly BatchItem[],
+  which: (item: BatchItem) => boolean,
+  options: BatchOptions,
+  onProgress: ProgressListener,
+): Promise<BatchItem[]> {
+  const pause = options.yieldToEventLoop ?? nextTick;
+  const todo = items.filter(which);
+  const result = [...items];
+  for (const [done, item] of todo.entries()) {
+    onProgress({ phase: 'reading', done, total: todo.length, current: item.file.name });
+    const base = { index: item.index, file: item.file, sha256: item.sha256 };
+    result[item.index] = await prepareItem(db, base, options);
+    await pause();
+  }
+  onProgress({ phase: 'reading', done: todo.length, total: todo.length });
+  return result;
+}
+
+/** Every file opened and checked against this database; nothing is written. */
+export async function prepareBatch(
+  db: PingguDatabase,
+  files: readonly BatchFile[],
+  options: BatchOptions,
+  onProgress: ProgressListener = () => undefined,
+): Promise<BatchItem[]> {
+  const seen = new Map<string, number>();
+  const items: BatchItem[] = [];
+  for (const [index, file] of files.entries()) {
+    const sha256 = await sha256Hex(options.crypto, file.bytes);
+    const first = seen.get(sha256);
+    if (first === undefined) seen.set(sha256, index);
+    items.push({
+      index,
+      file,
+      sha256,
+      encrypted: false,
+      // Placeholder until prepared below; duplicates are final.
+      status: first === undefined ? 'failed' : 'duplicate',
+      ...(first === undefined ? {} : { duplicateOf: first }),
+    });
+  }
+  const prepared = await prepareItems(
+    db,
+    items,
+    (item) => item.status !== 'duplicate',
+    options,
+    onProgress,
+  );
+  // A duplicate shows the panel and signer of the file it repeats.
+  return prepared.map((item) => {
+    const original = item.duplicateOf === undefined ? undefined : prepared[item.duplicateOf];
+    if (original === undefined) return item;
+    const { panelId, panelName, fingerprint, encrypted } = original;
+    return {
+      ...item,
+      encrypted,
+      ...(panelId === undefined ? {} : { panelId }),
+      ...(panelName === undefined ? {} : { panelName }),
+      ...(fingerprint === undefined ? {} : { fingerprint }),
+    };
+  });
+}
+
+/** Tries the passphrases (panel id → passphrase) on the locked files of those panels. */
+export function unlockBatch(
+  db: PingguDatabase,
+  items: readonly BatchItem[],
+  options: BatchOptions & { passphrases: Readonly<Record<string, string>> },
+  onProgress: ProgressListener = () => undefined,
+): Promise<BatchItem[]> {
+  const { passphrases } = options;
+  return prepareItems(
+    db,
+    items,
+    (item) => item.status === 'locked' && item.panelId !== undefined && item.panelId in passphrases,
+    options,
+    onProgress,
+  );
+}
+
+/** The files imported unless a person says otherwise: those that are ready or unchanged. */
+export function defaultSelection(items: readonly BatchItem[]): Set<number> {
+  return new Set(
+    items.filter((i) => i.status === 'ready' || i.status === 'unchanged').map((i) => i.index),
+  );
+}
+
+const COMMITTABLE: ReadonlySet<BatchItemStatus> = new Set(['ready', 'unchanged', 'keyMismatch']);
+
+const zeroCounts = (): ImportCounts => ({
+  added: 0,
+  updated: 0,
+  unchanged: 0,
+  conflicts: 0,
+  refused: 0,
+});
+
+function skippedResult(item: BatchItem): BatchFileResult {
+  const common = {
+    index: item.index,
+    fileName: item.file.name,
+    ...(item.panelName === undefined ? {} : { panelName: item.panelName }),
+  };
+  if (item.status === 'failed') {
+    return { ...common, outcome: 'failed', ...(item.error ? { error: item.error } : {}) };
+  }
+  const skipped: SkipReason =
+    item.status === 'duplicate' ? 'duplicate' : item.status === 'locked' ? 'locked' : 'notSelected';
+  return {
+    ...common,
+    outcome: 'skipped',
+    skipped,
+    ...(item.duplicateOf === undefined ? {} : { duplicateOf: item.duplicateOf }),
+  };
+}
+
+/** Commits each accepted file in its own transaction, in batch order. */
+export async function commitBatch(
+  db: PingguDatabase,
+  items: readonly BatchItem[],
+  options: BatchCommitOptions,
+  onProgress: ProgressListener = () => undefined,
+): Promise<BatchSummary> {
+  const pause = options.yieldToEventLoop ?? nextTick;
+  const todo = items.filter(
+    (item) => options.accepted.has(item.index) && COMMITTABLE.has(item.status) && item.prepared,
+  );
+  const results = new Map<number, BatchFileResult>();
+  for (const [done, item] of todo.entries()) {
+    onProgress({ phase: 'importing', done, total: todo.length, current: item.file.name });
+    const prepared = item.prepared;
+    if (prepared === undefined) continue;
+    const committed = await commitImport(db, prepared, {
+      actor: options.actor,
+      clock: options.clock,
+      newId: options.newId,
+      acceptNewKey: options.acceptNewKey?.has(item.index) === true,
+    });
+    const common = {
+      index: item.index,
+      fileName: item.file.name,
+      ...(item.panelName === undefined ? {} : { panelName: item.panelName }),
+    };
+    results.set(
+      item.index,
+      committed.ok
+        ? { ...common, outcome: 'imported', summary: committed.result }
+        : { ...common, outcome: 'failed', error: committed.error },
+    );
+    await pause();
+  }
+  onProgress({ phase: 'importing', done: todo.length, total: todo.length });
+
+  const files = items.map((item) => results.get(item.index) ?? skippedResult(item));
+  const totals = zeroCounts();
+  for (const file of files) {
+    const counts = file.summary?.counts;
+    if (!counts) continue;
+    totals.added += counts.added;
+    totals.updated += counts.updated;
+    totals.unchanged += counts.unchanged;
+    totals.conflicts += counts.conflicts;
+    totals.refused += counts.refused;
+  }
+  const count = (outcome: BatchFileResult['outcome']) =>
+    files.filter((f) => f.outcome === outcome).length;
+  return {
+    files,
+    totals,
+    imported: count('imported'),
+    changed: files.filter((f) => f.summary?.changed === true).length,
+    failed: count('failed'),
+    skipped: count('skipped'),
+  };
+}
+
+/** Prepare every file, let `review` choose, commit the chosen ones: the whole batch in one call. */
+export async function runBatchImport(
+  db: PingguDatabase,
+  files: readonly BatchFile[],
+  options: RunBatchOptions,
+  onProgress: ProgressListener = () => undefined,
+): Promise<{ items: BatchItem[]; summary: BatchSummary }> {
+  const items = await prepareBatch(db, files, options, onProgress);
+  const decision = options.review
+    ? await options.review(items)
+    : { accepted: defaultSelection(items) };
+  const summary = await commitBatch(
+    db,
+    items,
+    {
+      actor: options.actor,
+      clock: options.clock,
+      newId: options.newId,
+      ...decision,
+      ...(options.yieldToEventLoop ? { yieldToEventLoop: options.yieldToEventLoop } : {}),
+    },
+    onProgress,
+  );
+  return { items, summary };
+}

@@ -1,0 +1,127 @@
+// Live queries of the secretariat's progress, conflicts and results tabs (kept apart from
+// hooks.ts so features do not collide). Plain async query functions over Dexie, so tests can
+// call them and useLiveQuery can track them; `undefined` while loading.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type {
+  AuditEntry,
+  Base,
+  BundleImportRecord,
+  ConflictRecord,
+  Expert,
+  FinalDecision,
+  IndicatorTemplate,
+  Panel,
+  Scoresheet,
+} from '../../shared/domain/types';
+import { isOpenConflict } from '../../shared/sync/conflictRecords';
+import type { PingguDatabase } from './database';
+import { db as appDatabase } from './instance';
+import {
+  listAuditOfEntity,
+  listBases,
+  listDecisions,
+  listExperts,
+  listPanels,
+  listScoresheets,
+} from './queries';
+
+// ---- conflicts ------------------------------------------------------------------------------
+
+export type ConflictRecords = {
+  conflicts: ConflictRecord[];
+  bases: Base[];
+  experts: Expert[];
+  imports: BundleImportRecord[];
+  /** The round's conflict resolutions ('scoresheet.resolveConflict' entries). */
+  audit: AuditEntry[];
+};
+
+export async function loadConflictRecords(
+  db: PingguDatabase,
+  roundId: string,
+): Promise<ConflictRecords> {
+  const [conflicts, bases, experts, imports, audit] = await Promise.all([
+    db.conflicts.where('roundId').equals(roundId).toArray(),
+    listBases(db, roundId),
+    listExperts(db, roundId),
+    db.bundleImports.where('roundId').equals(roundId).toArray(),
+    db.auditLog.where('roundId').equals(roundId).sortBy('seq'),
+  ]);
+  return {
+    conflicts,
+    bases,
+    experts,
+    imports,
+    audit: audit.filter((entry) => entry.action === 'scoresheet.resolveConflict'),
+  };
+}
+
+export async function countOpenConflicts(db: PingguDatabase, roundId: string): Promise<number> {
+  const conflicts = await db.conflicts.where('roundId').equals(roundId).toArray();
+  return conflicts.filter(isOpenConflict).length;
+}
+
+export function useConflictRecords(
+  roundId: string,
+  database: PingguDatabase = appDatabase,
+): ConflictRecords | undefined {
+  return useLiveQuery(() => loadConflictRecords(database, roundId), [database, roundId]);
+}
+
+export function useOpenConflictCount(
+  roundId: string,
+  database: PingguDatabase = appDatabase,
+): number | undefined {
+  return useLiveQuery(() => countOpenConflicts(database, roundId), [database, roundId]);
+}
+
+/** A template by id (a conflict's sheets name theirs); `null` when it is not stored. */
+export function useTemplate(
+  templateId: string | undefined,
+  database: PingguDatabase = appDatabase,
+): IndicatorTemplate | null | undefined {
+  return useLiveQuery(
+    async () =>
+      templateId === undefined ? undefined : ((await database.templates.get(templateId)) ?? null),
+    [database, templateId],
+  );
+}
+
+// ---- results and decisions ------------------------------------------------------------------
+
+export type ResultsRecords = {
+  bases: Base[];
+  panels: Panel[];
+  scoresheets: Scoresheet[];
+  decisions: FinalDecision[];
+  openConflicts: number;
+};
+
+export async function loadResultsRecords(
+  db: PingguDatabase,
+  roundId: string,
+): Promise<ResultsRecords> {
+  const [bases, panels, scoresheets, decisions, openConflicts] = await Promise.all([
+    listBases(db, roundId),
+    listPanels(db, roundId),
+    listScoresheets(db, roundId),
+    listDecisions(db, roundId),
+    countOpenConflicts(db, roundId),
+  ]);
+  return { bases, panels, scoresheets, decisions, openConflicts };
+}
+
+export function useResultsRecords(
+  roundId: string,
+  database: PingguDatabase = appDatabase,
+): ResultsRecords | undefined {
+  return useLiveQuery(() => loadResultsRecords(database, roundId), [database, roundId]);
+}
+
+/** A base's audit entries (its decisions), oldest first. */
+export function useBaseAudit(
+  baseId: string,
+  database: PingguDatabase = appDatabase,
+): AuditEntry[] | undefined {
+  return useLiveQuery(() => listAuditOfEntity(database, baseId), [database, baseId]);
+}

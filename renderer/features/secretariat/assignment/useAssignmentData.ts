@@ -1,0 +1,51 @@
+// The assignment screen's data: the round's records through live queries, and what every
+// view derives from them once (conflicts, lookups by id, bases per panel, started bases).
+// `undefined` while anything is loading.
+import { useMemo } from 'react';
+import type { Base, Expert, Panel, Round } from '../../../../shared/domain/types';
+import { roundConflicts, startedPairs } from '../../../../shared/secretariat/assignmentChanges';
+import type { RoundAssignmentRecords } from '../../../../shared/secretariat/assignmentChanges';
+import type { ConflictOfInterest } from '../../../../shared/secretariat/conflicts';
+import { useAssignments, useBases, useExperts, usePanels, useScoresheets } from '../../../db/hooks';
+import { useIssuedBundles } from '../../../db/setupHooks';
+
+export type AssignmentData = {
+  round: Round;
+  records: RoundAssignmentRecords;
+  conflicts: ConflictOfInterest[];
+  panelById: Map<string, Panel>;
+  expertById: Map<string, Expert>;
+  baseById: Map<string, Base>;
+  /** Bases someone started scoring: their panel can no longer change. */
+  startedBaseIds: Set<string>;
+  /** Panels whose round bundle was issued. */
+  issuedPanelIds: Set<string>;
+};
+
+export function useAssignmentData(round: Round): AssignmentData | undefined {
+  const bases = useBases(round.id);
+  const panels = usePanels(round.id);
+  const experts = useExperts(round.id);
+  const assignments = useAssignments(round.id);
+  const scoresheets = useScoresheets(round.id);
+  const issued = useIssuedBundles(round.id);
+  return useMemo(() => {
+    if (!bases || !panels || !experts || !assignments || !scoresheets || !issued) return undefined;
+    const records = { bases, panels, experts, assignments, scoresheets };
+    const started = startedPairs(scoresheets);
+    return {
+      round,
+      records,
+      conflicts: roundConflicts(records),
+      panelById: new Map(panels.map((p) => [p.id, p])),
+      expertById: new Map(experts.map((e) => [e.id, e])),
+      baseById: new Map(bases.map((b) => [b.id, b])),
+      startedBaseIds: new Set(
+        scoresheets
+          .filter((s) => started.has(`${s.expertId}\u0000${s.baseId}`))
+          .map((s) => s.baseId),
+      ),
+      issuedPanelIds: new Set(Object.keys(issued)),
+    };
+  }, [round, bases, panels, experts, assignments, scoresheets, issued]);
+}

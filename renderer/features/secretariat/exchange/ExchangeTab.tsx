@@ -1,0 +1,89 @@
+// The secretariat's 下发与回收 tab: issue round bundles to the panels, bring their score
+// bundles back in a batch, and see the conflicts that are left. Files or folders dropped
+// anywhere on the tab go to the batch import (not to the app-wide import dialog).
+import { Alert, App, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DragEvent } from 'react';
+import type { Round } from '../../../../shared/domain/types';
+import { checkOpenSelection } from '../../../../shared/ipc/openLimits';
+import { secretariatTabPath } from '../../../app/routes';
+import type { BatchFile } from '../../../db/bundles';
+import { BatchImportSection } from './BatchImportSection';
+import { bundleFilesOf, droppedItems } from './droppedFiles';
+import { useOpenConflictCount } from './exchangeHooks';
+import { IssueSection } from './IssueSection';
+import { useBatchImport } from './useBatchImport';
+
+const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
+
+async function readAll(files: readonly File[]): Promise<BatchFile[]> {
+  const read: BatchFile[] = [];
+  for (const file of files) {
+    // An unreadable file is read as empty, so the batch lists it as not a bundle.
+    const bytes = await file.arrayBuffer().then(
+      (buffer) => new Uint8Array(buffer),
+      () => new Uint8Array(),
+    );
+    read.push({ name: file.name, bytes });
+  }
+  return read;
+}
+
+export const ExchangeTab = ({ round }: { round: Round }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const batch = useBatchImport(round.id);
+  const conflicts = useOpenConflictCount(round.id);
+  const isArchived = round.archive !== undefined;
+
+  const onDragOver = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    event.dataTransfer.dropEffect = isArchived || batch.isBusy ? 'none' : 'copy';
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    // The window-wide drop handler (DesktopShell) must not open these files a second time.
+    event.stopPropagation();
+    if (isArchived || batch.isBusy) return;
+    const items = droppedItems(event.dataTransfer);
+    void bundleFilesOf(items).then(async (files) => {
+      if (files.length === 0) {
+        void message.warning(t('exchange.import.noBundles'));
+        return;
+      }
+      const allowed = checkOpenSelection(files);
+      if (!allowed.ok) {
+        void message.error(allowed.error.message);
+        return;
+      }
+      await batch.start(await readAll(files));
+    });
+  };
+
+  return (
+    <div onDragOver={onDragOver} onDrop={onDrop} data-testid="exchange-tab">
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        {isArchived ? <Alert type="warning" showIcon title={t('exchange.archived')} /> : null}
+        {conflicts !== undefined && conflicts > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="open-conflicts"
+            title={t('exchange.conflicts.open', { count: conflicts })}
+            action={
+              <Link to={secretariatTabPath('conflicts')} data-testid="open-conflicts-link">
+                {t('exchange.conflicts.link')}
+              </Link>
+            }
+          />
+        ) : null}
+        <IssueSection round={round} />
+        <BatchImportSection batch={batch} isDisabled={isArchived} />
+      </Space>
+    </div>
+  );
+};

@@ -1,0 +1,219 @@
+// 下发评审包: the round's panels with what each bundle would carry and what was issued last,
+// an optional passphrase per panel (typed twice), and one action that writes a signed bundle
+// per chosen panel into one folder. Passphrases live in this component only, never stored.
+import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import {
+  basesOfPanel,
+  checkPassphrase,
+  MIN_PASSPHRASE_LENGTH,
+  panelIssueProblems,
+} from '../../../../shared/domain/issue';
+import type { Panel, Round } from '../../../../shared/domain/types';
+import { ROUTES } from '../../../app/routes';
+import { db } from '../../../db/instance';
+import { formatTime } from '../../backups/format';
+import { IssueOutcomeView } from './IssueOutcomeView';
+import { useIssueData, useIssuedBundles } from './exchangeHooks';
+import { runIssue } from './runIssue';
+import { useProblemText } from './useProblemText';
+import type { IssueOutcome } from './issueRoundBundles';
+
+type Typed = { first: string; second: string };
+const EMPTY: Typed = { first: '', second: '' };
+
+export const IssueSection = ({ round }: { round: Round }) => {
+  const { t, i18n } = useTranslation();
+  const data = useIssueData(round.id);
+  const issued = useIssuedBundles(round.id);
+  const problemText = useProblemText();
+  const [typed, setTyped] = useState<Record<string, Typed>>({});
+  const [deselected, setDeselected] = useState<ReadonlySet<string>>(new Set());
+  const [isBusy, setBusy] = useState(false);
+  const [inputErrors, setInputErrors] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<IssueOutcome | null>(null);
+
+  const rows = useMemo(
+    () =>
+      (data?.panels ?? []).map((panel) => ({
+        panel,
+        bases: data ? basesOfPanel(data, panel.id).length : 0,
+        experts: data?.experts.filter((e) => e.panelId === panel.id) ?? [],
+        problems: data ? panelIssueProblems(data, panel) : [],
+      })),
+    [data],
+  );
+  const selected = rows.filter((r) => !deselected.has(r.panel.id)).map((r) => r.panel);
+  const typedOf = (panelId: string): Typed => typed[panelId] ?? EMPTY;
+  const setTypedOf = (panelId: string, change: Partial<Typed>) =>
+    setTyped((all) => ({ ...all, [panelId]: { ...(all[panelId] ?? EMPTY), ...change } }));
+
+  const issue = async (panels: readonly Panel[]) => {
+    setOutcome(null);
+    if (panels.length === 0) {
+      setInputErrors([t('exchange.issue.noneSelected')]);
+      return;
+    }
+    const errors: string[] = [];
+    const request: { panelId: string; passphrase?: string }[] = [];
+    for (const panel of panels) {
+      const { first, second } = typedOf(panel.id);
+      const check = checkPassphrase(first, second);
+      if (!check.ok) {
+        const values = { panel: panel.name, min: MIN_PASSPHRASE_LENGTH };
+        errors.push(t(`exchange.issue.passphraseProblems.${check.code}`, values));
+      } else {
+        request.push({
+          panelId: panel.id,
+          ...(check.passphrase === undefined ? {} : { passphrase: check.passphrase }),
+        });
+      }
+    }
+    setInputErrors(errors);
+    if (errors.length > 0) return;
+    setBusy(true);
+    try {
+      const result = await runIssue(db, { roundId: round.id, panels: request });
+      setOutcome(result);
+      if (result.kind === 'issued') setTyped({});
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const isArchived = round.archive !== undefined;
+  return (
+    <Card title={t('exchange.issue.title')} data-testid="issue-section">
+      <Typography.Paragraph type="secondary">{t('exchange.issue.intro')}</Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey={(row) => row.panel.id}
+        loading={data === undefined || issued === undefined}
+        dataSource={rows}
+        pagination={false}
+        rowSelection={{
+          selectedRowKeys: selected.map((p) => p.id),
+          onChange: (keys) => {
+            const chosen = new Set(keys.map(String));
+            setDeselected(new Set(rows.map((r) => r.panel.id).filter((id) => !chosen.has(id))));
+          },
+        }}
+        columns={[
+          { title: t('exchange.issue.panel'), render: (_, row) => row.panel.name },
+          { title: t('exchange.issue.bases'), dataIndex: 'bases', align: 'right' },
+          {
+            title: t('exchange.issue.experts'),
+            align: 'right',
+            render: (_, row) => row.experts.length,
+          },
+          {
+            title: t('exchange.issue.chair'),
+            render: (_, row) =>
+              row.experts.find((e) => e.id === row.panel.chairExpertId)?.name ??
+              t('exchange.issue.noChair'),
+          },
+          {
+            title: t('exchange.issue.status'),
+            render: (_, row) =>
+              row.problems.length === 0 ? (
+                <Tag color="green">{t('exchange.issue.ready')}</Tag>
+              ) : (
+                <Space orientation="vertical" size={0}>
+                  <Tag color="red">
+                    {t('exchange.issue.problemCount', { count: row.problems.length })}
+                  </Tag>
+                  {row.problems.map((p) => (
+                    <Typography.Text key={p.code} type="danger" style={{ fontSize: 12 }}>
+                      {problemText(p)}
+                    </Typography.Text>
+                  ))}
+                </Space>
+              ),
+          },
+          {
+            title: t('exchange.issue.lastIssued'),
+            render: (_, row) => {
+              const last = issued?.[row.panel.id];
+              if (!last)
+                return (
+                  <Typography.Text type="secondary">{t('exchange.issue.never')}</Typography.Text>
+                );
+              return (
+                <Space orientation="vertical" size={0} style={{ fontSize: 12 }}>
+                  <span>{formatTime(last.issuedAt, i18n.language)}</span>
+                  <Typography.Text code>{last.fingerprint}</Typography.Text>
+                  <span>
+                    {last.fileName}{' '}
+                    <Tag>
+                      {last.encrypted ? t('exchange.issue.encrypted') : t('exchange.issue.plain')}
+                    </Tag>
+                  </span>
+                </Space>
+              );
+            },
+          },
+          {
+            title: t('exchange.issue.passphrase'),
+            width: 220,
+            render: (_, row, index) => (
+              <Space orientation="vertical" size={4}>
+                <Input.Password
+                  size="small"
+                  autoComplete="new-password"
+                  placeholder={t('exchange.issue.passphrasePlaceholder', {
+                    min: MIN_PASSPHRASE_LENGTH,
+                  })}
+                  value={typedOf(row.panel.id).first}
+                  onChange={(e) => setTypedOf(row.panel.id, { first: e.target.value })}
+                  data-testid={`panel-passphrase-${index + 1}`}
+                />
+                <Input.Password
+                  size="small"
+                  autoComplete="new-password"
+                  placeholder={t('exchange.issue.passphraseAgain')}
+                  value={typedOf(row.panel.id).second}
+                  onChange={(e) => setTypedOf(row.panel.id, { second: e.target.value })}
+                  data-testid={`panel-passphrase-again-${index + 1}`}
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {t('exchange.issue.passphraseNote')}
+      </Typography.Paragraph>
+      <Space wrap>
+        <Button
+          type="primary"
+          loading={isBusy}
+          disabled={isArchived || data === undefined}
+          onClick={() => void issue(selected)}
+          data-testid="issue-button"
+        >
+          {isBusy ? t('exchange.issue.issuing') : t('exchange.issue.button')}
+        </Button>
+        <Typography.Text type="secondary">
+          {t('exchange.issue.selected', { count: selected.length })}
+        </Typography.Text>
+        <Link to={ROUTES.secretariatPrintHandover} data-testid="handover-link">
+          {t('exchange.issue.printHandover')}
+        </Link>
+      </Space>
+      {inputErrors.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="issue-input-errors"
+          title={inputErrors.map((text) => (
+            <div key={text}>{text}</div>
+          ))}
+        />
+      ) : null}
+      {outcome ? <IssueOutcomeView outcome={outcome} /> : null}
+    </Card>
+  );
+};

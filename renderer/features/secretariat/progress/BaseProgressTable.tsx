@@ -1,0 +1,81 @@
+// The base view: per base, how many of its expected sheets are in, and each expert's state.
+import { Empty, Progress, Space, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { BaseProgress, PanelProgress } from '../../../../shared/secretariat/completeness';
+import { useLabels } from '../../../app/hooks/useLabels';
+import { StateTag } from './StateTag';
+
+export const BaseProgressTable = ({
+  panels,
+  onlyOutstanding,
+  expertName,
+}: {
+  panels: readonly PanelProgress[];
+  onlyOutstanding: boolean;
+  expertName: (id: string) => string;
+}) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const panelName = new Map(panels.map((p) => [p.panel.id, p.panel.name]));
+  const rows = panels
+    .flatMap((p) => p.bases)
+    .filter((row) => !onlyOutstanding || row.counts.outstanding > 0);
+  if (rows.length === 0) {
+    return <Empty description={t('results.progress.nothingOutstanding')} />;
+  }
+  return (
+    <Table<BaseProgress>
+      size="small"
+      data-testid="progress-base-table"
+      rowKey={(row) => `${row.panelId}:${row.base.id}`}
+      dataSource={rows}
+      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+      columns={[
+        { title: t('results.progress.base'), key: 'name', render: (_, row) => row.base.name },
+        {
+          title: t('results.progress.type'),
+          key: 'type',
+          render: (_, row) => labels.typeName(row.base.type),
+        },
+        {
+          title: t('results.progress.panel'),
+          key: 'panel',
+          render: (_, row) => panelName.get(row.panelId) ?? '',
+        },
+        {
+          title: t('results.progress.done'),
+          key: 'done',
+          align: 'right',
+          render: (_, row) => `${row.counts.done} / ${row.counts.expected}`,
+        },
+        {
+          title: t('results.progress.progress'),
+          key: 'percent',
+          width: 140,
+          render: (_, row) => (
+            <Progress
+              percent={row.counts.percent}
+              size="small"
+              status={row.counts.outstanding === 0 ? 'success' : 'normal'}
+            />
+          ),
+        },
+        {
+          title: t('results.progress.experts'),
+          key: 'experts',
+          render: (_, row) => (
+            <Space size={4} wrap>
+              {row.sheets
+                .filter((s) => !onlyOutstanding || s.state === 'draft' || s.state === 'missing')
+                .map((s) => (
+                  <span key={s.assignmentId}>
+                    {expertName(s.expertId)} <StateTag state={s.state} />
+                  </span>
+                ))}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+};

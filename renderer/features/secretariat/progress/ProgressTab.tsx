@@ -1,0 +1,153 @@
+// The 进度 tab: how far scoring has come in every panel, for every expert and base, and the
+// reminder list (催办清单) of what is outstanding, exported as CSV or Excel or printed.
+import { App, Button, Card, Segmented, Space, Spin, Switch, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Round } from '../../../../shared/domain/types';
+import { roundCompleteness } from '../../../../shared/secretariat/completeness';
+import { reminderFileName, reminderRows } from '../../../../shared/secretariat/reminders';
+import { systemClock } from '../../../app/clock';
+import { useAssignments, useBases, useExperts, usePanels, useScoresheets } from '../../../db/hooks';
+import { formatLocalTime } from '../../scoring/AuditTrail';
+import { BaseProgressTable } from './BaseProgressTable';
+import { CountsLine } from './CountsLine';
+import { saveReminders } from './exportReminders';
+import type { ReminderFileKind } from './exportReminders';
+import { PanelCards } from './PanelCards';
+import { ReminderPrintView } from './ReminderPrintView';
+
+type View = 'panels' | 'bases';
+
+export const ProgressTab = ({ round }: { round: Round }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const panels = usePanels(round.id);
+  const experts = useExperts(round.id);
+  const bases = useBases(round.id);
+  const assignments = useAssignments(round.id);
+  const scoresheets = useScoresheets(round.id);
+  const [view, setView] = useState<View>('panels');
+  const [onlyOutstanding, setOnlyOutstanding] = useState(false);
+  const [printedAt, setPrintedAt] = useState<string | undefined>(undefined);
+  const [isSaving, setSaving] = useState(false);
+
+  const completeness = useMemo(
+    () =>
+      panels && experts && bases && assignments && scoresheets
+        ? roundCompleteness({ panels, experts, bases, assignments, scoresheets })
+        : undefined,
+    [panels, experts, bases, assignments, scoresheets],
+  );
+  const reminders = useMemo(() => (completeness ? reminderRows(completeness) : []), [completeness]);
+  const names = useMemo(
+    () => ({
+      base: new Map((bases ?? []).map((b) => [b.id, b.name])),
+      expert: new Map((experts ?? []).map((e) => [e.id, e.name])),
+    }),
+    [bases, experts],
+  );
+  if (!completeness) return <Spin />;
+
+  const save = async (kind: ReminderFileKind) => {
+    if (reminders.length === 0) {
+      message.info(t('results.progress.nothingToRemind'));
+      return;
+    }
+    setSaving(true);
+    const now = systemClock.now();
+    const saved = await saveReminders(kind, {
+      rows: reminders,
+      roundName: round.name,
+      now,
+      generatedAt: formatLocalTime(now),
+    });
+    setSaving(false);
+    if (!saved.ok)
+      message.error(t('results.progress.exportFailed', { message: saved.error.message }));
+    else if (saved.value.saved) message.success(t('results.progress.exported'));
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Card size="small" title={t('results.progress.overall')} data-testid="progress-overall">
+        <CountsLine counts={completeness.counts} />
+      </Card>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space wrap>
+          <Segmented<View>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'panels', label: t('results.progress.viewPanels') },
+              { value: 'bases', label: t('results.progress.viewBases') },
+            ]}
+            data-testid="progress-view"
+          />
+          <Space>
+            <Switch
+              checked={onlyOutstanding}
+              onChange={setOnlyOutstanding}
+              data-testid="only-outstanding"
+              aria-label={t('results.progress.onlyOutstanding')}
+            />
+            <Typography.Text>{t('results.progress.onlyOutstanding')}</Typography.Text>
+          </Space>
+        </Space>
+        <Space wrap data-testid="reminder-export">
+          <Typography.Text type="secondary">
+            {t('results.progress.reminderCount', {
+              experts: reminders.length,
+              sheets: completeness.counts.outstanding,
+            })}
+          </Typography.Text>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={isSaving}
+            onClick={() => void save('csv')}
+            data-testid="reminder-export-csv"
+          >
+            {t('results.progress.exportCsv')}
+          </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            loading={isSaving}
+            onClick={() => void save('xlsx')}
+            data-testid="reminder-export-xlsx"
+          >
+            {t('results.progress.exportXlsx')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => setPrintedAt(systemClock.now())}
+            data-testid="reminder-print-open"
+          >
+            {t('results.progress.print')}
+          </Button>
+        </Space>
+      </Space>
+      {view === 'panels' ? (
+        <PanelCards
+          panels={completeness.panels}
+          onlyOutstanding={onlyOutstanding}
+          baseName={(id) => names.base.get(id) ?? id}
+        />
+      ) : (
+        <BaseProgressTable
+          panels={completeness.panels}
+          onlyOutstanding={onlyOutstanding}
+          expertName={(id) => names.expert.get(id) ?? id}
+        />
+      )}
+      {printedAt ? (
+        <ReminderPrintView
+          rows={reminders}
+          roundName={round.name}
+          generatedAt={formatLocalTime(printedAt)}
+          pdfName={`${reminderFileName(round.name, printedAt)}.pdf`}
+          onClose={() => setPrintedAt(undefined)}
+        />
+      ) : null}
+    </Space>
+  );
+};

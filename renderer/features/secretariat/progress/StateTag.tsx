@@ -1,0 +1,21 @@
+// A sheet state as a coloured tag, in the colours the scoring screens use.
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ExpectedState } from '../../../../shared/secretariat/completeness';
+
+export const EXPECTED_STATE_COLORS: Record<ExpectedState, string> = {
+  missing: 'default',
+  draft: 'gold',
+  submitted: 'green',
+  recused: 'purple',
+};
+
+export const StateTag = ({ state, suffix }: { state: ExpectedState; suffix?: string }) => {
+  const { t } = useTranslation();
+  return (
+    <Tag color={EXPECTED_STATE_COLORS[state]} data-state={state}>
+      {t(`results.states.${state}`)}
+      {suffix ? ` · ${suffix}` : ''}
+    </Tag>
+  );
+};

@@ -1,0 +1,79 @@
+// The round's records the report is built from, read in one read-only transaction so a
+// report never mixes two states of the database, and a live hook over the same read for
+// the 报告 tab and the printout.
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { IndicatorTemplate } from '../../../../shared/domain/types';
+import type { ReportInput } from '../../../../shared/report/types';
+import type { PingguDatabase } from '../../../db/database';
+import { db as appDatabase } from '../../../db/instance';
+
+export type ReportRecords = Omit<ReportInput, 'generatedAt' | 'utcOffsetMinutes'>;
+
+export function readReportRecords(
+  db: PingguDatabase,
+  roundId: string,
+): Promise<ReportRecords | null> {
+  return db.transaction(
+    'r',
+    [
+      db.rounds,
+      db.bases,
+      db.templates,
+      db.panels,
+      db.experts,
+      db.assignments,
+      db.scoresheets,
+      db.decisions,
+      db.conflicts,
+      db.auditLog,
+    ],
+    async () => {
+      const round = await db.rounds.get(roundId);
+      if (!round) return null;
+      const [bases, panels, experts, assignments, scoresheets, decisions, conflicts, audit] =
+        await Promise.all([
+          db.bases.where('roundId').equals(roundId).toArray(),
+          db.panels.where('roundId').equals(roundId).toArray(),
+          db.experts.where('roundId').equals(roundId).toArray(),
+          db.assignments.where('roundId').equals(roundId).toArray(),
+          db.scoresheets.where('roundId').equals(roundId).toArray(),
+          db.decisions.where('roundId').equals(roundId).toArray(),
+          db.conflicts.where('roundId').equals(roundId).toArray(),
+          db.auditLog.where('roundId').equals(roundId).toArray(),
+        ]);
+      const templateIds = new Set(scoresheets.map((s) => s.templateId));
+      for (const id of Object.values(round.templateByType)) {
+        if (id !== undefined) templateIds.add(id);
+      }
+      const templates = (await db.templates.bulkGet([...templateIds].sort())).filter(
+        (t): t is IndicatorTemplate => t !== undefined,
+      );
+      return {
+        round,
+        bases,
+        templates,
+        panels,
+        experts,
+        assignments,
+        scoresheets,
+        decisions,
+        conflicts,
+        audit,
+      };
+    },
+  );
+}
+
+/** The report's records; `null` when the round is gone, `undefined` while loading. */
+export function useReportRecords(
+  roundId: string | undefined,
+  database: PingguDatabase = appDatabase,
+): ReportRecords | null | undefined {
+  return useLiveQuery(
+    () => (roundId === undefined ? undefined : readReportRecords(database, roundId)),
+    [database, roundId],
+  );
+}
+
+/** This machine's offset from UTC in minutes east (北京时间: 480), for report times. */
+export const localUtcOffsetMinutes = (at: Date = new Date()): number => -at.getTimezoneOffset();

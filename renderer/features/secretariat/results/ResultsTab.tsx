@@ -1,0 +1,119 @@
+// The 结果与决定 tab: every base's result under the round's rule (or another method, or all
+// four side by side), the quota check per type above it, filters, and per base the final
+// decision recorded by a person. There is deliberately no "accept all suggestions".
+import { Alert, Segmented, Space, Spin, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGGREGATION_METHODS } from '../../../../shared/domain/aggregation';
+import { computeRoundResults } from '../../../../shared/domain/results';
+import type { AggregationMethod, BaseTypeCode, Round } from '../../../../shared/domain/types';
+import {
+  buildResultRows,
+  filterResultRows,
+  quotaView,
+} from '../../../../shared/secretariat/resultsView';
+import type { ResultFilters } from '../../../../shared/secretariat/resultsView';
+import { useResultsRecords } from '../../../db/resultsHooks';
+import { DecisionDrawer } from './DecisionDrawer';
+import { QuotaWarnings } from './QuotaWarnings';
+import { ResultsDecisionTable } from './ResultsDecisionTable';
+import { ResultsFilterBar } from './ResultsFilterBar';
+
+type Mode = 'rule' | AggregationMethod | 'compare';
+
+export const ResultsTab = ({ round }: { round: Round }) => {
+  const { t } = useTranslation();
+  const records = useResultsRecords(round.id);
+  const [mode, setMode] = useState<Mode>('rule');
+  const [filters, setFilters] = useState<ResultFilters>({});
+  const [openBaseId, setOpenBaseId] = useState<string | undefined>(undefined);
+  const method: AggregationMethod =
+    mode === 'rule' || mode === 'compare' ? round.aggregation.method : mode;
+
+  const derived = useMemo(() => {
+    if (!records) return undefined;
+    const { bases, panels, scoresheets, decisions } = records;
+    const results = computeRoundResults(round, bases, scoresheets, { method });
+    const rows = buildResultRows(results, panels, decisions);
+    const types = [...new Set(bases.map((b) => b.type))] satisfies BaseTypeCode[];
+    return { rows, quota: quotaView(results, decisions, round.quotas), types };
+  }, [records, round, method]);
+  const shown = useMemo(
+    () => (derived ? filterResultRows(derived.rows, filters) : []),
+    [derived, filters],
+  );
+  const baseNames = useMemo(
+    () => new Map((records?.bases ?? []).map((b) => [b.id, b.name])),
+    [records],
+  );
+  if (!records || !derived) return <Spin />;
+
+  const methodName = t(`aggregation.${method}`);
+  const openRow = derived.rows.find((r) => r.result.base.id === openBaseId);
+  const decided = derived.rows.filter((r) => r.decision).length;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {records.openConflicts > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="results-open-conflicts"
+          title={t('results.table.openConflicts', { count: records.openConflicts })}
+        />
+      ) : null}
+      {round.archive ? <Alert type="info" showIcon title={t('results.archived')} /> : null}
+      <QuotaWarnings quota={derived.quota} methodName={methodName} />
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Segmented<Mode>
+          value={mode}
+          onChange={setMode}
+          data-testid="method-compare"
+          options={[
+            {
+              value: 'rule',
+              label: t('results.table.ruleMethod', {
+                method: t(`results.table.methodShort.${round.aggregation.method}`),
+              }),
+            },
+            ...AGGREGATION_METHODS.map((m) => ({
+              value: m,
+              label: t(`results.table.methodShort.${m}`),
+            })),
+            { value: 'compare', label: t('results.table.compare') },
+          ]}
+        />
+        <Typography.Text type="secondary" data-testid="results-summary">
+          {t('results.table.summary', {
+            shown: shown.length,
+            total: derived.rows.length,
+            decided,
+          })}
+        </Typography.Text>
+      </Space>
+      <ResultsFilterBar
+        filters={filters}
+        onChange={setFilters}
+        panels={records.panels}
+        types={derived.types}
+      />
+      <ResultsDecisionTable
+        rows={shown}
+        method={method}
+        isComparing={mode === 'compare'}
+        gradeBands={round.gradeBands}
+        baseName={(id) => baseNames.get(id)}
+        onDecide={setOpenBaseId}
+      />
+      {openRow ? (
+        <DecisionDrawer
+          row={openRow}
+          bases={records.bases}
+          decisions={records.decisions}
+          scoresheets={records.scoresheets}
+          isReadOnly={round.archive !== undefined}
+          onClose={() => setOpenBaseId(undefined)}
+        />
+      ) : null}
+    </Space>
+  );
+};

@@ -1,0 +1,266 @@
+// The fields of a round's settings, grouped as the wizard's steps: basics (name, year,
+// evaluation type), grades and quotas, aggregation and disagreement. Shared by the new-round
+// wizard and the 轮次设置 tab; `testIdPrefix` keeps their data-testids apart.
+import { Checkbox, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { GRADE_ORDER } from '../../../../shared/domain/grading';
+import { AGGREGATION_METHODS } from '../../../../shared/domain/aggregation';
+import type { RoundSetupInput, RoundSetupProblem } from '../../../../shared/domain/roundSetup';
+import type { GradeCode, QuotaRules } from '../../../../shared/domain/types';
+import { useLabels } from '../../../app/hooks/useLabels';
+
+export type RoundFieldsProps = {
+  value: RoundSetupInput;
+  onChange: (patch: Partial<RoundSetupInput>) => void;
+  /** Problems to show next to their fields. */
+  problems: readonly RoundSetupProblem[];
+  disabled?: boolean;
+  testIdPrefix: string;
+};
+
+/** Form.Item props showing the problems of fields starting with `prefix`. */
+function feedback(problems: readonly RoundSetupProblem[], prefix: string) {
+  const messages = problems.filter((p) => p.field.startsWith(prefix)).map((p) => p.message);
+  return messages.length === 0
+    ? {}
+    : { validateStatus: 'error' as const, help: [...new Set(messages)].join('；') };
+}
+
+export const BasicsFields = ({
+  value,
+  onChange,
+  problems,
+  disabled,
+  testIdPrefix,
+}: RoundFieldsProps) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item label={t('setup.round.name')} required {...feedback(problems, 'name')}>
+        <Input
+          value={value.name}
+          disabled={disabled}
+          maxLength={100}
+          onChange={(event) => onChange({ name: event.target.value })}
+          data-testid={`${testIdPrefix}-name`}
+        />
+      </Form.Item>
+      <Form.Item label={t('setup.round.year')} required {...feedback(problems, 'year')}>
+        <InputNumber
+          value={value.year}
+          disabled={disabled}
+          precision={0}
+          style={{ width: 140 }}
+          onChange={(year) => onChange({ year: year ?? Number.NaN })}
+          data-testid={`${testIdPrefix}-year`}
+        />
+      </Form.Item>
+      <Form.Item label={t('setup.round.evaluationType')} required>
+        <Radio.Group
+          value={value.evaluationType}
+          disabled={disabled}
+          onChange={(event) => onChange({ evaluationType: event.target.value })}
+          optionType="button"
+        >
+          {(['integration', 'periodic'] as const).map((type) => (
+            <Radio.Button key={type} value={type}>
+              {/* The testid sits on the label: antd hides the radio input itself. */}
+              <span data-testid={`${testIdPrefix}-type-${type}`}>
+                {t(`evaluationType.${type}`)}
+              </span>
+            </Radio.Button>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+    </>
+  );
+};
+
+const toPercent = (share: number | null): number | null =>
+  share === null ? null : Math.round(share * 1000) / 10;
+
+const QuotaField = ({
+  share,
+  onChange,
+  disabled,
+  testId,
+  noLimitLabel,
+}: {
+  share: number | null;
+  onChange: (share: number | null) => void;
+  disabled?: boolean;
+  testId: string;
+  noLimitLabel: string;
+}) => (
+  <Space>
+    <InputNumber
+      value={toPercent(share)}
+      disabled={disabled || share === null}
+      min={0}
+      max={100}
+      step={1}
+      suffix="%"
+      style={{ width: 140 }}
+      onChange={(percent) => onChange(percent === null ? Number.NaN : percent / 100)}
+      data-testid={testId}
+    />
+    <Checkbox
+      checked={share === null}
+      disabled={disabled}
+      onChange={(event) => onChange(event.target.checked ? null : 0.1)}
+    >
+      {noLimitLabel}
+    </Checkbox>
+  </Space>
+);
+
+export const GradingFields = ({
+  value,
+  onChange,
+  problems,
+  disabled,
+  testIdPrefix,
+}: RoundFieldsProps) => {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  // The round's own bands, best grade first (a round may leave a grade out).
+  const bands = GRADE_ORDER.flatMap((grade) =>
+    value.gradeBands.filter((band) => band.grade === grade),
+  );
+  const lowest = bands[bands.length - 1]?.grade;
+  const setMinScore = (grade: GradeCode, minScore: number) =>
+    onChange({
+      gradeBands: value.gradeBands.map((band) =>
+        band.grade === grade ? { ...band, minScore } : band,
+      ),
+    });
+  const setQuota = (key: keyof QuotaRules, share: number | null) =>
+    onChange({ quotas: { ...value.quotas, [key]: share } });
+  return (
+    <>
+      <Form.Item label={t('setup.round.gradeBands')} {...feedback(problems, 'gradeBands')}>
+        <Space wrap>
+          {bands.map(({ grade, minScore }) => (
+            <Space key={grade} size={4}>
+              <Typography.Text>{labels.gradeName(grade)} ≥</Typography.Text>
+              <InputNumber
+                value={minScore}
+                disabled={disabled || (grade === lowest && minScore === 0)}
+                min={0}
+                max={100}
+                step={1}
+                style={{ width: 90 }}
+                onChange={(score) => setMinScore(grade, score ?? Number.NaN)}
+                data-testid={`${testIdPrefix}-band-${grade}`}
+              />
+            </Space>
+          ))}
+        </Space>
+      </Form.Item>
+      <Form.Item
+        label={t('setup.round.excellentMaxShare')}
+        extra={t('setup.round.quotaHint')}
+        {...feedback(problems, 'quotas.excellentMaxShare')}
+      >
+        <QuotaField
+          share={value.quotas.excellentMaxShare}
+          onChange={(share) => setQuota('excellentMaxShare', share)}
+          disabled={disabled}
+          testId={`${testIdPrefix}-quota-excellent`}
+          noLimitLabel={t('setup.round.noLimit')}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('setup.round.rectifyOrFailMinShare')}
+        {...feedback(problems, 'quotas.rectifyOrFailMinShare')}
+      >
+        <QuotaField
+          share={value.quotas.rectifyOrFailMinShare}
+          onChange={(share) => setQuota('rectifyOrFailMinShare', share)}
+          disabled={disabled}
+          testId={`${testIdPrefix}-quota-rectify`}
+          noLimitLabel={t('setup.round.noLimit')}
+        />
+      </Form.Item>
+    </>
+  );
+};
+
+export const AggregationFields = ({
+  value,
+  onChange,
+  problems,
+  disabled,
+  testIdPrefix,
+}: RoundFieldsProps) => {
+  const { t } = useTranslation();
+  const { aggregation } = value;
+  const setAggregation = (patch: Partial<RoundSetupInput['aggregation']>) =>
+    onChange({ aggregation: { ...aggregation, ...patch } });
+  return (
+    <>
+      <Form.Item label={t('setup.round.method')} {...feedback(problems, 'aggregation.method')}>
+        <Radio.Group
+          value={aggregation.method}
+          disabled={disabled}
+          onChange={(event) => setAggregation({ method: event.target.value })}
+        >
+          <Space orientation="vertical">
+            {AGGREGATION_METHODS.map((method) => (
+              <Radio key={method} value={method}>
+                <span data-testid={`${testIdPrefix}-method-${method}`}>
+                  {t(`aggregation.${method}`)}
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    {t(`setup.round.methodHint.${method}`)}
+                  </Typography.Text>
+                </span>
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+      </Form.Item>
+      {aggregation.method === 'trimmedMean' ? (
+        <Form.Item label={t('setup.round.trim')} {...feedback(problems, 'aggregation.trim')}>
+          <Space wrap>
+            <span>{t('setup.round.trimCount')}</span>
+            <InputNumber
+              value={aggregation.trimCount}
+              disabled={disabled}
+              min={0}
+              precision={0}
+              style={{ width: 80 }}
+              onChange={(n) => setAggregation({ trimCount: n ?? Number.NaN })}
+              data-testid={`${testIdPrefix}-trim-count`}
+            />
+            <span>{t('setup.round.trimMinSheets')}</span>
+            <InputNumber
+              value={aggregation.trimMinSheets}
+              disabled={disabled}
+              min={1}
+              precision={0}
+              style={{ width: 80 }}
+              onChange={(n) => setAggregation({ trimMinSheets: n ?? Number.NaN })}
+              data-testid={`${testIdPrefix}-trim-min`}
+            />
+          </Space>
+        </Form.Item>
+      ) : null}
+      <Form.Item
+        label={t('setup.round.disagreementRange')}
+        extra={t('setup.round.disagreementHint')}
+        {...feedback(problems, 'agreement')}
+      >
+        <InputNumber
+          value={value.agreement.disagreementRange}
+          disabled={disabled}
+          min={0}
+          max={100}
+          suffix={t('setup.round.points')}
+          style={{ width: 160 }}
+          onChange={(n) => onChange({ agreement: { disagreementRange: n ?? Number.NaN } })}
+          data-testid={`${testIdPrefix}-disagreement`}
+        />
+      </Form.Item>
+    </>
+  );
+};

@@ -1,0 +1,68 @@
+// The builds `npm run bench` measures, each into its own folder under .bench/ (git-ignored),
+// so a benchmark never empties dist/renderer or dist-cli under someone else's feet:
+//   .bench/renderer  the app's renderer (vite.config.ts, as `npm run build:renderer`)
+//   .bench/page      the bench page (renderer/bench/index.html): benchmarks and PouchDB
+//   .bench/cli       the secretariat CLI (vite.cli.config.ts, as `npm run build:cli`)
+//   .bench/node      the round generator (scripts/bench/round/generate.ts) for Node
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { build } from 'vite';
+
+export const BENCH_DIR = resolve('.bench');
+export const APP_DIR = resolve(BENCH_DIR, 'renderer');
+export const PAGE_DIR = resolve(BENCH_DIR, 'page');
+export const CLI_FILE = resolve(BENCH_DIR, 'cli', 'pinggu.mjs');
+export const GENERATOR_FILE = resolve(BENCH_DIR, 'node', 'generate.mjs');
+
+const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
+
+/** A single-file ES module for Node from one entry (as vite.cli.config.ts does). */
+const nodeBuild = (entry, outDir, fileName) => ({
+  configFile: false,
+  logLevel: 'warn',
+  publicDir: false,
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'node20',
+    ssr: entry,
+    minify: false,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      external: isNodeBuiltin,
+      output: { format: 'es', entryFileNames: fileName, codeSplitting: false },
+    },
+  },
+  ssr: { noExternal: true, target: 'node' },
+});
+
+export async function buildAll() {
+  await build({
+    configFile: resolve('vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: APP_DIR, emptyOutDir: true },
+  });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: resolve('renderer/bench'),
+    base: './',
+    publicDir: false,
+    plugins: [react()],
+    build: {
+      outDir: PAGE_DIR,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 8000,
+      reportCompressedSize: false,
+    },
+  });
+  await build(nodeBuild(resolve('cli/main.ts'), resolve(BENCH_DIR, 'cli'), 'pinggu.mjs'));
+  await build(
+    nodeBuild(
+      resolve('scripts/bench/round/generate.ts'),
+      resolve(BENCH_DIR, 'node'),
+      'generate.mjs',
+    ),
+  );
+}

@@ -1,0 +1,142 @@
+// The automatic assignment of a whole round as a list of changes to its records: which
+// bases change panel, which (expert, base) assignments are added, rewritten or removed.
+// The secretariat previews this plan; the repository applies the same plan in one
+// transaction. Pure.
+//
+// What the plan never does:
+// - move a base or drop a pair for which an expert has started a scoresheet (such a base
+//   is held in its panel and the pair kept);
+// - leave a conflicted expert able to score: every pair of a panel in conflict is written as
+//   a recusal (回避) record, which also makes the scoring screens show 回避 there.
+import type { Base, Expert, Panel } from '../domain/types';
+import { compareIds } from '../domain/aggregation';
+import { assignBasesToPanels, assignExpertsToBases } from './assignment';
+import type { Outcome, PanelPlacement, ShortBase } from './assignment';
+import { indexConflicts, pairKey } from './conflicts';
+import type { ConflictOfInterest } from './conflicts';
+import {
+  diffRecords,
+  groupByPair,
+  recusalFor,
+  roundConflicts,
+  startedPairs,
+} from './assignmentChanges';
+import type {
+  AssignmentChanges,
+  AssignmentWarning,
+  PlannedPair,
+  RoundAssignmentRecords,
+} from './assignmentChanges';
+
+export type AutoAssignOptions = {
+  /** Omitted: every expert of the panel scores every base of it. */
+  expertsPerBase?: number;
+  /** Keep bases already placed in a panel where they are. */
+  keepExisting: boolean;
+};
+
+export type PanelShortBase = ShortBase & { panelId: string };
+
+export type AssignmentPlan = {
+  changes: AssignmentChanges;
+  placement: PanelPlacement;
+  /** Panel id → bases before the plan (bases in no existing panel are not counted). */
+  sizesBefore: Map<string, number>;
+  /** Expert id → bases to score after the plan. */
+  loads: Map<string, number>;
+  short: PanelShortBase[];
+  /** Bases held in their panel because scoring started. */
+  lockedBaseIds: Set<string>;
+  conflicts: ConflictOfInterest[];
+  warnings: AssignmentWarning[];
+};
+
+export function sizesOf(bases: readonly Base[], panels: readonly Panel[]): Map<string, number> {
+  const sizes = new Map(panels.map((p) => [p.id, 0]));
+  for (const b of bases) {
+    const n = b.panelId === undefined ? undefined : sizes.get(b.panelId);
+    if (b.panelId !== undefined && n !== undefined) sizes.set(b.panelId, n + 1);
+  }
+  return sizes;
+}
+
+/** The whole round's automatic assignment, as changes to its records. */
+export function planAutoAssignment(
+  records: RoundAssignmentRecords,
+  options: AutoAssignOptions,
+): Outcome<AssignmentPlan> {
+  const { bases, panels, experts, assignments, scoresheets } = records;
+  const conflicts = roundConflicts(records);
+  const conflictIndex = indexConflicts(conflicts);
+  const started = startedPairs(scoresheets);
+  const baseIds = new Set(bases.map((b) => b.id));
+  const lockedBaseIds = new Set(
+    scoresheets.filter((s) => !s.recusal && baseIds.has(s.baseId)).map((s) => s.baseId),
+  );
+  const panelIds = new Set(panels.map((p) => p.id));
+  const expertsOfPanel = new Map<string, Expert[]>(panels.map((p) => [p.id, []]));
+  for (const e of experts) expertsOfPanel.get(e.panelId)?.push(e);
+
+  const conflictCounts = new Map<string, number>();
+  const expertById = new Map(experts.map((e) => [e.id, e]));
+  for (const key of conflictIndex.keys()) {
+    const [first] = conflictIndex.get(key) ?? [];
+    const panelId = first ? expertById.get(first.expertId)?.panelId : undefined;
+    if (first && panelId !== undefined) {
+      const k = `${first.baseId}\u0000${panelId}`;
+      conflictCounts.set(k, (conflictCounts.get(k) ?? 0) + 1);
+    }
+  }
+  const placed = assignBasesToPanels(bases, panels, {
+    keepExisting: options.keepExisting,
+    lockedBaseIds,
+    conflictCount: (baseId, panelId) => conflictCounts.get(`${baseId}\u0000${panelId}`) ?? 0,
+  });
+  if (!placed.ok) return placed;
+  const placement = placed.value;
+
+  const { byPair } = groupByPair(assignments);
+  const previous = new Set([...byPair.entries()].filter(([, a]) => !a.recusal).map(([key]) => key));
+  const desired = new Map<string, PlannedPair>();
+  const loads = new Map<string, number>();
+  const short: PanelShortBase[] = [];
+  for (const panel of [...panels].sort((a, b) => compareIds(a.id, b.id))) {
+    const panelBases = bases.filter((b) => placement.panelOf.get(b.id) === panel.id);
+    const result = assignExpertsToBases(panelBases, expertsOfPanel.get(panel.id) ?? [], {
+      ...(options.expertsPerBase === undefined ? {} : { expertsPerBase: options.expertsPerBase }),
+      isConflicted: (expertId, baseId) => conflictIndex.has(pairKey(expertId, baseId)),
+      lockedPairs: started,
+      previousPairs: previous,
+    });
+    if (!result.ok) return result;
+    for (const [expertId, n] of result.value.load) loads.set(expertId, n);
+    short.push(...result.value.short.map((s) => ({ ...s, panelId: panel.id })));
+    for (const p of result.value.pairs)
+      desired.set(pairKey(p.expertId, p.baseId), { ...p, panelId: panel.id });
+    for (const p of result.value.recused) {
+      const key = pairKey(p.expertId, p.baseId);
+      const recusal = recusalFor(conflictIndex.get(key) ?? [], byPair.get(key)?.recusal);
+      desired.set(key, { ...p, panelId: panel.id, ...(recusal ? { recusal } : {}) });
+    }
+  }
+
+  const diff = diffRecords(desired, assignments, scoresheets);
+  const changes: AssignmentChanges = { moves: placement.moves, ...diff.changes };
+
+  return {
+    ok: true,
+    value: {
+      changes,
+      placement,
+      sizesBefore: sizesOf(
+        bases.filter((b) => b.panelId !== undefined && panelIds.has(b.panelId)),
+        panels,
+      ),
+      loads,
+      short,
+      lockedBaseIds,
+      conflicts,
+      warnings: diff.warnings,
+    },
+  };
+}

@@ -1,0 +1,230 @@
+// How far the round's scoring has come, for the secretariat's 进度 tab: for every panel,
+// expert and base, how many expected sheets are submitted, draft, recused or missing (an
+// assignment without any sheet), and what each expert still owes. Pure.
+//
+// An expected sheet is one assignment (expert × base). A recusal on the assignment or on the
+// sheet makes it recused: it is done, it will never be scored. Submitted and recused count as
+// done; draft and missing are outstanding. Sheets without an assignment are not expected and
+// are left out.
+import type { Assignment, Base, Expert, Panel, Scoresheet } from '../domain/types';
+
+export type ExpectedState = 'submitted' | 'draft' | 'recused' | 'missing';
+
+export const EXPECTED_STATES = [
+  'submitted',
+  'draft',
+  'recused',
+  'missing',
+] as const satisfies readonly ExpectedState[];
+
+export type StateCounts = Record<ExpectedState, number> & {
+  expected: number;
+  /** Submitted + recused. */
+  done: number;
+  /** Draft + missing. */
+  outstanding: number;
+  /**
+   * Whole percent done, rounded down, so 100 means nothing is outstanding (199 of 200 shows
+   * 99, not 100). 100 when nothing is expected.
+   */
+  percent: number;
+};
+
+export type ExpectedSheet = {
+  assignmentId: string;
+  panelId: string;
+  expertId: string;
+  baseId: string;
+  state: ExpectedState;
+  /** The sheet kept for this expert and base, if one exists. */
+  sheetId?: string;
+  /** Scored indicators of a draft (or any existing sheet). */
+  scoredCount: number;
+  recusalReason?: string;
+};
+
+export type OutstandingItem = {
+  baseId: string;
+  baseName: string;
+  state: 'draft' | 'missing';
+  scoredCount: number;
+};
+
+export type ExpertProgress = {
+  expert: Expert;
+  panelId: string;
+  counts: StateCounts;
+  /** Every expected sheet of this expert in this panel, in the round's base order. */
+  sheets: ExpectedSheet[];
+  /** Draft and missing sheets, in the round's base order. */
+  outstanding: OutstandingItem[];
+};
+
+export type BaseProgress = {
+  base: Base;
+  panelId: string;
+  counts: StateCounts;
+  /** One per assigned expert, in the panel's expert order. */
+  sheets: ExpectedSheet[];
+};
+
+export type PanelProgress = {
+  panel: Panel;
+  counts: StateCounts;
+  /** Every expert of the panel (also those without assignments), chair first, then by name. */
+  experts: ExpertProgress[];
+  /** Bases with at least one assignment in this panel, in the round's base order. */
+  bases: BaseProgress[];
+};
+
+export type RoundCompleteness = {
+  counts: StateCounts;
+  panels: PanelProgress[];
+};
+
+export type CompletenessInput = {
+  panels: readonly Panel[];
+  experts: readonly Expert[];
+  bases: readonly Base[];
+  assignments: readonly Assignment[];
+  scoresheets: readonly Scoresheet[];
+};
+
+export function emptyCounts(): StateCounts {
+  return {
+    submitted: 0,
+    draft: 0,
+    recused: 0,
+    missing: 0,
+    expected: 0,
+    done: 0,
+    outstanding: 0,
+    percent: 100,
+  };
+}
+
+/** Counts of a list of expected sheets. */
+export function countStates(sheets: readonly Pick<ExpectedSheet, 'state'>[]): StateCounts {
+  const counts = emptyCounts();
+  for (const { state } of sheets) {
+    counts[state] += 1;
+    counts.expected += 1;
+  }
+  counts.done = counts.submitted + counts.recused;
+  counts.outstanding = counts.draft + counts.missing;
+  counts.percent = counts.expected === 0 ? 100 : Math.floor((counts.done * 100) / counts.expected);
+  return counts;
+}
+
+const pairKey = (expertId: string, baseId: string): string => `${expertId}\u0000${baseId}`;
+
+// Several sheets for one pair only exist until merge settles them; the most advanced one
+// stands for the pair (the same order merge uses to pick the sheet shown).
+const SHEET_RANK = (sheet: Scoresheet): number =>
+  sheet.recusal ? 2 : sheet.status === 'submitted' ? 1 : 0;
+
+function expectedSheet(assignment: Assignment, sheet: Scoresheet | undefined): ExpectedSheet {
+  const recusal = assignment.recusal ?? sheet?.recusal;
+  const state: ExpectedState = recusal
+    ? 'recused'
+    : !sheet
+      ? 'missing'
+      : sheet.status === 'submitted'
+        ? 'submitted'
+        : 'draft';
+  return {
+    assignmentId: assignment.id,
+    panelId: assignment.panelId,
+    expertId: assignment.expertId,
+    baseId: assignment.baseId,
+    state,
+    ...(sheet ? { sheetId: sheet.id } : {}),
+    scoredCount: sheet ? Object.keys(sheet.scores).length : 0,
+    ...(recusal ? { recusalReason: recusal.reason } : {}),
+  };
+}
+
+/** Every expected sheet of the round, one per assignment, in assignment order. */
+export function expectedSheets(
+  assignments: readonly Assignment[],
+  scoresheets: readonly Scoresheet[],
+): ExpectedSheet[] {
+  const sheetByPair = new Map<string, Scoresheet>();
+  for (const sheet of scoresheets) {
+    const key = pairKey(sheet.expertId, sheet.baseId);
+    const kept = sheetByPair.get(key);
+    if (!kept || SHEET_RANK(sheet) > SHEET_RANK(kept)) sheetByPair.set(key, sheet);
+  }
+  return assignments.map((a) => expectedSheet(a, sheetByPair.get(pairKey(a.expertId, a.baseId))));
+}
+
+function orderedExperts(panel: Panel, experts: readonly Expert[]): Expert[] {
+  const sorted = [...experts].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return [
+    ...sorted.filter((e) => e.id === panel.chairExpertId),
+    ...sorted.filter((e) => e.id !== panel.chairExpertId),
+  ];
+}
+
+export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
+  const all = expectedSheets(input.assignments, input.scoresheets);
+  const baseOrder = new Map(input.bases.map((b, i) => [b.id, i]));
+  const baseById = new Map(input.bases.map((b) => [b.id, b]));
+  const expertById = new Map(input.experts.map((e) => [e.id, e]));
+  const inBaseOrder = (a: ExpectedSheet, b: ExpectedSheet): number =>
+    (baseOrder.get(a.baseId) ?? Infinity) - (baseOrder.get(b.baseId) ?? Infinity);
+
+  const panels = input.panels.map((panel): PanelProgress => {
+    const ofPanel = all.filter((s) => s.panelId === panel.id);
+    const members = new Map<string, Expert>();
+    for (const e of input.experts) if (e.panelId === panel.id) members.set(e.id, e);
+    // An expert moved to another panel still owes the sheets assigned here.
+    for (const s of ofPanel) {
+      const e = expertById.get(s.expertId);
+      if (e) members.set(e.id, e);
+    }
+    const experts = orderedExperts(panel, [...members.values()]);
+    const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
+
+    const expertRows = experts.map((expert): ExpertProgress => {
+      const sheets = ofPanel.filter((s) => s.expertId === expert.id).sort(inBaseOrder);
+      return {
+        expert,
+        panelId: panel.id,
+        counts: countStates(sheets),
+        sheets,
+        outstanding: sheets.flatMap((s): OutstandingItem[] =>
+          s.state === 'draft' || s.state === 'missing'
+            ? [
+                {
+                  baseId: s.baseId,
+                  baseName: baseById.get(s.baseId)?.name ?? s.baseId,
+                  state: s.state,
+                  scoredCount: s.scoredCount,
+                },
+              ]
+            : [],
+        ),
+      };
+    });
+
+    const baseIds = [...new Set(ofPanel.map((s) => s.baseId))]
+      .filter((id) => baseById.has(id))
+      .sort((a, b) => (baseOrder.get(a) ?? 0) - (baseOrder.get(b) ?? 0));
+    const baseRows = baseIds.flatMap((baseId): BaseProgress[] => {
+      const base = baseById.get(baseId);
+      if (!base) return [];
+      const sheets = ofPanel
+        .filter((s) => s.baseId === baseId)
+        .sort(
+          (a, b) =>
+            (expertIndex.get(a.expertId) ?? Infinity) - (expertIndex.get(b.expertId) ?? Infinity),
+        );
+      return [{ base, panelId: panel.id, counts: countStates(sheets), sheets }];
+    });
+
+    return { panel, counts: countStates(ofPanel), experts: expertRows, bases: baseRows };
+  });
+
+  return { counts: countStates(all), panels };
+}

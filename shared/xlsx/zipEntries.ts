@@ -1,0 +1,156 @@
+// A lenient zip reader for .xlsx packages. Bundles have their own strict reader
+// (shared/bundle/zip.ts) that refuses anything outside the bundle profile; workbooks come
+// from Excel, WPS, LibreOffice and scripts, with data descriptors, extra fields and
+// comments, so this one accepts those. It still never trusts a size: entries are inflated
+// on demand in slices while counting every byte produced against one budget for the
+// whole file, so a zip bomb stops at the budget whatever its headers say.
+import { Inflate } from 'fflate';
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const END_SIGNATURE = 0x06054b50;
+const END_RECORD_BYTES = 22;
+const MAX_COMMENT_BYTES = 0xffff;
+const METHOD_STORED = 0;
+const METHOD_DEFLATE = 8;
+const FLAG_ENCRYPTED = 0x0001;
+const MAX_ENTRIES = 10_000;
+const INFLATE_SLICE = 64 * 1024;
+
+export type ZipProblem = 'notZip' | 'corrupt' | 'encrypted' | 'unsupported' | 'tooLarge';
+
+export class ZipFailure extends Error {
+  constructor(readonly problem: ZipProblem) {
+    super(problem);
+  }
+}
+
+type Entry = {
+  method: number;
+  flags: number;
+  compressedSize: number;
+  localOffset: number;
+};
+
+const u16 = (b: Uint8Array, at: number): number => (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, at: number): number =>
+  ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16)) +
+  (b[at + 3] ?? 0) * 0x1000000;
+
+/** The entries of a zip; `read` inflates one, counting against the shared budget. */
+export class ZipEntries {
+  private readonly entries = new Map<string, Entry>();
+  private remaining: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    inflateBudget: number,
+  ) {
+    this.remaining = inflateBudget;
+    const end = findEndRecord(bytes);
+    const count = u16(bytes, end + 10);
+    const centralStart = u32(bytes, end + 16);
+    if (count > MAX_ENTRIES) throw new ZipFailure('tooLarge');
+    if (centralStart === 0xffffffff || count === 0xffff) throw new ZipFailure('unsupported');
+    let at = centralStart;
+    for (let i = 0; i < count; i += 1) {
+      if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_SIGNATURE) {
+        throw new ZipFailure('corrupt');
+      }
+      const nameLength = u16(bytes, at + 28);
+      const extraLength = u16(bytes, at + 30);
+      const commentLength = u16(bytes, at + 32);
+      if (at + 46 + nameLength > bytes.length) throw new ZipFailure('corrupt');
+      const name = latin1Text(bytes.subarray(at + 46, at + 46 + nameLength));
+      const entry: Entry = {
+        flags: u16(bytes, at + 8),
+        method: u16(bytes, at + 10),
+        compressedSize: u32(bytes, at + 20),
+        localOffset: u32(bytes, at + 42),
+      };
+      // Names are compared without a leading slash and case-insensitively, as Excel does.
+      const key = name.replace(/^\/+/u, '').toLowerCase();
+      if (!this.entries.has(key)) this.entries.set(key, entry);
+      at += 46 + nameLength + extraLength + commentLength;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  /** The inflated entry, undefined when absent. */
+  read(name: string): Uint8Array | undefined {
+    const entry = this.entries.get(name.toLowerCase());
+    if (entry === undefined) return undefined;
+    if ((entry.flags & FLAG_ENCRYPTED) !== 0) throw new ZipFailure('encrypted');
+    if (entry.compressedSize === 0xffffffff) throw new ZipFailure('unsupported');
+    const local = entry.localOffset;
+    if (local + 30 > this.bytes.length || u32(this.bytes, local) !== LOCAL_SIGNATURE) {
+      throw new ZipFailure('corrupt');
+    }
+    const dataStart = local + 30 + u16(this.bytes, local + 26) + u16(this.bytes, local + 28);
+    const dataEnd = dataStart + entry.compressedSize;
+    if (dataEnd > this.bytes.length) throw new ZipFailure('corrupt');
+    const data = this.bytes.subarray(dataStart, dataEnd);
+    if (entry.method === METHOD_STORED) {
+      this.spend(data.length);
+      return data;
+    }
+    if (entry.method !== METHOD_DEFLATE) throw new ZipFailure('unsupported');
+    return this.inflate(data);
+  }
+
+  private spend(count: number): void {
+    this.remaining -= count;
+    if (this.remaining < 0) throw new ZipFailure('tooLarge');
+  }
+
+  private inflate(data: Uint8Array): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let finished = false;
+    const inflater = new Inflate((chunk, final) => {
+      this.spend(chunk.length);
+      total += chunk.length;
+      chunks.push(chunk);
+      if (final) finished = true;
+    });
+    try {
+      for (let at = 0; at < data.length; at += INFLATE_SLICE) {
+        const until = Math.min(at + INFLATE_SLICE, data.length);
+        inflater.push(data.subarray(at, until), until === data.length);
+      }
+      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+    } catch (error) {
+      if (error instanceof ZipFailure) throw error;
+      throw new ZipFailure('corrupt');
+    }
+    if (!finished) throw new ZipFailure('corrupt');
+    const out = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
+  }
+}
+
+/** Offset of the end-of-central-directory record (which may be followed by a comment). */
+function findEndRecord(bytes: Uint8Array): number {
+  const last = bytes.length - END_RECORD_BYTES;
+  const floor = Math.max(0, last - MAX_COMMENT_BYTES);
+  for (let at = last; at >= floor; at -= 1) {
+    if (u32(bytes, at) === END_SIGNATURE) return at;
+  }
+  const startsLikeZip = bytes.length >= 4 && u32(bytes, 0) === LOCAL_SIGNATURE;
+  throw new ZipFailure(startsLikeZip ? 'corrupt' : 'notZip');
+}
+
+/** Entry names in an .xlsx are ASCII; other bytes are kept one per character (and never match). */
+function latin1Text(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) out += String.fromCharCode(byte);
+  return out;
+}

@@ -1,0 +1,137 @@
+// The secretariat's progress view: hand-counted rounds, so every number on the 进度 tab is
+// one a clerk could check against the panels' lists.
+import { describe, expect, it } from 'vitest';
+import { countStates, roundCompleteness } from '../../../shared/secretariat/completeness';
+import type { ExpectedState } from '../../../shared/secretariat/completeness';
+import {
+  buildAssignment,
+  buildBase,
+  buildExpert,
+  buildPanel,
+  buildRound,
+  buildScoresheet,
+  TEST_TIME,
+} from '../../helpers/builders';
+
+/**
+ * Panel 沈阳一组: 张三 (chair) and 李四; panel 大连组: 王五 and 赵六 (no assignments).
+ * 张三: 甲 submitted (a stray draft copy too), 乙 draft with 2 scores.
+ * 李四: 甲 missing, 乙 recused on the assignment.
+ * 王五: 丙 recused on the sheet; also a sheet for 甲 without an assignment (not expected).
+ */
+function sampleRound() {
+  const round = buildRound();
+  const shenyang = buildPanel(round.id, { name: '沈阳一组' });
+  const dalian = buildPanel(round.id, { name: '大连组' });
+  const zhang = buildExpert(round.id, shenyang.id, { name: '张三', phone: '13800000001' });
+  const li = buildExpert(round.id, shenyang.id, { name: '李四' });
+  const wang = buildExpert(round.id, dalian.id, { name: '王五' });
+  const zhao = buildExpert(round.id, dalian.id, { name: '赵六' });
+  const panels = [{ ...shenyang, chairExpertId: zhang.id }, dalian];
+  const jia = buildBase(round.id, { name: '基地甲', panelId: shenyang.id });
+  const yi = buildBase(round.id, { name: '基地乙', panelId: shenyang.id });
+  const bing = buildBase(round.id, { name: '基地丙', panelId: dalian.id });
+  const recusal = { reason: '同一单位', source: 'institution' as const, at: TEST_TIME };
+  const assignments = [
+    buildAssignment(jia, zhang),
+    buildAssignment(yi, zhang),
+    buildAssignment(jia, li),
+    buildAssignment(yi, li, { recusal }),
+    buildAssignment(bing, wang),
+  ];
+  const scoresheets = [
+    buildScoresheet(jia, zhang, { status: 'draft' }),
+    buildScoresheet(jia, zhang, { status: 'submitted', submittedAt: TEST_TIME }),
+    buildScoresheet(yi, zhang, { scores: { 'A1-1-1': 3, 'A1-1-2': 4 } }),
+    buildScoresheet(bing, wang, { recusal: { ...recusal, source: 'declared' } }),
+    buildScoresheet(jia, wang, { status: 'submitted' }),
+  ];
+  return {
+    input: {
+      panels,
+      experts: [li, zhang, wang, zhao],
+      bases: [jia, yi, bing],
+      assignments,
+      scoresheets,
+    },
+    people: { zhang, li, wang, zhao },
+    bases: { jia, yi, bing },
+  };
+}
+
+const states = (sheets: readonly { state: ExpectedState }[]) => sheets.map((s) => s.state);
+
+describe('round completeness', () => {
+  it('counts every expected sheet of the round once, by state', () => {
+    const { input } = sampleRound();
+    const { counts } = roundCompleteness(input);
+    expect(counts).toEqual({
+      expected: 5,
+      submitted: 1,
+      draft: 1,
+      recused: 2,
+      missing: 1,
+      done: 3,
+      outstanding: 2,
+      percent: 60,
+    });
+  });
+
+  it('gives each panel its totals and a percentage of sheets done', () => {
+    const { input } = sampleRound();
+    const [shenyang, dalian] = roundCompleteness(input).panels;
+    expect(shenyang?.counts).toMatchObject({ expected: 4, done: 2, outstanding: 2, percent: 50 });
+    expect(dalian?.counts).toMatchObject({ expected: 1, recused: 1, percent: 100 });
+  });
+
+  it('lists the chair first and what each expert still owes, in base order', () => {
+    const { input, people, bases } = sampleRound();
+    const [shenyang, dalian] = roundCompleteness(input).panels;
+    expect(shenyang?.experts.map((e) => e.expert.name)).toEqual(['张三', '李四']);
+    const [zhang, li] = shenyang?.experts ?? [];
+    expect(zhang?.outstanding).toEqual([
+      { baseId: bases.yi.id, baseName: '基地乙', state: 'draft', scoredCount: 2 },
+    ]);
+    expect(states(zhang?.sheets ?? [])).toEqual(['submitted', 'draft']);
+    expect(li?.outstanding).toEqual([
+      { baseId: bases.jia.id, baseName: '基地甲', state: 'missing', scoredCount: 0 },
+    ]);
+    expect(li?.counts).toMatchObject({ missing: 1, recused: 1, percent: 50 });
+    expect(li?.sheets[1]?.recusalReason).toBe('同一单位');
+    // An expert without assignments is listed, with nothing expected.
+    expect(dalian?.experts.map((e) => [e.expert.id, e.counts.expected])).toEqual([
+      [people.wang.id, 1],
+      [people.zhao.id, 0],
+    ]);
+  });
+
+  it('shows per base which expert is in which state, in the panel order of experts', () => {
+    const { input, people } = sampleRound();
+    const [shenyang] = roundCompleteness(input).panels;
+    const [jia, yi] = shenyang?.bases ?? [];
+    expect(jia?.sheets.map((s) => [s.expertId, s.state])).toEqual([
+      [people.zhang.id, 'submitted'],
+      [people.li.id, 'missing'],
+    ]);
+    expect(yi?.counts).toMatchObject({ draft: 1, recused: 1, percent: 50 });
+  });
+
+  it('ignores sheets nobody assigned: they are not expected', () => {
+    const { input } = sampleRound();
+    const [, dalian] = roundCompleteness(input).panels;
+    expect(dalian?.bases.map((b) => b.base.name)).toEqual(['基地丙']);
+    expect(dalian?.experts[0]?.sheets).toHaveLength(1);
+  });
+});
+
+describe('state counts', () => {
+  it('rounds the percentage down, so 100% means nothing is outstanding', () => {
+    const sheets = [
+      ...Array.from({ length: 199 }, () => ({ state: 'submitted' as const })),
+      { state: 'draft' as const },
+    ];
+    expect(countStates(sheets).percent).toBe(99);
+    expect(countStates([]).percent).toBe(100);
+    expect(countStates([{ state: 'recused' }]).percent).toBe(100);
+  });
+});
