@@ -13,7 +13,7 @@ export const batchMeasurement = {
   target: 15_000,
   goal: 'atMost',
   digits: 0,
-  describe: 'Secretariat batch import of 50 score bundles of the 1,000-base round',
+  describe: 'Secretariat batch import (runBatchImport) of 50 score bundles of the round',
   async run({ quick }) {
     const plan = benchPlan(quick);
     ensureSet(plan.set, plan.panels);

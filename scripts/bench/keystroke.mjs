@@ -14,10 +14,13 @@ async function openUnstartedSheet(page) {
     for (let i = 0; i < k; i += 1) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const skip = page.getByTestId('pin-skip');
+    // dispatchEvent, not click: on a loaded machine the modal's opening animation can keep
+    // the button from being hit-testable for longer than a click waits.
     await skip.waitFor({ timeout: 2000 }).then(
-      () => skip.click(),
+      () => skip.dispatchEvent('click'),
       () => undefined,
     );
+    await skip.waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByTestId('my-bases').waitFor();
     const row = page.locator('tr[data-row-key]').filter({ hasText: '未开始' }).first();
     if ((await row.count()) > 0) {

@@ -2,6 +2,7 @@
 // row validation, registry codes and the downloadable template.
 export * from './csv';
 export * from './roster';
+export * from './experts';
 export * from './rosterCodes';
 export * from './rosterTemplate';
 export * from './tableFile';

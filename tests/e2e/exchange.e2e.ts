@@ -37,6 +37,8 @@ describe('the secretariat issues round bundles and collects score bundles', () =
   beforeAll(async () => {
     server = await startServer();
     machine = await launchMachine({ height: 1000 });
+    // Several builds and test runs may share this machine: be patient with a slow page.
+    machine.page.setDefaultTimeout(90_000);
   });
 
   afterAll(async () => {

@@ -15,6 +15,8 @@ import type { RawPayload } from './pipelineMutations';
 import { cloneOf } from './storageFaults';
 
 export const FUZZ_PASSPHRASE = '模糊测试';
+/** Every bundle is imported under this name: archives and import records keep it. */
+export const FUZZ_FILE_NAME = '模糊测试.pgb';
 
 export type FuzzKey = BundleKind | 'encrypted';
 
@@ -54,7 +56,7 @@ export async function fuzzSetUp(): Promise<FuzzStage> {
     const bytes = await createBundle(input);
     const isPlain = key !== 'encrypted';
     const copy = await cloneOf(db);
-    await importBundle(copy, bytes, { prepare: { passphrase: FUZZ_PASSPHRASE } });
+    await importBundle(copy, bytes, { prepare: { passphrase: FUZZ_PASSPHRASE } }, FUZZ_FILE_NAME);
     const clean = await dataDigest(copy);
     await copy.delete();
     originals.set(key, {

@@ -89,7 +89,11 @@ export const structureMutation: fc.Arbitrary<StructureMutation> = fc.oneof(
 const pick = <T>(items: readonly T[], n: number): T | undefined => items[n % items.length];
 
 /** `"key":{"polluted":true},` written into the JSON text after the chosen opening brace. */
-function withForbiddenKey(bytes: Uint8Array, key: string, at: 'first' | 'record' | 'nested') {
+export function withForbiddenKey(
+  bytes: Uint8Array,
+  key: string,
+  at: 'first' | 'record' | 'nested',
+): Uint8Array {
   const text = new TextDecoder().decode(bytes);
   const anchors = { first: '{', record: '[{', nested: '":{' } as const;
   const found = text.indexOf(anchors[at]);

@@ -91,7 +91,9 @@ export const ConflictList = ({
   const panelName = (id: string | undefined) =>
     id === undefined ? t('assignment.placement.unplaced') : (data.panelById.get(id)?.name ?? id);
   const rowProps = (row: Row) => {
+    // A variable (and one real attribute) so the data-* attributes pass onRow's type.
     const props = {
+      className: `conflict-row conflict-${row.status}`,
       'data-testid': 'conflict-row',
       'data-expert-id': row.expertId,
       'data-base-id': row.baseId,

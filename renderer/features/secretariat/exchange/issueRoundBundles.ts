@@ -20,6 +20,7 @@ import type { SaveToFolderValue } from '../../../../shared/ipc/contract';
 import type { DesktopResult } from '../../../../shared/ipc/result';
 import { buildRoundBundlePayload } from '../../../db/bundles';
 import type { PingguDatabase } from '../../../db/database';
+import { listPanels } from '../../../db/queries';
 import { recordIssue } from '../../../db/repositories/issueRepository';
 import type { IssuedBundle, IssueSummary } from '../../../db/repositories/issueRepository';
 
@@ -61,7 +62,8 @@ export function readIssueData(db: PingguDatabase, roundId: string): Promise<Issu
       const round = await db.rounds.get(roundId);
       if (!round) return null;
       const [panels, bases, experts, assignments, templateIds] = await Promise.all([
-        db.panels.where('roundId').equals(roundId).toArray(),
+        // In the order every other screen lists them (by name).
+        listPanels(db, roundId),
         db.bases.where('roundId').equals(roundId).toArray(),
         db.experts.where('roundId').equals(roundId).toArray(),
         db.assignments.where('roundId').equals(roundId).toArray(),

@@ -22,7 +22,7 @@ import type { PingguDatabase } from '../../../../renderer/db/database';
 import { openBundle } from '../../../../shared/bundle/bundle';
 import type { OpenedBundle } from '../../../../shared/bundle/bundle';
 import { BUNDLE_KINDS } from '../../../../shared/bundle/format';
-import { craftBundle, outerEntries, partsOf } from '../../../helpers/bundleBuilders';
+import { craftBundle, jsonBytes, outerEntries, partsOf } from '../../../helpers/bundleBuilders';
 import {
   applyByteMutation,
   applyContainerMutation,
@@ -39,9 +39,10 @@ import {
   bombMutation,
   payloadZip,
   structureMutation,
+  withForbiddenKey,
 } from '../../../helpers/pipelineMutations';
 import { cloneOf, drillSeed } from '../../../helpers/storageFaults';
-import { FUZZ_PASSPHRASE, fuzzSetUp } from '../../../helpers/fuzzSetUp';
+import { FUZZ_FILE_NAME, FUZZ_PASSPHRASE, fuzzSetUp } from '../../../helpers/fuzzSetUp';
 import type { FuzzKey, FuzzOriginal } from '../../../helpers/fuzzSetUp';
 
 const MIB = 1024 * 1024;
@@ -111,7 +112,7 @@ async function checkpoint(where: string): Promise<void> {
 async function feed(bytes: Uint8Array, label: string, expected: Expectation = {}) {
   tally.runs += 1;
   const where = `${label} #${tally.runs}`;
-  const prepared = await prepareImport(db, bytes, `fuzz-${tally.runs}.pgb`, {
+  const prepared = await prepareImport(db, bytes, FUZZ_FILE_NAME, {
     crypto: testCrypto,
     expectedKinds: BUNDLE_KINDS,
     passphrase: FUZZ_PASSPHRASE,
@@ -143,6 +144,7 @@ const settings = (offset: number, numRuns: number) => ({
   endOnFailure: true,
 });
 
+const FORBIDDEN = ['__proto__', 'constructor', 'prototype'] as const;
 const ALL_KEYS: FuzzKey[] = ['scores', 'encrypted', 'round', 'result', 'backup'];
 const PLAIN_KEYS: FuzzKey[] = ['scores', 'round', 'result', 'backup'];
 const anyKey = fc.constantFrom(...ALL_KEYS);
@@ -182,13 +184,23 @@ describe(`drill: ${TOTAL.toLocaleString('en')}+ damaged bundles through prepareI
     await fc.assert(
       fc.asyncProperty(
         plainKey,
-        fc.oneof(fc.constantFrom(...fields, 'entries', 'encryption', '__proto__'), fc.string()),
+        fc.oneof(fc.constantFrom(...fields, 'entries', 'encryption', ...FORBIDDEN), fc.string()),
         fc.option(hostileValue, { nil: undefined }),
         async (key, field, value) => {
           const o = original(key);
           const container = outerEntries(o.bytes).get('payload.zip');
-          const manifest = withField(o.manifest, field, value);
-          const bytes = await craftBundle({ manifest, container, keepEntries: true });
+          // A forbidden key can only be written into the text (an object would take it as
+          // its prototype); the signature then covers the polluted text.
+          const forbidden = FORBIDDEN.some((k) => k === field);
+          const manifest = forbidden ? o.manifest : withField(o.manifest, field, value);
+          const bytes = await craftBundle({
+            manifest,
+            container,
+            keepEntries: true,
+            ...(forbidden
+              ? { manifestBytes: (m) => withForbiddenKey(jsonBytes(m), field, 'first') }
+              : {}),
+          });
           await feed(bytes, `manifest ${field}`, { payload: o.payload });
         },
       ),
@@ -281,7 +293,7 @@ describe(`drill: ${TOTAL.toLocaleString('en')}+ damaged bundles through prepareI
     // Each original bundle still imports (the drill was not refusing everything).
     for (const key of ALL_KEYS) {
       const copy = await cloneOf(db);
-      const prepared = await prepareImport(copy, original(key).bytes, `${key}.pgb`, {
+      const prepared = await prepareImport(copy, original(key).bytes, FUZZ_FILE_NAME, {
         crypto: testCrypto,
         expectedKinds: BUNDLE_KINDS,
         passphrase: FUZZ_PASSPHRASE,
