@@ -106,7 +106,7 @@ export const peakMemoryMeasurement = {
     return {
       value: peak / report.uncompressedBytes,
       detail:
-        `performance.memory.usedJSHeapSize (Chromium --enable-precise-memory-info), sampled every 5 ms and after every prepare/commit, minus the heap after a forced gc() just before the import: ` +
+        `performance.memory.usedJSHeapSize (Chromium --enable-precise-memory-info), sampled every 20 ms and after every prepare and commit, minus the heap after a forced gc() just before the import: ` +
         `median peak ${formatMb(peak)} [${peaks.ours.map(formatMb).join(', ')}] over ${formatMb(report.uncompressedBytes)} of payload JSON; the floor's peak ${formatMb(median(peaks.floor))}`,
     };
   },

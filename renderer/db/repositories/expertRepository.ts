@@ -3,7 +3,7 @@
 // issued, so the screen can say those panels need a new bundle.
 import { expertKey, tidyExpertFields, validateExpertFields } from '../../../shared/domain/panels';
 import type { ExpertFields } from '../../../shared/domain/panels';
-import type { Expert, Panel } from '../../../shared/domain/types';
+import type { Expert } from '../../../shared/domain/types';
 import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
 import type { Clock } from './audit';
