@@ -93,7 +93,7 @@ describe('the secretariat issues round bundles and collects score bundles', () =
     for (const [index, panelName] of rowPanels.entries()) {
       const panel = demo.panels.find((p) => p.name === panelName);
       const file = join(downloadDir, `评审包-${panelName}-${demo.round.name}.pgb`);
-      const env = index === 1 ? { PINGGU_PASSPHRASE: PASSPHRASE } : {};
+      const env: Record<string, string> = index === 1 ? { PINGGU_PASSPHRASE: PASSPHRASE } : {};
       const { stdout } = await pinggu(['verify', file], env);
       expect(stdout.trim()).toBe(`OK ${file} round ${demo.round.id} ${panel?.id ?? '?'} 0`);
     }

@@ -8,14 +8,21 @@
 // hash and the signature.
 import { constants, deflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import { concatBytes } from '../../shared/bundle/encoding';
+import { crc32 } from '../../shared/bundle/crc32';
+import { concatBytes, utf8Encode } from '../../shared/bundle/encoding';
 import { writeZip } from '../../shared/bundle/zip';
 import type { ZipEntryInput } from '../../shared/bundle/zip';
 import {
   CENTRAL_HEADER_BYTES,
+  CENTRAL_SIGNATURE,
+  DOS_DATE,
   END_RECORD_BYTES,
+  END_SIGNATURE,
   LOCAL_HEADER_BYTES,
+  LOCAL_SIGNATURE,
   METHOD_DEFLATE,
+  METHOD_STORED,
+  ZIP_VERSION,
   put16,
   put32,
 } from '../../shared/bundle/zipLayout';
@@ -82,7 +89,7 @@ export const structureMutation: fc.Arbitrary<StructureMutation> = fc.oneof(
   fc.record({
     type: fc.constant('bloat' as const),
     entry: fc.nat(),
-    copies: fc.integer({ min: 2, max: 400 }),
+    copies: fc.integer({ min: 2, max: 100 }),
   }),
 );
 
@@ -185,35 +192,62 @@ export const bombMutation: fc.Arbitrary<BombMutation> = fc.record({
   extra: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, fc.integer({ min: 1, max: 5 })),
 });
 
+type ZipItem = { name: Uint8Array; data: Uint8Array; method: number; crc: number; size: number };
+
+/** One zip header (local or central) in the bundle profile's fixed values. */
+function header(item: ZipItem, central: boolean, offset: number): Uint8Array {
+  const h = new Uint8Array(central ? CENTRAL_HEADER_BYTES : LOCAL_HEADER_BYTES);
+  const at = central ? 2 : 0; // the central header has "version made by" first
+  put32(h, 0, central ? CENTRAL_SIGNATURE : LOCAL_SIGNATURE);
+  if (central) put16(h, 4, ZIP_VERSION);
+  put16(h, at + 4, ZIP_VERSION);
+  put16(h, at + 8, item.method);
+  put16(h, at + 12, DOS_DATE);
+  put32(h, at + 14, item.crc);
+  put32(h, at + 18, item.data.length);
+  put32(h, at + 22, item.size);
+  put16(h, at + 26, item.name.length);
+  if (central) put32(h, 42, offset);
+  return h;
+}
+
 /**
  * The payload zip with entry `entry` (and `extra` more) replaced by a bomb whose local and
- * central headers state `stated` bytes (with a CRC of 0: the size check must come first).
+ * central headers state `stated` bytes (and a CRC of 0: the size check must come first).
+ * Other entries are stored. Written by hand: writeZip would checksum the megabytes.
  */
 export function applyBombMutation(payload: RawPayload, m: BombMutation): Uint8Array {
   const bomb = zeroBomb(m.mebibytes);
   const index = m.entry % payload.length;
   const entries: RawPayload = payload.map((e, i) => (i === index ? [e[0], bomb] : e));
   for (let i = 0; i < m.extra; i += 1) entries.push([`bomb-${i}.json`, bomb]);
-  // Written stored (so the writer does not inflate anything), then re-labelled as deflate.
-  const zip = writeZip(entries.map(([name, data]) => ({ name, data, compress: false })));
-  const nameBytes = entries.map(([name]) => new TextEncoder().encode(name).length);
-  let central =
-    zip.length - END_RECORD_BYTES - nameBytes.reduce((sum, n) => sum + CENTRAL_HEADER_BYTES + n, 0);
-  let local = 0;
-  entries.forEach(([, data], i) => {
-    const n = nameBytes[i] ?? 0;
-    if (data === bomb) {
-      for (const [at, method, crc, size] of [
-        [local, 8, 14, 22],
-        [central, 10, 16, 24],
-      ] as const) {
-        put16(zip, at + method, METHOD_DEFLATE);
-        put32(zip, at + crc, 0);
-        put32(zip, at + size, m.stated);
-      }
-    }
-    local += LOCAL_HEADER_BYTES + n + data.length;
-    central += CENTRAL_HEADER_BYTES + n;
-  });
-  return zip;
+  const items = entries.map(([name, data]): ZipItem =>
+    data === bomb
+      ? { name: utf8Encode(name), data, method: METHOD_DEFLATE, crc: 0, size: m.stated }
+      : {
+          name: utf8Encode(name),
+          data,
+          method: METHOD_STORED,
+          crc: crc32(data),
+          size: data.length,
+        },
+  );
+  const parts: Uint8Array[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const item of items) {
+    offsets.push(offset);
+    parts.push(header(item, false, 0), item.name, item.data);
+    offset += LOCAL_HEADER_BYTES + item.name.length + item.data.length;
+  }
+  const centralStart = offset;
+  items.forEach((item, i) => parts.push(header(item, true, offsets[i] ?? 0), item.name));
+  const centralSize = items.reduce((sum, item) => sum + CENTRAL_HEADER_BYTES + item.name.length, 0);
+  const end = new Uint8Array(END_RECORD_BYTES);
+  put32(end, 0, END_SIGNATURE);
+  put16(end, 8, items.length);
+  put16(end, 10, items.length);
+  put32(end, 12, centralSize);
+  put32(end, 16, centralStart);
+  return concatBytes([...parts, end]);
 }

@@ -11,12 +11,12 @@ import type { BundleManifest } from '../../../shared/bundle/manifest';
 import { readManifest } from '../../../shared/bundle/openContainer';
 import { readZipSafely } from '../../../shared/bundle/zip';
 import { readBundleHead } from '../../../shared/ipc/bundleHead';
-import type { ImportCounts } from '../../../shared/sync/mergeScoresheets';
 import type { PingguDatabase } from '../database';
 import { commitImport } from './commitImport';
 import { importError } from './importErrors';
 import type { ImportError } from './importErrors';
 import { prepareImport } from './prepareImport';
+import { summariseBatch } from './batchSummary';
 import type {
   BatchCommitOptions,
   BatchFile,
@@ -27,7 +27,6 @@ import type {
   BatchSummary,
   ProgressListener,
   RunBatchOptions,
-  SkipReason,
 } from './batchTypes';
 import type { PreparedImport } from './types';
 
@@ -209,33 +208,6 @@ export function defaultSelection(items: readonly BatchItem[]): Set<number> {
 
 const COMMITTABLE: ReadonlySet<BatchItemStatus> = new Set(['ready', 'unchanged', 'keyMismatch']);
 
-const zeroCounts = (): ImportCounts => ({
-  added: 0,
-  updated: 0,
-  unchanged: 0,
-  conflicts: 0,
-  refused: 0,
-});
-
-function skippedResult(item: BatchItem): BatchFileResult {
-  const common = {
-    index: item.index,
-    fileName: item.file.name,
-    ...(item.panelName === undefined ? {} : { panelName: item.panelName }),
-  };
-  if (item.status === 'failed') {
-    return { ...common, outcome: 'failed', ...(item.error ? { error: item.error } : {}) };
-  }
-  const skipped: SkipReason =
-    item.status === 'duplicate' ? 'duplicate' : item.status === 'locked' ? 'locked' : 'notSelected';
-  return {
-    ...common,
-    outcome: 'skipped',
-    skipped,
-    ...(item.duplicateOf === undefined ? {} : { duplicateOf: item.duplicateOf }),
-  };
-}
-
 /** Commits each accepted file in its own transaction, in batch order. */
 export async function commitBatch(
   db: PingguDatabase,
@@ -273,27 +245,7 @@ export async function commitBatch(
   }
   onProgress({ phase: 'importing', done: todo.length, total: todo.length });
 
-  const files = items.map((item) => results.get(item.index) ?? skippedResult(item));
-  const totals = zeroCounts();
-  for (const file of files) {
-    const counts = file.summary?.counts;
-    if (!counts) continue;
-    totals.added += counts.added;
-    totals.updated += counts.updated;
-    totals.unchanged += counts.unchanged;
-    totals.conflicts += counts.conflicts;
-    totals.refused += counts.refused;
-  }
-  const count = (outcome: BatchFileResult['outcome']) =>
-    files.filter((f) => f.outcome === outcome).length;
-  return {
-    files,
-    totals,
-    imported: count('imported'),
-    changed: files.filter((f) => f.summary?.changed === true).length,
-    failed: count('failed'),
-    skipped: count('skipped'),
-  };
+  return summariseBatch(items, results);
 }
 
 /** Prepare every file, let `review` choose, commit the chosen ones: the whole batch in one call. */
