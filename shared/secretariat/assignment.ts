@@ -30,8 +30,8 @@ export type PanelPlacementOptions = {
   keepExisting?: boolean;
   /** Bases that stay in their current panel whatever keepExisting says (scoring started). */
   lockedBaseIds?: ReadonlySet<string>;
-  /** How many experts of a panel conflict with a base: placement avoids those panels. */
-  conflictCount?: (baseId: string, panelId: string) => number;
+  /** Base id → panel id → experts of that panel in conflict with the base: avoided. */
+  conflictCounts?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 };
 
 export type BaseMove = { baseId: string; from: string | undefined; to: string };
@@ -58,16 +58,6 @@ function bump<K>(map: Map<K, number>, key: K): void {
   map.set(key, (map.get(key) ?? 0) + 1);
 }
 
-/** Deal order of the bases left to place: type, field, code, id. */
-function compareForDealing(a: Base, b: Base): number {
-  return (
-    typeIndex(a.type) - typeIndex(b.type) ||
-    compareIds(compactText(a.field), compactText(b.field)) ||
-    compareIds(a.code, b.code) ||
-    compareIds(a.id, b.id)
-  );
-}
-
 /** One panel per base, balanced by count, conflicts, type and field (see the top comment). */
 export function assignBasesToPanels(
   bases: readonly Base[],
@@ -79,52 +69,67 @@ export function assignBasesToPanels(
   if (allBases.length > 0 && panelIds.length === 0) {
     return { ok: false, message: '还没有专家组，无法分配基地：请先建立专家组。' };
   }
-  const exists = new Set(panelIds);
-  const sizes = new Map(panelIds.map((id) => [id, 0]));
-  const typeCounts = new Map(panelIds.map((id) => [id, new Map<BaseTypeCode, number>()]));
-  const fieldCounts = new Map(panelIds.map((id) => [id, new Map<string, number>()]));
+  // Counts per panel index; a round of 1,000 bases and 100 panels compares 100,000 times.
+  const indexOf = new Map(panelIds.map((id, i) => [id, i]));
+  const sizes: number[] = panelIds.map(() => 0);
+  const typeCounts = new Map<BaseTypeCode, number[]>();
+  const fieldCounts = new Map<string, number[]>();
+  const countsOf = <K>(map: Map<K, number[]>, key: K): number[] => {
+    const found = map.get(key);
+    if (found) return found;
+    const fresh = panelIds.map(() => 0);
+    map.set(key, fresh);
+    return fresh;
+  };
+  const fieldOf = new Map(allBases.map((b) => [b.id, compactText(b.field)]));
   const panelOf = new Map<string, string>();
   const heldBaseIds = new Set<string>();
-  const place = (base: Base, panelId: string): void => {
-    panelOf.set(base.id, panelId);
-    bump(sizes, panelId);
-    typeCounts.get(panelId)?.set(base.type, (typeCounts.get(panelId)?.get(base.type) ?? 0) + 1);
-    const field = compactText(base.field);
-    fieldCounts.get(panelId)?.set(field, (fieldCounts.get(panelId)?.get(field) ?? 0) + 1);
+  const place = (base: Base, i: number): void => {
+    panelOf.set(base.id, panelIds[i] ?? '');
+    sizes[i] = (sizes[i] ?? 0) + 1;
+    const types = countsOf(typeCounts, base.type);
+    types[i] = (types[i] ?? 0) + 1;
+    const fields = countsOf(fieldCounts, fieldOf.get(base.id) ?? '');
+    fields[i] = (fields[i] ?? 0) + 1;
   };
 
   const free: Base[] = [];
   for (const base of allBases) {
-    const current = base.panelId;
+    const held = base.panelId === undefined ? undefined : indexOf.get(base.panelId);
     const isHeld =
-      current !== undefined &&
-      exists.has(current) &&
+      held !== undefined &&
       (options.keepExisting === true || options.lockedBaseIds?.has(base.id) === true);
     if (isHeld) {
-      place(base, current);
+      place(base, held);
       heldBaseIds.add(base.id);
     } else free.push(base);
   }
 
-  const conflictCount = options.conflictCount ?? (() => 0);
-  for (const base of free.sort(compareForDealing)) {
-    const field = compactText(base.field);
-    const keyOf = (panelId: string): number[] => [
-      sizes.get(panelId) ?? 0,
-      conflictCount(base.id, panelId),
-      typeCounts.get(panelId)?.get(base.type) ?? 0,
-      fieldCounts.get(panelId)?.get(field) ?? 0,
-    ];
-    let best: string | undefined;
-    let bestKey: number[] = [];
-    for (const panelId of panelIds) {
-      const key = keyOf(panelId);
-      if (best === undefined || compareTuples(key, bestKey) < 0) {
-        best = panelId;
-        bestKey = key;
-      }
+  // Deal order: type, field, code, id.
+  free.sort(
+    (a, b) =>
+      typeIndex(a.type) - typeIndex(b.type) ||
+      compareIds(fieldOf.get(a.id) ?? '', fieldOf.get(b.id) ?? '') ||
+      compareIds(a.code, b.code) ||
+      compareIds(a.id, b.id),
+  );
+  const noConflicts = panelIds.map(() => 0);
+  for (const base of free) {
+    const byPanel = options.conflictCounts?.get(base.id);
+    const conflicts = byPanel ? panelIds.map((id) => byPanel.get(id) ?? 0) : noConflicts;
+    const types = countsOf(typeCounts, base.type);
+    const fields = countsOf(fieldCounts, fieldOf.get(base.id) ?? '');
+    const at = (counts: readonly number[], i: number): number => counts[i] ?? 0;
+    let best = 0;
+    for (let i = 1; i < panelIds.length; i += 1) {
+      const diff =
+        at(sizes, i) - at(sizes, best) ||
+        at(conflicts, i) - at(conflicts, best) ||
+        at(types, i) - at(types, best) ||
+        at(fields, i) - at(fields, best);
+      if (diff < 0) best = i;
     }
-    if (best !== undefined) place(base, best);
+    place(base, best);
   }
 
   const moves: BaseMove[] = [];
@@ -134,15 +139,8 @@ export function assignBasesToPanels(
       moves.push({ baseId: base.id, from: base.panelId, to });
     }
   }
-  return { ok: true, value: { panelOf, sizes, moves, heldBaseIds } };
-}
-
-function compareTuples(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-    const diff = (a[i] ?? 0) - (b[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return 0;
+  const sizeMap = new Map(panelIds.map((id, i) => [id, sizes[i] ?? 0]));
+  return { ok: true, value: { panelOf, sizes: sizeMap, moves, heldBaseIds } };
 }
 
 // ---- experts to bases, inside one panel ---------------------------------------------------

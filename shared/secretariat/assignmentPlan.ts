@@ -77,20 +77,19 @@ export function planAutoAssignment(
   const expertsOfPanel = new Map<string, Expert[]>(panels.map((p) => [p.id, []]));
   for (const e of experts) expertsOfPanel.get(e.panelId)?.push(e);
 
-  const conflictCounts = new Map<string, number>();
+  const conflictCounts = new Map<string, Map<string, number>>();
   const expertById = new Map(experts.map((e) => [e.id, e]));
-  for (const key of conflictIndex.keys()) {
-    const [first] = conflictIndex.get(key) ?? [];
+  for (const [first] of conflictIndex.values()) {
     const panelId = first ? expertById.get(first.expertId)?.panelId : undefined;
-    if (first && panelId !== undefined) {
-      const k = `${first.baseId}\u0000${panelId}`;
-      conflictCounts.set(k, (conflictCounts.get(k) ?? 0) + 1);
-    }
+    if (!first || panelId === undefined) continue;
+    const byPanel = conflictCounts.get(first.baseId) ?? new Map<string, number>();
+    byPanel.set(panelId, (byPanel.get(panelId) ?? 0) + 1);
+    conflictCounts.set(first.baseId, byPanel);
   }
   const placed = assignBasesToPanels(bases, panels, {
     keepExisting: options.keepExisting,
     lockedBaseIds,
-    conflictCount: (baseId, panelId) => conflictCounts.get(`${baseId}\u0000${panelId}`) ?? 0,
+    conflictCounts,
   });
   if (!placed.ok) return placed;
   const placement = placed.value;
@@ -100,8 +99,10 @@ export function planAutoAssignment(
   const desired = new Map<string, PlannedPair>();
   const loads = new Map<string, number>();
   const short: PanelShortBase[] = [];
+  const basesOfPanel = new Map<string, Base[]>(panels.map((p) => [p.id, []]));
+  for (const b of bases) basesOfPanel.get(placement.panelOf.get(b.id) ?? '')?.push(b);
   for (const panel of [...panels].sort((a, b) => compareIds(a.id, b.id))) {
-    const panelBases = bases.filter((b) => placement.panelOf.get(b.id) === panel.id);
+    const panelBases = basesOfPanel.get(panel.id) ?? [];
     const result = assignExpertsToBases(panelBases, expertsOfPanel.get(panel.id) ?? [], {
       ...(options.expertsPerBase === undefined ? {} : { expertsPerBase: options.expertsPerBase }),
       isConflicted: (expertId, baseId) => conflictIndex.has(pairKey(expertId, baseId)),

@@ -120,7 +120,7 @@ const pairKey = (expertId: string, baseId: string): string => `${expertId}\u0000
 
 // Several sheets for one pair only exist until merge settles them; the most advanced one
 // stands for the pair (the same order merge uses to pick the sheet shown).
-const SHEET_RANK = (sheet: Scoresheet): number =>
+const sheetRank = (sheet: Scoresheet): number =>
   sheet.recusal ? 2 : sheet.status === 'submitted' ? 1 : 0;
 
 function expectedSheet(assignment: Assignment, sheet: Scoresheet | undefined): ExpectedSheet {
@@ -153,7 +153,7 @@ export function expectedSheets(
   for (const sheet of scoresheets) {
     const key = pairKey(sheet.expertId, sheet.baseId);
     const kept = sheetByPair.get(key);
-    if (!kept || SHEET_RANK(sheet) > SHEET_RANK(kept)) sheetByPair.set(key, sheet);
+    if (!kept || sheetRank(sheet) > sheetRank(kept)) sheetByPair.set(key, sheet);
   }
   return assignments.map((a) => expectedSheet(a, sheetByPair.get(pairKey(a.expertId, a.baseId))));
 }

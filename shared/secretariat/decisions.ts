@@ -4,6 +4,7 @@
 // always carries a rationale, whatever the disposition. Pure.
 import {
   dispositionByCode,
+  DISPOSITIONS,
   isDispositionCode,
   validateDispositionDecision,
 } from '../domain/dispositions';
@@ -44,15 +45,7 @@ export function recommendationTally(
     const code = sheet.recommendation?.disposition.code;
     if (code && dispositionByCode(code)) counts.set(code, (counts.get(code) ?? 0) + 1);
   }
-  const order: DispositionCode[] = [
-    'include',
-    'keepAdjust',
-    'rectify',
-    'merge',
-    'convert',
-    'revoke',
-  ];
-  return order
+  return DISPOSITIONS.map((d) => d.code)
     .flatMap((code) => {
       const count = counts.get(code);
       return count ? [{ code, count }] : [];

@@ -193,7 +193,10 @@ export function unlockBatch(
   return prepareItems(
     db,
     items,
-    (item) => item.status === 'locked' && item.panelId !== undefined && item.panelId in passphrases,
+    (item) =>
+      item.status === 'locked' &&
+      item.panelId !== undefined &&
+      Object.hasOwn(passphrases, item.panelId),
     options,
     onProgress,
   );

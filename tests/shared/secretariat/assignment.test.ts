@@ -63,7 +63,7 @@ describe('assignBasesToPanels', () => {
   it('prefers, among equally full panels, the one with fewer conflicted experts', () => {
     const result = placed(
       assignBasesToPanels(basesOf(1), panelsNamed('一', '二'), {
-        conflictCount: (_, panelId) => (panelId === 'p1' ? 2 : 0),
+        conflictCounts: new Map([['b01', new Map([['p1', 2]])]]),
       }),
     );
     expect(result.panelOf.get('b01')).toBe('p2');
