@@ -27,6 +27,9 @@ import { collectGarbage, heapUsed, startHeapSampler } from './memory';
 export type ImportRun = { ms: number; peakBytes?: number; baselineBytes?: number };
 
 const DB_NAME = 'pinggu-bench-import';
+
+/** A progress line the harness prints (scripts/bench/browser.mjs forwards `[bench]` lines). */
+const progress = (text: string): void => console.info(`[bench] ${text}`);
 const POUCH_NAME = 'pinggu-bench-pouch';
 
 const intParam = (params: URLSearchParams, name: string, fallback: number): number => {
@@ -79,7 +82,11 @@ export async function importBench(params: URLSearchParams) {
   const data = await loadBenchSet(set);
   const runs: Record<ImportMode, ImportRun[]> = { ours: [], floor: [], pouch: [] };
   for (let i = 0; i < iterations; i += 1) {
-    for (const mode of rotated(modes, i)) runs[mode].push(await runMode(mode, data));
+    for (const mode of rotated(modes, i)) {
+      const run = await runMode(mode, data);
+      runs[mode].push(run);
+      progress(`import ${mode} ${i + 1}/${iterations}: ${Math.round(run.ms)} ms`);
+    }
   }
   await cleanup();
   return {
@@ -135,6 +142,7 @@ export async function scalingBench(params: URLSearchParams) {
         data.index.roundId,
       );
       times[String(k)]?.push(ms);
+      progress(`scaling ${k} panels ${i + 1}/${iterations}: ${Math.round(ms)} ms`);
     }
   }
   await cleanup();
@@ -165,6 +173,7 @@ export async function batchBench(params: URLSearchParams) {
     const start = performance.now();
     const added = await batchImport(db, files, data.index.roundId);
     ms.push(performance.now() - start);
+    progress(`batch ${i + 1}/${iterations}: ${Math.round(ms[i] ?? 0)} ms`);
     if (added !== expected) throw new Error(`batch: ${added} sheets added, expected ${expected}`);
     db.close();
   }

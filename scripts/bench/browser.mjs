@@ -83,6 +83,9 @@ export async function runPageBench(params, { timeoutMs = 600_000, args = [] } = 
   const browser = await openBenchPage({ dir: PAGE_DIR, args });
   try {
     const { page } = browser;
+    page.on('console', (message) => {
+      if (message.text().startsWith('[bench] ')) console.log(`  ${message.text().slice(8)}`);
+    });
     await page.goto(`${browser.url}?${new URLSearchParams(params).toString()}`);
     await page.waitForFunction(() => document.body.dataset.benchDone !== undefined, undefined, {
       timeout: timeoutMs,

@@ -12,8 +12,13 @@ import type {
 } from '../domain/types';
 import { compareIds } from '../domain/aggregation';
 import type { BaseMove } from './assignment';
-import { declarationsFromRecords, findConflictsOfInterest, pairKey } from './conflicts';
-import type { ConflictOfInterest } from './conflicts';
+import {
+  conflictChecker,
+  declarationsFromRecords,
+  findConflictsOfInterest,
+  pairKey,
+} from './conflicts';
+import type { ConflictChecker, ConflictOfInterest } from './conflicts';
 
 export type RoundAssignmentRecords = {
   bases: readonly Base[];
@@ -52,6 +57,15 @@ export type AssignmentWarning =
 /** Pairs whose expert started a sheet that is not a recusal: scoring began there. */
 export function startedPairs(scoresheets: readonly Scoresheet[]): Set<string> {
   return new Set(scoresheets.filter((s) => !s.recusal).map((s) => pairKey(s.expertId, s.baseId)));
+}
+
+/** The conflicts of a round's records asked pair by pair, declarations included. */
+export function roundConflictChecker(records: RoundAssignmentRecords): ConflictChecker {
+  return conflictChecker(
+    records.bases,
+    records.experts,
+    declarationsFromRecords(records.assignments, records.scoresheets),
+  );
 }
 
 /** The conflicts of a round's records, declarations included. */

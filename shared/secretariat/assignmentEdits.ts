@@ -15,6 +15,7 @@ import {
   diffRecords,
   groupByPair,
   recusalFor,
+  roundConflictChecker,
   roundConflicts,
   startedPairs,
 } from './assignmentChanges';
@@ -24,7 +25,6 @@ import type {
   PlannedPair,
   RoundAssignmentRecords,
 } from './assignmentChanges';
-import { indexConflicts } from './conflicts';
 
 export type EditPlan = { changes: AssignmentChanges; warnings: AssignmentWarning[] };
 
@@ -64,7 +64,12 @@ export function planBaseMove(
   if (started > 0) {
     return refuse(`已有专家开始评审“${base.name}”（${started} 张评分表），不能再调整它的专家组。`);
   }
-  const conflictIndex = indexConflicts(roundConflicts(records));
+  const checker = roundConflictChecker(records);
+  const expertById = new Map(records.experts.map((e) => [e.id, e]));
+  const conflictsOf = (expertId: string) => {
+    const expert = expertById.get(expertId);
+    return expert ? checker.of(expert, base) : [];
+  };
   const experts = records.experts.filter((e) => e.panelId === panelId);
   const initialLoad = new Map<string, number>();
   for (const a of records.assignments) {
@@ -74,7 +79,7 @@ export function planBaseMove(
   }
   const result = assignExpertsToBases([{ ...base, panelId }], experts, {
     ...(options.expertsPerBase === undefined ? {} : { expertsPerBase: options.expertsPerBase }),
-    isConflicted: (expertId, id) => conflictIndex.has(pairKey(expertId, id)),
+    isConflicted: (expertId) => conflictsOf(expertId).length > 0,
     initialLoad,
   });
   if (!result.ok) return result;
@@ -83,7 +88,7 @@ export function planBaseMove(
   for (const p of result.value.pairs) desired.set(pairKey(p.expertId, p.baseId), { ...p, panelId });
   for (const p of result.value.recused) {
     const key = pairKey(p.expertId, p.baseId);
-    const recusal = recusalFor(conflictIndex.get(key) ?? [], byPair.get(key)?.recusal);
+    const recusal = recusalFor(conflictsOf(p.expertId), byPair.get(key)?.recusal);
     desired.set(key, { ...p, panelId, ...(recusal ? { recusal } : {}) });
   }
   const ofBase = records.assignments.filter((a) => a.baseId === baseId);

@@ -12,13 +12,12 @@ import type { Base, Expert, Panel } from '../domain/types';
 import { compareIds } from '../domain/aggregation';
 import { assignBasesToPanels, assignExpertsToBases } from './assignment';
 import type { Outcome, PanelPlacement, ShortBase } from './assignment';
-import { indexConflicts, pairKey } from './conflicts';
-import type { ConflictOfInterest } from './conflicts';
+import { pairKey } from './conflicts';
 import {
   diffRecords,
   groupByPair,
   recusalFor,
-  roundConflicts,
+  roundConflictChecker,
   startedPairs,
 } from './assignmentChanges';
 import type {
@@ -47,7 +46,6 @@ export type AssignmentPlan = {
   short: PanelShortBase[];
   /** Bases held in their panel because scoring started. */
   lockedBaseIds: Set<string>;
-  conflicts: ConflictOfInterest[];
   warnings: AssignmentWarning[];
 };
 
@@ -66,8 +64,7 @@ export function planAutoAssignment(
   options: AutoAssignOptions,
 ): Outcome<AssignmentPlan> {
   const { bases, panels, experts, assignments, scoresheets } = records;
-  const conflicts = roundConflicts(records);
-  const conflictIndex = indexConflicts(conflicts);
+  const checker = roundConflictChecker(records);
   const started = startedPairs(scoresheets);
   const baseIds = new Set(bases.map((b) => b.id));
   const lockedBaseIds = new Set(
@@ -77,23 +74,26 @@ export function planAutoAssignment(
   const expertsOfPanel = new Map<string, Expert[]>(panels.map((p) => [p.id, []]));
   for (const e of experts) expertsOfPanel.get(e.panelId)?.push(e);
 
-  const conflictCounts = new Map<string, Map<string, number>>();
-  const expertById = new Map(experts.map((e) => [e.id, e]));
-  for (const [first] of conflictIndex.values()) {
-    const panelId = first ? expertById.get(first.expertId)?.panelId : undefined;
-    if (!first || panelId === undefined) continue;
-    const byPanel = conflictCounts.get(first.baseId) ?? new Map<string, number>();
-    byPanel.set(panelId, (byPanel.get(panelId) ?? 0) + 1);
-    conflictCounts.set(first.baseId, byPanel);
-  }
   const placed = assignBasesToPanels(bases, panels, {
     keepExisting: options.keepExisting,
     lockedBaseIds,
-    conflictCounts,
+    conflictCounts: checker.countsByPanel(),
   });
   if (!placed.ok) return placed;
   const placement = placed.value;
 
+  const expertById = new Map(experts.map((e) => [e.id, e]));
+  const baseById = new Map(bases.map((b) => [b.id, b]));
+  const conflictsOf = (expertId: string, baseId: string) => {
+    const expert = expertById.get(expertId);
+    const base = baseById.get(baseId);
+    return expert && base ? checker.of(expert, base) : [];
+  };
+  const isConflicted = (expertId: string, baseId: string): boolean => {
+    const expert = expertById.get(expertId);
+    const base = baseById.get(baseId);
+    return expert !== undefined && base !== undefined && checker.has(expert, base);
+  };
   const { byPair } = groupByPair(assignments);
   const previous = new Set([...byPair.entries()].filter(([, a]) => !a.recusal).map(([key]) => key));
   const desired = new Map<string, PlannedPair>();
@@ -105,7 +105,7 @@ export function planAutoAssignment(
     const panelBases = basesOfPanel.get(panel.id) ?? [];
     const result = assignExpertsToBases(panelBases, expertsOfPanel.get(panel.id) ?? [], {
       ...(options.expertsPerBase === undefined ? {} : { expertsPerBase: options.expertsPerBase }),
-      isConflicted: (expertId, baseId) => conflictIndex.has(pairKey(expertId, baseId)),
+      isConflicted: (expertId, baseId) => isConflicted(expertId, baseId),
       lockedPairs: started,
       previousPairs: previous,
     });
@@ -116,7 +116,7 @@ export function planAutoAssignment(
       desired.set(pairKey(p.expertId, p.baseId), { ...p, panelId: panel.id });
     for (const p of result.value.recused) {
       const key = pairKey(p.expertId, p.baseId);
-      const recusal = recusalFor(conflictIndex.get(key) ?? [], byPair.get(key)?.recusal);
+      const recusal = recusalFor(conflictsOf(p.expertId, p.baseId), byPair.get(key)?.recusal);
       desired.set(key, { ...p, panelId: panel.id, ...(recusal ? { recusal } : {}) });
     }
   }
@@ -136,7 +136,6 @@ export function planAutoAssignment(
       loads,
       short,
       lockedBaseIds,
-      conflicts,
       warnings: diff.warnings,
     },
   };

@@ -4,7 +4,7 @@
 // - declared: someone said so (the expert on the scoring laptop, or the secretariat on the
 //   expert's behalf), with a reason. Declarations are stored as a recusal on the pair's
 //   Assignment or Scoresheet (declarationsFromRecords reads them back).
-// Pure; results in code-point order of expert id, base id, kind.
+// Pure; results in code-point order of expert id, then base id, automatic before declared.
 import type { Assignment, Base, Expert, RecusalSource, Scoresheet } from '../domain/types';
 import { compareIds } from '../domain/aggregation';
 import { compactText } from '../domain/taxonomy';
@@ -82,7 +82,7 @@ export function compareConflicts(a: ConflictOfInterest, b: ConflictOfInterest): 
   return (
     compareIds(a.expertId, b.expertId) ||
     compareIds(a.baseId, b.baseId) ||
-    compareIds(a.kind, b.kind) ||
+    Number(a.kind !== 'institution') - Number(b.kind !== 'institution') ||
     compareIds(a.reason, b.reason)
   );
 }
@@ -117,15 +117,26 @@ export function findConflictsOfInterest(
       });
     }
   }
+  conflicts.push(...declaredConflicts(bases, experts, declarations));
+  return conflicts.sort(compareConflicts);
+}
+
+/** The declared conflicts among these experts and bases: first per pair, reason not blank. */
+export function declaredConflicts(
+  bases: readonly Base[],
+  experts: readonly Expert[],
+  declarations: readonly ConflictDeclaration[],
+): ConflictOfInterest[] {
   const expertIds = new Set(experts.map((e) => e.id));
   const baseIds = new Set(bases.map((b) => b.id));
-  const declared = new Set<string>();
+  const seen = new Set<string>();
+  const conflicts: ConflictOfInterest[] = [];
   for (const d of declarations) {
     const key = pairKey(d.expertId, d.baseId);
     const reason = d.reason.trim();
-    if (reason === '' || declared.has(key)) continue;
+    if (reason === '' || seen.has(key)) continue;
     if (!expertIds.has(d.expertId) || !baseIds.has(d.baseId)) continue;
-    declared.add(key);
+    seen.add(key);
     conflicts.push({
       expertId: d.expertId,
       baseId: d.baseId,
@@ -134,7 +145,85 @@ export function findConflictsOfInterest(
       source: d.source ?? 'declared',
     });
   }
-  return conflicts.sort(compareConflicts);
+  return conflicts;
+}
+
+export type ConflictChecker = {
+  /** The pair's conflicts, automatic first: empty when the expert may score the base. */
+  of: (expert: Expert, base: Base) => ConflictOfInterest[];
+  has: (expert: Expert, base: Base) => boolean;
+  /** Base id → panel id → how many of that panel's experts are in conflict with the base. */
+  countsByPanel: () => Map<string, Map<string, number>>;
+};
+
+/**
+ * The same conflicts as findConflictsOfInterest, asked pair by pair, for the planners: a
+ * round of 1,000 bases may hold tens of thousands of conflicts across panels, of which an
+ * assignment only ever looks at those inside a panel (and at counts for placement).
+ */
+export function conflictChecker(
+  bases: readonly Base[],
+  experts: readonly Expert[],
+  declarations: readonly ConflictDeclaration[],
+): ConflictChecker {
+  const baseNorm = new Map(bases.map((b) => [b.id, normaliseInstitution(b.hostInstitution)]));
+  const expertNorm = new Map(experts.map((e) => [e.id, normaliseInstitution(e.institution)]));
+  const declared = new Map<string, ConflictOfInterest>();
+  for (const c of declaredConflicts(bases, experts, declarations)) {
+    declared.set(pairKey(c.expertId, c.baseId), c);
+  }
+  const sameInstitution = (expert: Expert, base: Base): boolean => {
+    const norm = expertNorm.get(expert.id) ?? normaliseInstitution(expert.institution);
+    return (
+      norm !== '' && norm === (baseNorm.get(base.id) ?? normaliseInstitution(base.hostInstitution))
+    );
+  };
+  return {
+    of: (expert, base) => {
+      const found: ConflictOfInterest[] = [];
+      if (sameInstitution(expert, base)) {
+        found.push({
+          expertId: expert.id,
+          baseId: base.id,
+          kind: 'institution',
+          reason: institutionConflictReason(expert.institution, base.hostInstitution),
+          source: 'institution',
+        });
+      }
+      const d = declared.get(pairKey(expert.id, base.id));
+      if (d) found.push(d);
+      return found;
+    },
+    has: (expert, base) =>
+      sameInstitution(expert, base) || declared.has(pairKey(expert.id, base.id)),
+    countsByPanel: () => {
+      // Experts per institution and panel, then each base takes its host's row.
+      const perInstitution = new Map<string, Map<string, number>>();
+      for (const e of experts) {
+        const norm = expertNorm.get(e.id) ?? '';
+        if (norm === '') continue;
+        const row = perInstitution.get(norm) ?? new Map<string, number>();
+        row.set(e.panelId, (row.get(e.panelId) ?? 0) + 1);
+        perInstitution.set(norm, row);
+      }
+      const counts = new Map<string, Map<string, number>>();
+      for (const b of bases) {
+        const row = perInstitution.get(baseNorm.get(b.id) ?? '');
+        if (row) counts.set(b.id, new Map(row));
+      }
+      const expertById = new Map(experts.map((e) => [e.id, e]));
+      const baseById = new Map(bases.map((b) => [b.id, b]));
+      for (const d of declared.values()) {
+        const expert = expertById.get(d.expertId);
+        const base = baseById.get(d.baseId);
+        if (!expert || !base || sameInstitution(expert, base)) continue;
+        const row = counts.get(base.id) ?? new Map<string, number>();
+        row.set(expert.panelId, (row.get(expert.panelId) ?? 0) + 1);
+        counts.set(base.id, row);
+      }
+      return counts;
+    },
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
-import { writesForChanges } from '../../shared/secretariat/assignmentChanges';
+import { roundConflicts, writesForChanges } from '../../shared/secretariat/assignmentChanges';
 import { planAutoAssignment } from '../../shared/secretariat/assignmentPlan';
 import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
 import type { StaticServer } from '../../scripts/serve.mjs';
@@ -27,7 +27,7 @@ const sizes = [...plan.placement.sizes.values()];
 const [minSize, maxSize] = [Math.min(...sizes), Math.max(...sizes)];
 
 // An expert whose institution hosts a base of their own panel.
-const ownInstitution = plan.conflicts.find(
+const ownInstitution = roundConflicts(demo).find(
   (c) =>
     c.kind === 'institution' &&
     demo.experts.find((e) => e.id === c.expertId)?.panelId === panelOfBase.get(c.baseId),

@@ -52,7 +52,8 @@ describe('three laptops: a round from set-up to the signed result', () => {
   let bases: BaseRow[] = [];
   const basesOf = (panel: string) => bases.filter((b) => b.panel === panel).map((b) => b.name);
   let conflicted = { expert: '', base: data.CONFLICT_BASE.name };
-  const roundFiles = { [PANEL_1]: '', [PANEL_2]: '' };
+  const roundFiles = new Map<string, string>();
+  const roundFile = (panel: string) => roundFiles.get(panel) ?? '';
   const scoreFiles = { a1: '', a2: '', b1: '', b2: '' };
   const sheets: data.SheetRecord[] = [];
   let edited = { base: '', expert: '王芳', onA: 0, onB: 0 };
@@ -231,7 +232,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
       const path = join(dir, download.suggestedFilename());
       downloads.push(download.saveAs(path));
       for (const panel of [PANEL_1, PANEL_2]) {
-        if (download.suggestedFilename().includes(panel)) roundFiles[panel] = path;
+        if (download.suggestedFilename().includes(panel)) roundFiles.set(panel, path);
       }
     });
     await page.getByTestId('issue-button').click();
@@ -240,8 +241,8 @@ describe('three laptops: a round from set-up to the signed result', () => {
     await Promise.all(downloads);
     page.removeAllListeners('download');
     expect(await page.getByTestId('issue-done').innerText()).toContain('已下发 2 个评审包');
-    expect(roundFiles[PANEL_1]).toMatch(new RegExp(`评审包-${PANEL_1}-.+\\.pgb$`));
-    expect(roundFiles[PANEL_2]).toMatch(new RegExp(`评审包-${PANEL_2}-.+\\.pgb$`));
+    expect(roundFile(PANEL_1)).toMatch(new RegExp(`评审包-${PANEL_1}-.+\\.pgb$`));
+    expect(roundFile(PANEL_2)).toMatch(new RegExp(`评审包-${PANEL_2}-.+\\.pgb$`));
     await page.getByTestId('issue-section').getByText('已加密').waitFor();
     await shot(office, 'issued', true);
   });
@@ -276,7 +277,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
   it('laptop A: opens panel 1’s round bundle; both experts score by keyboard and submit', async () => {
     const { page } = laptopA;
     await page.goto(`${server.url}#/scoring`);
-    const preview = await ui.openRoundBundle(page, roundFiles[PANEL_1]);
+    const preview = await ui.openRoundBundle(page, roundFile(PANEL_1));
     expect(preview).toContain(PANEL_1);
     for (const expert of EXPERTS.filter((e) => e.panel === PANEL_1)) {
       await scoreAll(laptopA, expert.name, false);
@@ -291,7 +292,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
   it('laptop B: opens panel 2’s encrypted bundle with the passphrase; one expert recuses', async () => {
     const { page } = laptopB;
     await page.goto(`${server.url}#/scoring`);
-    const preview = await ui.openRoundBundle(page, roundFiles[PANEL_2], data.PASSPHRASE);
+    const preview = await ui.openRoundBundle(page, roundFile(PANEL_2), data.PASSPHRASE);
     expect(preview).toContain(PANEL_2);
     for (const expert of EXPERTS.filter((e) => e.panel === PANEL_2)) {
       await scoreAll(laptopB, expert.name, expert.name === data.DECLARING_EXPERT);
@@ -324,7 +325,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
 
     const b = laptopB.page;
     await b.getByTestId('expert-select').waitFor();
-    await ui.openRoundBundle(b, roundFiles[PANEL_1]);
+    await ui.openRoundBundle(b, roundFile(PANEL_1));
     await go(laptopB, '/', 'home-round');
     await ui.dropOnWindow(b, scoreFiles.a1, 'A-沈阳组-第一次.pgb');
     await b.getByTestId('import-commit').click();

@@ -14,7 +14,11 @@ import {
 import type { RoundAssignmentRecords } from '../../../shared/secretariat/assignmentChanges';
 import { planAutoAssignment } from '../../../shared/secretariat/assignmentPlan';
 import type { AssignmentPlan } from '../../../shared/secretariat/assignmentPlan';
-import { pairKey } from '../../../shared/secretariat/conflicts';
+import {
+  conflictChecker,
+  findConflictsOfInterest,
+  pairKey,
+} from '../../../shared/secretariat/conflicts';
 import { ROUND_ID, roundArb, startedSheet } from '../../helpers/assignmentBuilders';
 import type { RoundShape } from '../../helpers/assignmentBuilders';
 
@@ -213,6 +217,46 @@ describe('planAutoAssignment over random rounds', () => {
           expect(hasChanges(plan(second, keep, k).changes)).toBe(false);
           // Kept placements after a balanced run are the balanced run.
           if (!keep) expect(hasChanges(plan(second, true, k).changes)).toBe(false);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('conflictChecker over random rounds', () => {
+  it('answers pair by pair exactly what findConflictsOfInterest lists, and counts per panel', () => {
+    fc.assert(
+      fc.property(
+        roundArb(),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('亲属任职', ' ', '合作项目')), {
+          maxLength: 6,
+        }),
+        (shape, picks) => {
+          const declarations = picks.flatMap(([e, b, reason]) => {
+            const expert = shape.experts[e % Math.max(1, shape.experts.length)];
+            const base = shape.bases[b % Math.max(1, shape.bases.length)];
+            return expert && base ? [{ expertId: expert.id, baseId: base.id, reason }] : [];
+          });
+          const listed = findConflictsOfInterest(shape.bases, shape.experts, declarations);
+          const checker = conflictChecker(shape.bases, shape.experts, declarations);
+          const expected = new Map<string, number>();
+          for (const expert of shape.experts) {
+            for (const base of shape.bases) {
+              const mine = listed.filter((c) => c.expertId === expert.id && c.baseId === base.id);
+              expect(checker.of(expert, base)).toEqual(mine);
+              expect(checker.has(expert, base)).toBe(mine.length > 0);
+              if (mine.length > 0) {
+                const key = `${base.id}|${expert.panelId}`;
+                expected.set(key, (expected.get(key) ?? 0) + 1);
+              }
+            }
+          }
+          const counted = new Map<string, number>();
+          for (const [baseId, row] of checker.countsByPanel()) {
+            for (const [panelId, count] of row) counted.set(`${baseId}|${panelId}`, count);
+          }
+          expect(counted).toEqual(expected);
         },
       ),
       RUNS,

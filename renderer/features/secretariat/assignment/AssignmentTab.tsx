@@ -6,13 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Round } from '../../../../shared/domain/types';
 import { AutoAssignBar } from './AutoAssignBar';
-import type { AssignOptionsState } from './AutoAssignBar';
 import { ConflictList } from './ConflictList';
 import { DeclareConflictDialog } from './DeclareConflictDialog';
 import type { DeclarePair } from './DeclareConflictDialog';
 import { MatrixView } from './MatrixView';
 import { PanelBalanceCard } from './PanelBalanceCard';
 import { PlacementTable } from './PlacementTable';
+import { useAssignOptions } from './useAssignOptions';
 import { useAssignmentData } from './useAssignmentData';
 
 type View = 'placement' | 'matrix' | 'conflicts';
@@ -20,10 +20,7 @@ type View = 'placement' | 'matrix' | 'conflicts';
 export const AssignmentTab = ({ round }: { round: Round }) => {
   const { t } = useTranslation();
   const data = useAssignmentData(round);
-  const [options, setOptions] = useState<AssignOptionsState>({
-    expertsPerBase: null,
-    keepExisting: true,
-  });
+  const [options, setOptions] = useAssignOptions(round.id);
   const [view, setView] = useState<View>('placement');
   const [matrixPanelId, setMatrixPanelId] = useState<string | undefined>();
   const [declaring, setDeclaring] = useState<DeclarePair | null>(null);

@@ -1,0 +1,166 @@
+// Drill: Chromium killed in the middle of a large import. A secretariat's profile holds a
+// round of 600 bases (restored from a roster backup through the import dialog); a panel's
+// score bundle of 3,000 sheets is dropped on the window and committed through the same
+// dialog (the real app path: preview, safety backup, one Dexie transaction). Then the whole
+// Chromium process group gets SIGKILL after a delay, ten times with delays spread over the
+// time a clean import takes. Reopened on the same profile, the app's database is, store for
+// store, either exactly as before the import or exactly as a clean import leaves it, never
+// in between (digests computed in the page). Why not the bench entry: the import dialog is
+// what users click, and it is reachable in the normal build by dropping a file.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaticServer } from '../../scripts/serve.mjs';
+import { startServer } from './helpers/browser';
+import { launchKillable } from './helpers/killableChromium';
+import { digestInPage, largeImport } from './helpers/largeImport';
+import type { LargeImport, PageDigest, StoreDigest } from './helpers/largeImport';
+
+const BASES = 600;
+const RUNS = 10;
+/** Stores whose content differs between two clean imports (ids, clocks), compared by count. */
+const PROVENANCE = new Set(['bundleImports', 'auditLog', 'trustedKeys']);
+
+let server: StaticServer;
+let bundles: LargeImport;
+const folders: string[] = [];
+
+const tempProfile = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'pinggu-crash-'));
+  folders.push(dir);
+  return dir;
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  bundles = await largeImport(BASES);
+});
+
+afterAll(async () => {
+  await server?.close();
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Drops `bytes` on the window as a file, like a clerk dragging it from a USB stick. */
+async function drop(page: Page, bytes: Uint8Array, name: string): Promise<void> {
+  await page.evaluate(
+    ([base64, fileName]) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], fileName));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+    },
+    [Buffer.from(bytes).toString('base64'), name] as const,
+  );
+  await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+}
+
+/** Opens the app on a profile, waits for its home screen and digests its database. */
+async function reopen(profile: string): Promise<PageDigest> {
+  const chromium = await launchKillable(profile);
+  try {
+    await chromium.page.goto(server.url);
+    await chromium.page.getByTestId('main-nav').waitFor();
+    return await chromium.page.evaluate(digestInPage, 'pinggu');
+  } finally {
+    await chromium.close();
+  }
+}
+
+/** A profile whose database holds the round (no scores yet), shut down cleanly. */
+async function secretariatProfile(): Promise<string> {
+  const profile = tempProfile();
+  const chromium = await launchKillable(profile);
+  const { page } = chromium;
+  await page.goto(server.url);
+  await page.getByTestId('welcome').waitFor();
+  await drop(page, bundles.roster, '名单备份.pgb');
+  await page.getByTestId('import-commit').click();
+  await page.getByText('已从备份恢复本机的全部数据。').waitFor({ timeout: 60_000 });
+  await chromium.close();
+  return profile;
+}
+
+/** Starts the score import; resolves when the commit button was pressed. */
+async function startImport(page: Page): Promise<void> {
+  await page.goto(server.url);
+  await page.getByTestId('home-round').waitFor();
+  await drop(page, bundles.scores, '演练组评分.pgb');
+  await page.getByTestId('import-commit').click();
+}
+
+const copyOf = (profile: string): string => {
+  const copy = tempProfile();
+  cpSync(profile, copy, { recursive: true });
+  return copy;
+};
+
+const stores = (digest: PageDigest): Record<string, StoreDigest> => {
+  if (digest === 'missing') throw new Error('the database is gone');
+  return digest;
+};
+
+/** 'before', 'after', or a description of the state in between. */
+function classify(got: PageDigest, before: PageDigest, after: PageDigest): string {
+  const g = stores(got);
+  const b = stores(before);
+  const a = stores(after);
+  const names = Object.keys(b).sort();
+  if (Object.keys(g).sort().join() !== names.join()) return `stores ${Object.keys(g).join()}`;
+  if (names.every((n) => g[n]?.sha256 === b[n]?.sha256)) return 'before';
+  const same = (n: string) =>
+    PROVENANCE.has(n) ? g[n]?.count === a[n]?.count : g[n]?.sha256 === a[n]?.sha256;
+  if (names.every(same)) return 'after';
+  return names.map((n) => `${n}: ${g[n]?.count ?? '-'} records`).join(', ');
+}
+
+describe('drill: Chromium killed during a large import', () => {
+  let base = '';
+  let before: PageDigest = 'missing';
+  let after: PageDigest = 'missing';
+  let cleanMs = 0;
+
+  it(`prepares a secretariat profile and a clean import of ${BASES * 5} sheets`, async () => {
+    expect(bundles.sheets).toBe(BASES * 5);
+    const T0 = performance.now(); const log = (m: string) => console.log('STEP', m, Math.round(performance.now() - T0));
+    base = await secretariatProfile(); log('base');
+    before = await reopen(copyOf(base)); log('before');
+    expect(stores(before).bases?.count).toBe(BASES);
+    expect(stores(before).scoresheets?.count).toBe(0);
+    // Reopening changes nothing by itself.
+    expect(await reopen(copyOf(base))).toEqual(before);
+
+    const profile = copyOf(base);
+    const chromium = await launchKillable(profile);
+    await startImport(chromium.page); log('started');
+    const start = performance.now();
+    await chromium.page.getByText('导入完成').waitFor({ timeout: 60_000 });
+    cleanMs = performance.now() - start; log('done ' + cleanMs);
+    await chromium.close();
+    after = await reopen(profile); log('after');
+    expect(stores(after).scoresheets?.count).toBe(BASES * 5);
+    expect(stores(after).bundleImports?.count).toBe(1);
+  });
+
+  it(`finds the database entirely before or entirely after the import, ${RUNS} kills`, async () => {
+    expect(cleanMs).toBeGreaterThan(0);
+    const outcomes: string[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      // Delays from just after the click to past the end of a clean import.
+      const delay = Math.round((cleanMs * 1.2 * run) / (RUNS - 1));
+      const profile = copyOf(base);
+      const chromium = await launchKillable(profile);
+      await startImport(chromium.page);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await chromium.kill();
+      const state = classify(await reopen(profile), before, after);
+      outcomes.push(`${delay} ms: ${state}`); console.log('RUN', run, delay, state, Math.round(performance.now()));
+    }
+    console.info(
+      `crash drill (clean import ${Math.round(cleanMs)} ms): ${outcomes.join('; ')}`,
+    );
+    for (const outcome of outcomes) expect(outcome).toMatch(/: (before|after)$/);
+  });
+});
