@@ -39,6 +39,10 @@ if (build) {
 
 const results = [];
 const durations = [];
+const writeResults = () => {
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+};
 for (const measurement of selected) {
   console.log(`▶ ${measurement.id}: ${measurement.describe}${quick ? ' (quick)' : ''}`);
   const t0 = Date.now();
@@ -63,6 +67,8 @@ for (const measurement of selected) {
     detail,
   });
   console.log(`  ${value ?? '—'} ${measurement.unit} in ${seconds(Date.now() - t0)}`);
+  // Written after each measurement, so a run cut short keeps what it measured.
+  writeResults();
 }
 
 const rows = results.map((r, i) => ({
@@ -83,7 +89,6 @@ console.log(
   `\n${quick ? 'quick' : 'full'} run: ${seconds(Date.now() - started)} in all; load average ${loadAtStart} at the start, ${load()} at the end`,
 );
 
-mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+writeResults();
 console.log('wrote bench/results.json');
 process.exit(results.every((r) => r.met) ? 0 : 1);

@@ -25,7 +25,7 @@ export const batchMeasurement = {
         runs: String(plan.runs),
         warmup: String(plan.warmup),
       },
-      { args: MEMORY_ARGS, timeoutMs: 1_200_000 },
+      { args: MEMORY_ARGS, timeoutMs: 1_800_000 },
     );
     const ms = measuredRuns(report.ms, report.warmup, plan.runs);
     return {

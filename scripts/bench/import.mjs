@@ -21,10 +21,11 @@ function importReport(quick) {
       set: plan.set,
       runs: String(plan.runs),
       warmup: String(plan.warmup),
+      warmupPanels: String(plan.warmupPanels),
     };
     reports.set(
       quick,
-      runPageBench(params, { args: MEMORY_ARGS, timeoutMs: 1_200_000 }).then((report) => ({
+      runPageBench(params, { args: MEMORY_ARGS, timeoutMs: 3_600_000 }).then((report) => ({
         report,
         ms: Object.fromEntries(
           ['ours', 'floor', 'pouch'].map((mode) => [
@@ -64,12 +65,13 @@ export const importFloorMeasurement = {
   describe: 'Import of a round’s score bundles through the app’s pipeline ÷ the raw floor',
   async run({ quick }) {
     const { report, ms } = await importReport(quick);
+    const plan = benchPlan(quick);
     return {
       value: ratioOfMedians(ms.ours, ms.floor),
       detail:
         `${roundText(report)} into Dexie with the roster present. Ours (prepareImport + commitImport per bundle) median ${Math.round(median(ms.ours))} ms [${formatRuns(ms.ours)}]; ` +
         `floor (unzip, inflate, SHA-256, JSON.parse, one bulkPut, no checks) median ${Math.round(median(ms.floor))} ms [${formatRuns(ms.floor)}]; ` +
-        `${ms.ours.length} runs after ${report.warmup} warm-up, modes rotated`,
+        `${ms.ours.length} runs after ${report.warmup} warm-up (on ${plan.warmupPanels} panels), modes rotated`,
     };
   },
 };

@@ -2,6 +2,7 @@
 // tab, its printout and the CLI).
 export * from './types';
 export * from './csv';
+export * from './formats';
 export * from './labels';
 export * from './model';
 export * from './summarySheets';

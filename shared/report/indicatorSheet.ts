@@ -4,6 +4,7 @@
 import { mean } from '../domain/aggregation';
 import { checkScoreValue, isCountedInStatistics } from '../domain/scoresheetTotals';
 import type { Base, IndicatorTemplate, Scoresheet } from '../domain/types';
+import { decimalColumns } from './formats';
 import { typeLabel } from './labels';
 import type { ReportModel } from './model';
 import { REPORT_SHEET_NAMES } from './summarySheets';
@@ -107,6 +108,7 @@ export function indicatorsSheet(model: ReportModel): ReportSheet {
     name: REPORT_SHEET_NAMES.indicators,
     headerRows: 1,
     columnWidths: [16, 40, 28, 36, 10, 8, 24, 28, 8, 10, 10],
+    numberFormats: decimalColumns(INDICATORS_HEADER, ['平均得分', '得分率(%)']),
     rows: [[...INDICATORS_HEADER], ...rows],
   };
 }

@@ -1,8 +1,10 @@
 // The report's overview sheets: 汇总 (round, date, counts, per-type summary with grade
 // distribution and quota warnings), 基地结果 (one row per base) and 决定 (final decisions).
-// Numbers stay raw (full precision); the workbook shows them, the CSV rounds them.
+// Numbers stay raw (full precision); the workbook shows decimals with 2 places (formats.ts),
+// the CSV rounds them.
 import { GRADE_ORDER } from '../domain/grading';
 import { baseTypeByCode } from '../domain/taxonomy';
+import { decimalColumns } from './formats';
 import {
   categoryLabel,
   dispositionLabel,
@@ -77,6 +79,9 @@ export function summarySheet(model: ReportModel): ReportSheet {
   return {
     name: REPORT_SHEET_NAMES.summary,
     columnWidths: [26, 40, 22, 10, 10, 8, 8, 8, 8, 10, 14, 22, 10, 10, 50],
+    // The type table starts in column A, so its header gives the columns; the rows above it
+    // use A and B only.
+    numberFormats: decimalColumns(TYPE_SUMMARY_HEADER, ['优秀占比(%)', '限期整改与不合格占比(%)']),
     rows: [
       [REPORT_TITLE],
       [],
@@ -201,6 +206,17 @@ export function resultsSheet(model: ReportModel): ReportSheet {
       16, 40, 28, 22, 28, 10, 14, 10, 10, 22, 10, 10, 12, 10, 8, 10, 10, 10, 10, 8, 8, 8, 8, 10, 14,
       30, 40,
     ],
+    numberFormats: decimalColumns(RESULTS_HEADER, [
+      '综合得分',
+      '算术平均',
+      '中位数',
+      '去掉最高最低分平均',
+      'Z分数平均',
+      '最低分',
+      '最高分',
+      '极差',
+      '标准差',
+    ]),
     rows: [[...RESULTS_HEADER], ...model.rows.map((row) => resultRow(row, model))],
   };
 }
@@ -224,6 +240,7 @@ export function decisionsSheet(model: ReportModel): ReportSheet {
     name: REPORT_SHEET_NAMES.decisions,
     headerRows: 1,
     columnWidths: [16, 40, 28, 10, 8, 14, 30, 50, 14, 18],
+    numberFormats: decimalColumns(DECISIONS_HEADER, ['综合得分']),
     rows: [
       [...DECISIONS_HEADER],
       ...model.decisions.map(({ decision, row }): ReportCell[] => {

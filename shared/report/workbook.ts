@@ -1,8 +1,8 @@
 // The round report as sheets for writeXlsx (shared/xlsx/write.ts) and the 基地结果 sheet as
 // CSV. The workbook keeps text as it is (the writer stores every string as text, never as
 // a formula, and cuts it at Excel's cell limit); the CSV, which a spreadsheet re-parses,
-// defuses text that starts like a formula (shared/report/csv.ts).
-import { toCsv } from './csv';
+// defuses text that starts like a formula (shared/csv/write.ts).
+import { toReportCsv } from './csv';
 import { conflictsSheet, scoresheetsSheet } from './detailSheets';
 import { indicatorsSheet } from './indicatorSheet';
 import { buildReportModel } from './model';
@@ -29,5 +29,5 @@ export function buildReportWorkbook(input: ReportInput): ReportSheet[] {
 
 /** 基地结果 as CSV: UTF-8 BOM, CRLF, numbers with 2 decimals, formula-safe text. */
 export function resultsCsv(model: ReportModel): string {
-  return toCsv(resultsSheet(model).rows);
+  return toReportCsv(resultsSheet(model).rows);
 }

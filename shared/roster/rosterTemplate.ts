@@ -3,6 +3,7 @@
 // column as an example of extra columns) and two example rows, one of them a C-category
 // platform with its chosen type written beside the legacy name.
 import { strToU8 } from 'fflate';
+import { toCsv } from '../csv/write';
 import { writeXlsx } from '../xlsx/write';
 
 export const ROSTER_TEMPLATE_ROWS: readonly (readonly string[])[] = [
@@ -57,12 +58,7 @@ export function rosterTemplateXlsx(): Uint8Array {
   ]);
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-}
-
 /** UTF-8 with a byte-order mark and CRLF, as Excel on a Chinese Windows opens it directly. */
 export function rosterTemplateCsv(): Uint8Array {
-  const lines = ROSTER_TEMPLATE_ROWS.map((row) => row.map(csvField).join(','));
-  return strToU8(`\uFEFF${lines.join('\r\n')}\r\n`);
+  return strToU8(toCsv(ROSTER_TEMPLATE_ROWS));
 }

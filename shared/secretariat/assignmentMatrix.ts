@@ -2,7 +2,15 @@
 // assigned, in conflict, recused or empty; each expert's load; each base's coverage) and
 // the round's panel balance. Built per panel, so a round of 1,000 bases and 100 panels
 // only ever works on the panel on screen. Pure.
-import type { Assignment, Base, BaseTypeCode, Expert, Panel } from '../domain/types';
+import type {
+  Assignment,
+  Base,
+  BaseTypeCode,
+  Expert,
+  Panel,
+  Recusal,
+  Scoresheet,
+} from '../domain/types';
 import { compareIds } from '../domain/aggregation';
 import { indexConflicts, pairKey } from './conflicts';
 import type { ConflictKind, ConflictOfInterest } from './conflicts';
@@ -73,13 +81,17 @@ export type AssignmentMatrixInput = {
   /** Assignments (any; only pairs of these experts and bases are read). */
   assignments: readonly Assignment[];
   conflicts: readonly ConflictOfInterest[];
+  /** Sheets of the round: a recusal declared on a sheet counts like one on the assignment. */
+  scoresheets?: readonly Scoresheet[];
   expertsPerBase?: number;
 };
 
 function cellOf(
   assignment: Assignment | undefined,
+  sheetRecusal: Recusal | undefined,
   conflicts: readonly ConflictOfInterest[],
 ): AssignmentMatrixCell {
+  const recusal = assignment?.recusal ?? (assignment ? sheetRecusal : undefined);
   const ordered = [...conflicts].sort(
     (a, b) => Number(a.kind !== 'institution') - Number(b.kind !== 'institution'),
   );
@@ -87,12 +99,10 @@ function cellOf(
   const id = assignment ? { assignmentId: assignment.id } : {};
   if (ordered.length > 0) {
     const reason = [...new Set(ordered.map((c) => c.reason))].join('；');
-    const state = assignment && !assignment.recusal ? 'violation' : 'conflict';
+    const state = assignment && !recusal ? 'violation' : 'conflict';
     return { state, conflictKinds, reason, ...id };
   }
-  if (assignment?.recusal) {
-    return { state: 'recused', conflictKinds, reason: assignment.recusal.reason, ...id };
-  }
+  if (recusal) return { state: 'recused', conflictKinds, reason: recusal.reason, ...id };
   return { state: assignment ? 'assigned' : 'none', conflictKinds, ...id };
 }
 
@@ -109,10 +119,16 @@ export function assignmentMatrix(input: AssignmentMatrixInput): AssignmentMatrix
   const conflictIndex = indexConflicts(
     input.conflicts.filter((c) => expertIds.has(c.expertId) && baseIds.has(c.baseId)),
   );
+  const sheetRecusals = new Map<string, Recusal>();
+  for (const s of input.scoresheets ?? []) {
+    if (s.recusal && expertIds.has(s.expertId) && baseIds.has(s.baseId)) {
+      sheetRecusals.set(pairKey(s.expertId, s.baseId), s.recusal);
+    }
+  }
   const rows: MatrixExpertRow[] = experts.map((expert) => {
     const cells = input.bases.map((base) => {
       const key = pairKey(expert.id, base.id);
-      return cellOf(byPair.get(key), conflictIndex.get(key) ?? []);
+      return cellOf(byPair.get(key), sheetRecusals.get(key), conflictIndex.get(key) ?? []);
     });
     const scores = (c: AssignmentMatrixCell): boolean =>
       c.state === 'assigned' || c.state === 'violation';

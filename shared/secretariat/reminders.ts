@@ -1,11 +1,11 @@
 // The reminder list (催办清单): every expert who still owes sheets, with the panel, phone and
 // each outstanding base and its state, as the secretariat phones round or prints it. Built
-// from roundCompleteness; exported as CSV and as an xlsx workbook (tableFile.ts). The file's
+// from roundCompleteness; exported as CSV (shared/csv/write.ts) and as an xlsx workbook. The file's
 // language is Chinese whatever the UI language: it goes to the department.
 import type { OutstandingItem, RoundCompleteness } from './completeness';
 import type { XlsxSheetInput } from '../xlsx/write';
-import { toCsv } from './tableFile';
-import type { TableCell } from './tableFile';
+import { toCsv } from '../csv/write';
+import type { CsvCell } from '../csv/write';
 
 export type ReminderRow = {
   panelId: string;
@@ -65,7 +65,7 @@ export const REMINDER_HEADER = [
 ] as const;
 
 /** One row per expert (header first). */
-export function reminderTable(rows: readonly ReminderRow[]): TableCell[][] {
+export function reminderTable(rows: readonly ReminderRow[]): CsvCell[][] {
   return [
     [...REMINDER_HEADER],
     ...rows.map((row) => [
@@ -91,7 +91,7 @@ export const REMINDER_DETAIL_HEADER = [
 ] as const;
 
 /** One row per outstanding sheet (header first). */
-export function reminderDetailTable(rows: readonly ReminderRow[]): TableCell[][] {
+export function reminderDetailTable(rows: readonly ReminderRow[]): CsvCell[][] {
   return [
     [...REMINDER_DETAIL_HEADER],
     ...rows.flatMap((row) =>

@@ -1,11 +1,13 @@
 // Writes a minimal .xlsx workbook that Excel, WPS and LibreOffice open without repair:
 // text through the shared-string table (always text, never a formula, so "=SUM(1)" from a
 // bundle stays the characters it was), finite numbers as numbers, booleans as booleans.
-// Header rows are bold and frozen; column widths are optional. Sheet names follow Excel's
+// Header rows are bold and frozen; column widths and per-column number formats (shown
+// decimals; the stored value keeps full precision) are optional. Sheet names follow Excel's
 // rules. The output depends only on the input (fixed zip times, stable ordering).
 import { strToU8 } from 'fflate';
 import { writeZip } from '../bundle/zipWrite';
-import { escapeXml } from './xml';
+import { HEADER_STYLE, NumberFormats } from './styles';
+import { escapeXml, NS_MAIN, XML_HEAD } from './xml';
 
 export type XlsxCell = string | number | boolean | null;
 
@@ -16,6 +18,11 @@ export type XlsxSheetInput = {
   columnWidths?: number[];
   /** How many top rows are headers: bold and frozen. */
   headerRows?: number;
+  /**
+   * Excel number format codes by column from A (e.g. '0.00'), for the number cells below the
+   * header rows; null, missing, '' or 'General' leave Excel's General format.
+   */
+  numberFormats?: (string | null | undefined)[];
 };
 
 /** Excel's limit for the text of one cell; longer text is cut and ends with "…". */
@@ -24,8 +31,6 @@ const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
 const MAX_SHEET_NAME = 31;
 
-const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -114,19 +119,30 @@ class SharedStrings {
   }
 }
 
-function cellXml(cell: XlsxCell, reference: string, style: string, strings: SharedStrings): string {
+function cellXml(
+  cell: XlsxCell,
+  reference: string,
+  style: string,
+  strings: SharedStrings,
+  numberStyle: string,
+): string {
   if (cell === null) return style === '' ? '' : `<c r="${reference}"${style}/>`;
   if (typeof cell === 'boolean')
     return `<c r="${reference}"${style} t="b"><v>${cell ? 1 : 0}</v></c>`;
   if (typeof cell === 'number' && Number.isFinite(cell)) {
-    return `<c r="${reference}"${style}><v>${String(cell)}</v></c>`;
+    return `<c r="${reference}"${numberStyle}><v>${String(cell)}</v></c>`;
   }
   const text = storableText(String(cell));
   if (text === '') return style === '' ? '' : `<c r="${reference}"${style}/>`;
   return `<c r="${reference}"${style} t="s"><v>${strings.add(text)}</v></c>`;
 }
 
-function sheetXml(sheet: XlsxSheetInput, strings: SharedStrings, isFirst: boolean): string {
+function sheetXml(
+  sheet: XlsxSheetInput,
+  strings: SharedStrings,
+  formats: NumberFormats,
+  isFirst: boolean,
+): string {
   if (sheet.rows.length > MAX_ROWS) throw new RangeError(`sheet ${sheet.name}: too many rows`);
   const headerRows = Math.max(0, Math.min(Math.floor(sheet.headerRows ?? 0), sheet.rows.length));
   const selected = isFirst ? ' tabSelected="1"' : '';
@@ -145,11 +161,21 @@ function sheetXml(sheet: XlsxSheetInput, strings: SharedStrings, isFirst: boolea
     )
     .join('');
   const cols = widths === '' ? '' : `<cols>${widths}</cols>`;
+  const formatStyles = formats.columnStyles(sheet);
   const rows = sheet.rows
     .map((row, r) => {
       if (row.length > MAX_COLUMNS) throw new RangeError(`sheet ${sheet.name}: too many columns`);
-      const style = r < headerRows ? ' s="1"' : '';
-      const cells = row.map((cell, c) => cellXml(cell, `${columnName(c)}${r + 1}`, style, strings));
+      const isHeader = r < headerRows;
+      const style = isHeader ? HEADER_STYLE : '';
+      const cells = row.map((cell, c) =>
+        cellXml(
+          cell,
+          `${columnName(c)}${r + 1}`,
+          style,
+          strings,
+          isHeader ? style : (formatStyles[c] ?? ''),
+        ),
+      );
       const body = cells.join('');
       return body === '' ? '' : `<row r="${r + 1}">${body}</row>`;
     })
@@ -161,24 +187,13 @@ function sheetXml(sheet: XlsxSheetInput, strings: SharedStrings, isFirst: boolea
   );
 }
 
-const STYLES_XML =
-  `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
-  '<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
-  '<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
-  '</styleSheet>';
-
 /** Builds the workbook. An empty list gives one empty sheet (Excel needs at least one). */
 export function writeXlsx(sheets: readonly XlsxSheetInput[]): Uint8Array {
   const input = sheets.length === 0 ? [{ name: 'Sheet1', rows: [] }] : sheets;
   const names = sanitizeSheetNames(input.map((s) => s.name));
   const strings = new SharedStrings();
-  const sheetParts = input.map((sheet, i) => sheetXml(sheet, strings, i === 0));
+  const formats = new NumberFormats(input);
+  const sheetParts = input.map((sheet, i) => sheetXml(sheet, strings, formats, i === 0));
 
   const contentTypes =
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -227,7 +242,7 @@ export function writeXlsx(sheets: readonly XlsxSheetInput[]): Uint8Array {
     entry('xl/workbook.xml', workbook),
     entry('xl/_rels/workbook.xml.rels', workbookRels),
     ...sheetParts.map((xml, i) => entry(`xl/worksheets/sheet${i + 1}.xml`, xml)),
-    entry('xl/styles.xml', STYLES_XML),
+    entry('xl/styles.xml', formats.stylesXml()),
     entry('xl/sharedStrings.xml', strings.xml()),
   ]);
 }

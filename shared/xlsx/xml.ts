@@ -155,6 +155,10 @@ function findTagEnd(text: string, from: number): number {
   throw new XmlError('unterminated tag');
 }
 
+/** The declaration every part the writer makes starts with. */
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
 /** Escapes text for element content or a double-quoted attribute value. */
 export function escapeXml(text: string): string {
   return text

@@ -62,7 +62,7 @@ async function reopen(profile: string): Promise<PageDigest> {
   const chromium = await launchKillable(profile);
   try {
     await chromium.page.goto(server.url);
-    await chromium.page.getByTestId('main-nav').waitFor();
+    await chromium.page.getByTestId('main-nav').waitFor({ timeout: 60_000 });
     return await chromium.page.evaluate(digestInPage, 'pinggu');
   } finally {
     await chromium.close();
@@ -70,23 +70,26 @@ async function reopen(profile: string): Promise<PageDigest> {
 }
 
 /** A profile whose database holds the round (no scores yet), shut down cleanly. */
-async function secretariatProfile(): Promise<string> {
+async function secretariatProfile(): Promise<{ profile: string; digest: PageDigest }> {
   const profile = tempProfile();
   const chromium = await launchKillable(profile);
-  const { page } = chromium;
-  await page.goto(server.url);
-  await page.getByTestId('welcome').waitFor();
-  await drop(page, bundles.roster, '名单备份.pgb');
-  await page.getByTestId('import-commit').click();
-  await page.getByText('已从备份恢复本机的全部数据。').waitFor({ timeout: 60_000 });
-  await chromium.close();
-  return profile;
+  try {
+    const { page } = chromium;
+    await page.goto(server.url);
+    await page.getByTestId('welcome').waitFor();
+    await drop(page, bundles.roster, '名单备份.pgb');
+    await page.getByTestId('import-commit').click();
+    await page.getByText('已从备份恢复本机的全部数据。').waitFor({ timeout: 60_000 });
+    return { profile, digest: await page.evaluate(digestInPage, 'pinggu') };
+  } finally {
+    await chromium.close();
+  }
 }
 
 /** Starts the score import; resolves when the commit button was pressed. */
 async function startImport(page: Page): Promise<void> {
   await page.goto(server.url);
-  await page.getByTestId('home-round').waitFor();
+  await page.getByTestId('home-round').waitFor({ timeout: 60_000 });
   await drop(page, bundles.scores, '演练组评分.pgb');
   await page.getByTestId('import-commit').click();
 }
@@ -124,25 +127,25 @@ describe('drill: Chromium killed during a large import', () => {
 
   it(`prepares a secretariat profile and a clean import of ${BASES * 5} sheets`, async () => {
     expect(bundles.sheets).toBe(BASES * 5);
-    const T0 = performance.now(); const log = (m: string) => console.log('STEP', m, Math.round(performance.now() - T0));
-    base = await secretariatProfile(); log('base');
-    before = await reopen(copyOf(base)); log('before');
+    ({ profile: base, digest: before } = await secretariatProfile());
     expect(stores(before).bases?.count).toBe(BASES);
     expect(stores(before).scoresheets?.count).toBe(0);
-    // Reopening changes nothing by itself.
+    // Reopening the app changes nothing by itself.
     expect(await reopen(copyOf(base))).toEqual(before);
 
-    const profile = copyOf(base);
-    const chromium = await launchKillable(profile);
-    await startImport(chromium.page); log('started');
-    const start = performance.now();
-    await chromium.page.getByText('导入完成').waitFor({ timeout: 60_000 });
-    cleanMs = performance.now() - start; log('done ' + cleanMs);
-    await chromium.close();
-    after = await reopen(profile); log('after');
+    const chromium = await launchKillable(copyOf(base));
+    try {
+      await startImport(chromium.page);
+      const start = performance.now();
+      await chromium.page.getByText('导入完成').waitFor({ timeout: 60_000 });
+      cleanMs = performance.now() - start;
+      after = await chromium.page.evaluate(digestInPage, 'pinggu');
+    } finally {
+      await chromium.close();
+    }
     expect(stores(after).scoresheets?.count).toBe(BASES * 5);
     expect(stores(after).bundleImports?.count).toBe(1);
-  });
+  }, 300_000);
 
   it(`finds the database entirely before or entirely after the import, ${RUNS} kills`, async () => {
     expect(cleanMs).toBeGreaterThan(0);
@@ -152,15 +155,17 @@ describe('drill: Chromium killed during a large import', () => {
       const delay = Math.round((cleanMs * 1.2 * run) / (RUNS - 1));
       const profile = copyOf(base);
       const chromium = await launchKillable(profile);
-      await startImport(chromium.page);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      await chromium.kill();
+      try {
+        await startImport(chromium.page);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      } finally {
+        await chromium.kill();
+      }
       const state = classify(await reopen(profile), before, after);
-      outcomes.push(`${delay} ms: ${state}`); console.log('RUN', run, delay, state, Math.round(performance.now()));
+      outcomes.push(`${delay} ms: ${state}`);
+      rmSync(profile, { recursive: true, force: true });
     }
-    console.info(
-      `crash drill (clean import ${Math.round(cleanMs)} ms): ${outcomes.join('; ')}`,
-    );
+    console.info(`crash drill (clean import ${Math.round(cleanMs)} ms): ${outcomes.join('; ')}`);
     for (const outcome of outcomes) expect(outcome).toMatch(/: (before|after)$/);
-  });
+  }, 600_000);
 });

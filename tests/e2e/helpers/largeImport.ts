@@ -45,7 +45,10 @@ export async function largeImport(bases: number): Promise<LargeImport> {
       ? [
           buildScoresheet(base, expert, {
             scores: Object.fromEntries(
-              indicators.map((s, j) => [s.id, Math.round(s.maxPoints * (1.2 + ((n + j) % 7) / 10)) / 2]),
+              indicators.map((s, j) => [
+                s.id,
+                Math.round(s.maxPoints * (1.2 + ((n + j) % 7) / 10)) / 2,
+              ]),
             ),
             overallComment: '总体良好，建议保留。',
             revision: 3,
@@ -74,7 +77,10 @@ export async function largeImport(bases: number): Promise<LargeImport> {
       conflicts: [],
       imports: [],
       audit: [],
-      settings: [{ key: 'deviceId', value: 'drill-secretariat' }],
+      settings: [
+        { key: 'deviceId', value: 'drill-secretariat' },
+        { key: 'currentRoundId', value: round.id },
+      ],
     },
   });
   const scores = await createBundle({
@@ -118,10 +124,7 @@ export async function digestInPage(name: string): Promise<PageDigest> {
     });
   const stores = await Promise.all(
     names.map((store) =>
-      Promise.all([
-        read(tx.objectStore(store).getAllKeys()),
-        read(tx.objectStore(store).getAll()),
-      ]),
+      Promise.all([read(tx.objectStore(store).getAllKeys()), read(tx.objectStore(store).getAll())]),
     ),
   );
   db.close();

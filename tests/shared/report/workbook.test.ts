@@ -264,4 +264,42 @@ describe('report workbook', () => {
     expect(results?.getRow(2).getCell(9).value).toBe(90);
     expect(results?.getRow(2).getCell(23).value).toBeCloseTo(Math.sqrt(97), 10);
   });
+
+  it('shows scores, averages, spreads and shares with 2 decimals, counts and ranks as integers', async () => {
+    const bytes = writeXlsx(sheets);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    /** The number format of each named column in the first data row (row 2). */
+    const formats = (name: string, headers: string[]): (string | undefined)[] => {
+      const ws = workbook.getWorksheet(name);
+      const header = sheet(name).rows[0] ?? [];
+      return headers.map((h) => ws?.getRow(2).getCell(header.indexOf(h) + 1).numFmt);
+    };
+    expect(
+      formats('基地结果', ['综合得分', '算术平均', 'Z分数平均', '标准差', '极差', '最低分']),
+    ).toEqual(Array(6).fill('0.00'));
+    expect(formats('基地结果', ['有效评分表', '类型内排名', '类别内参评数'])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(formats('指标均分', ['平均得分', '得分率(%)', '满分'])).toEqual([
+      '0.00',
+      '0.00',
+      undefined,
+    ]);
+    expect(formats('决定', ['综合得分'])).toEqual(['0.00']);
+    // The stored value keeps full precision.
+    expect(workbook.getWorksheet('基地结果')?.getRow(2).getCell(23).value).toBeCloseTo(
+      Math.sqrt(97),
+      10,
+    );
+    const summary = workbook.getWorksheet('汇总');
+    const a1 = sheet('汇总').rows.findIndex((r) => r[0] === 'A1') + 1;
+    expect(summary?.getRow(a1).getCell(11).value).toBe(50);
+    expect(summary?.getRow(a1).getCell(11).numFmt).toBe('0.00');
+    expect(summary?.getRow(a1).getCell(4).numFmt).toBeUndefined();
+  });
 });

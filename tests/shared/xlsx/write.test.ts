@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   readXlsx,
@@ -82,6 +83,62 @@ describe('writeXlsx, read back by exceljs', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(1).width).toBe(30);
     expect(sheet.getColumn(2).width).toBe(8);
+  });
+
+  it('shows number cells below the header in their column’s format, keeping the full value', async () => {
+    const bytes = writeXlsx([
+      {
+        name: '结果',
+        rows: [
+          ['基地', '综合得分', '排名', '得分率'],
+          ['甲', 88.125, 1, 0.5],
+          ['乙', 1 / 3, 2, null],
+          ['合计', '无', null, 'x'],
+        ],
+        headerRows: 1,
+        numberFormats: ['0.00', '0.00', null, '0.0%'],
+      },
+      { name: '说明', rows: [[2.5, 7]], numberFormats: ['General', '0.00'] },
+    ]);
+    const workbook = await loadWithExcelJs(bytes);
+    const sheet = workbook.getWorksheet('结果');
+    if (!sheet) throw new Error('sheet missing');
+    expect(sheet.getCell('B2').value).toBe(88.125);
+    expect(sheet.getCell('B2').numFmt).toBe('0.00');
+    expect(sheet.getCell('B3').value).toBe(1 / 3);
+    expect(sheet.getCell('B3').numFmt).toBe('0.00');
+    expect(sheet.getCell('D2').numFmt).toBe('0.0%');
+    // Ranks, header cells and text keep Excel's General format; headers stay bold.
+    expect(sheet.getCell('C2').numFmt).toBeUndefined();
+    expect(sheet.getCell('B1').numFmt).toBeUndefined();
+    expect(sheet.getCell('B1').font?.bold).toBe(true);
+    expect(sheet.getCell('B4').value).toBe('无');
+    const about = workbook.getWorksheet('说明');
+    expect(about?.getCell('A1').numFmt).toBeUndefined();
+    expect(about?.getCell('B1').numFmt).toBe('0.00');
+    // Its own reader sees the stored value, not the shown one.
+    const read = readXlsx(bytes);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.sheets[0]?.rows[1]).toEqual(['甲', '88.125', '1', '0.5']);
+  });
+
+  it('writes each number format once however many columns and sheets use it', () => {
+    const sheet = { name: 'S', rows: [[1.5, 2.5, 3.5]], numberFormats: ['0.00', '0.00', '0.0'] };
+    const styles = new TextDecoder().decode(
+      unzipSync(writeXlsx([sheet, { ...sheet, name: 'T' }]))['xl/styles.xml'],
+    );
+    expect(styles.match(/<numFmt /gu)).toHaveLength(2);
+    expect(styles).toContain('<numFmts count="2">');
+    expect(styles).toContain('<cellXfs count="4">');
+  });
+
+  it('refuses a number format Excel cannot store', () => {
+    expect(() => writeXlsx([{ name: 'S', rows: [[1]], numberFormats: ['0'.repeat(256)] }])).toThrow(
+      RangeError,
+    );
+    expect(() => writeXlsx([{ name: 'S', rows: [[1]], numberFormats: ['0\u0001'] }])).toThrow(
+      RangeError,
+    );
   });
 
   it('gives the same bytes for the same input', () => {

@@ -45,10 +45,14 @@ export const ConflictList = ({
   const [panelFilter, setPanelFilter] = useState<string | undefined>();
   const [samePanelOnly, setSamePanelOnly] = useState(true);
   const [search, setSearch] = useState('');
-  const { assignments } = data.records;
+  const { assignments, scoresheets } = data.records;
 
   const rows = useMemo(() => {
     const byPair = new Map(assignments.map((a) => [pairKey(a.expertId, a.baseId), a]));
+    // An expert's own 回避 arrives on the sheet; it recuses the pair like one on the record.
+    const recusedOnSheet = new Set(
+      scoresheets.filter((s) => s.recusal).map((s) => pairKey(s.expertId, s.baseId)),
+    );
     return data.conflicts.map((c): Row => {
       const expertPanelId = data.expertById.get(c.expertId)?.panelId;
       const basePanelId = data.baseById.get(c.baseId)?.panelId;
@@ -58,7 +62,7 @@ export const ConflictList = ({
           ? 'otherPanel'
           : record === undefined
             ? 'pending'
-            : record.recusal
+            : record.recusal || recusedOnSheet.has(pairKey(c.expertId, c.baseId))
               ? 'recused'
               : 'violation';
       return {
@@ -69,7 +73,7 @@ export const ConflictList = ({
         basePanelId,
       };
     });
-  }, [data, assignments]);
+  }, [data, assignments, scoresheets]);
 
   const text = search.trim();
   const visible = rows.filter((r) => {

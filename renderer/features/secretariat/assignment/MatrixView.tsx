@@ -48,7 +48,7 @@ export const MatrixView = ({
   const { t } = useTranslation();
   const feedback = useAssignmentFeedback(data.panelById);
   const [page, setPage] = useState(1);
-  const { panels, bases, experts, assignments } = data.records;
+  const { panels, bases, experts, assignments, scoresheets } = data.records;
   const panel = data.panelById.get(panelId ?? '') ?? panels[0];
 
   const matrix = useMemo(() => {
@@ -60,10 +60,11 @@ export const MatrixView = ({
       bases: panelBases,
       experts: panelExperts,
       assignments,
+      scoresheets,
       conflicts: data.conflicts,
       ...(expertsPerBase === null ? {} : { expertsPerBase }),
     });
-  }, [panel, bases, experts, assignments, data.conflicts, expertsPerBase]);
+  }, [panel, bases, experts, assignments, scoresheets, data.conflicts, expertsPerBase]);
 
   if (!panel || !matrix) return <Empty description={t('assignment.noPanels')} />;
   const pageCount = Math.max(1, Math.ceil(matrix.bases.length / BASES_PER_PAGE));
