@@ -1,6 +1,6 @@
 // Builds the secretariat command line: dist-cli/pinggu.mjs, one ESM file for Node 20 with a
 // shebang, run by the `pinggu` bin (cli/pinggu.mjs). Only Node built-ins stay external:
-// zod, exceljs and our own modules are bundled in, so the file runs from any working
+// zod and our own modules are bundled in, so the file runs from any working
 // directory inside the package. `npm install` builds it (the `prepare` script).
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';

@@ -72,7 +72,10 @@ Results per base of a result bundle, computed exactly as the app's results table
 type is the base type code (A1…C3), aggregate the chosen method's value, grade the Chinese
 label (优秀/良好/合格/不合格), and a base without a valid sheet has null in every computed field.
 --format csv: UTF-8 with BOM (Excel opens it), Chinese header row, the same columns, numbers
-with 2 decimals, disagreement as 是/否. --format xlsx: the same as a workbook (needs --out).
+with 2 decimals, disagreement as 是/否; text that starts like a formula (=, +, -, @) gets a
+leading apostrophe. --format xlsx: the same as a workbook (needs --out), numbers at full
+precision shown with 2 decimals; text is stored as text, never a formula, so it is written
+exactly as it is, without an apostrophe.
 
 Options:
   --format F    json, csv or xlsx (default json)

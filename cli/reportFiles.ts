@@ -1,25 +1,37 @@
-// The report as CSV (UTF-8 with a byte-order mark and CRLF, so Excel opens the Chinese
-// correctly) and as an xlsx workbook (exceljs). Same columns as the JSON, Chinese headers.
-// Text cells that a spreadsheet would read as a formula (=, +, -, @) get a leading
-// apostrophe: names come from bundles, and a bundle must not be able to plant a formula.
-// The CSV encoding and the formula guard are shared with the app's report (shared/report).
-import { defuseFormula, toCsv } from '../shared/report/csv';
+// The report as CSV and as an xlsx workbook, made the way the app makes its own: CSV through
+// the report's CSV policy (shared/report/csv.ts: UTF-8 BOM, CRLF, 2 decimals, a leading
+// apostrophe on text a spreadsheet would run as a formula, since names come from bundles),
+// the workbook through writeXlsx (shared/xlsx), which stores text as text, never a formula,
+// so names are written exactly as they are. Same columns as the JSON, Chinese headers.
+import { toReportCsv } from '../shared/report/csv';
+import { TWO_DECIMALS } from '../shared/report/formats';
+import type { XlsxCell } from '../shared/xlsx/write';
+import { writeXlsx } from '../shared/xlsx/write';
 import type { Report, ReportRow } from './reportRows';
 import { REPORT_COLUMNS } from './reportRows';
 
 export function reportCsv(report: Report): string {
-  return toCsv([
+  return toReportCsv([
     REPORT_COLUMNS.map((c) => c.header),
     ...report.bases.map((row) => REPORT_COLUMNS.map((c) => row[c.key])),
   ]);
 }
 
-/** Numbers stay numbers (full precision, shown with 2 decimals). */
-function xlsxCell(value: ReportRow[keyof ReportRow]): string | number | null {
-  if (value === null || typeof value === 'number') return value;
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  return defuseFormula(value);
+/** Numbers stay numbers (full precision, shown with 2 decimals); 是/否 for yes/no. */
+function xlsxCell(value: ReportRow[keyof ReportRow]): XlsxCell {
+  return typeof value === 'boolean' ? (value ? '是' : '否') : value;
 }
+
+/** Columns shown with 2 decimals; counts and ranks keep Excel's General format. */
+const DECIMAL_KEYS: readonly (keyof ReportRow)[] = [
+  'mean',
+  'median',
+  'trimmedMean',
+  'zscoreMean',
+  'aggregate',
+  'sd',
+  'range',
+];
 
 const METHOD_LABELS: Record<Report['method'], string> = {
   mean: '算术平均',
@@ -29,37 +41,32 @@ const METHOD_LABELS: Record<Report['method'], string> = {
 };
 
 /** The workbook: sheet 评估结果 (one row per base) and sheet 说明 (round, method). */
-export async function reportXlsx(
+export function reportXlsx(
   report: Report,
   meta: { roundName: string; createdAt: string },
-): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  // Fixed times: the same result bundle gives the same workbook content.
-  workbook.creator = 'pinggu';
-  workbook.created = new Date(meta.createdAt);
-  workbook.modified = new Date(meta.createdAt);
-  const sheet = workbook.addWorksheet('评估结果', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = REPORT_COLUMNS.map((c) => ({
-    header: c.header,
-    key: c.key,
-    width: c.key === 'name' ? 40 : c.key === 'id' ? 28 : 12,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of report.bases) {
-    sheet.addRow(Object.fromEntries(REPORT_COLUMNS.map(({ key }) => [key, xlsxCell(row[key])])));
-  }
-  for (const key of ['mean', 'median', 'trimmedMean', 'zscoreMean', 'aggregate', 'sd', 'range']) {
-    sheet.getColumn(key).numFmt = '0.00';
-  }
-  const about = workbook.addWorksheet('说明');
-  about.addRows([
-    ['评估轮次', meta.roundName],
-    ['轮次ID', report.round],
-    ['汇总方法', `${METHOD_LABELS[report.method]}（${report.method}）`],
-    ['结果包生成时间', meta.createdAt],
+): Uint8Array {
+  return writeXlsx([
+    {
+      name: '评估结果',
+      headerRows: 1,
+      columnWidths: REPORT_COLUMNS.map((c) => (c.key === 'name' ? 40 : c.key === 'id' ? 28 : 12)),
+      numberFormats: REPORT_COLUMNS.map((c) =>
+        DECIMAL_KEYS.includes(c.key) ? TWO_DECIMALS : null,
+      ),
+      rows: [
+        REPORT_COLUMNS.map((c) => c.header),
+        ...report.bases.map((row) => REPORT_COLUMNS.map((c) => xlsxCell(row[c.key]))),
+      ],
+    },
+    {
+      name: '说明',
+      columnWidths: [16, 48],
+      rows: [
+        ['评估轮次', meta.roundName],
+        ['轮次ID', report.round],
+        ['汇总方法', `${METHOD_LABELS[report.method]}（${report.method}）`],
+        ['结果包生成时间', meta.createdAt],
+      ],
+    },
   ]);
-  about.getColumn(1).width = 16;
-  about.getColumn(2).width = 48;
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -41,7 +41,7 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
 
   let data: string | Uint8Array;
   if (format === 'xlsx') {
-    data = await reportXlsx(report, {
+    data = reportXlsx(report, {
       roundName: payload.round.name,
       createdAt: manifest.createdAt,
     });

@@ -17,7 +17,7 @@ export const GENERATOR_FILE = resolve(BENCH_DIR, 'node', 'generate.mjs');
 
 const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
 
-/** A single-file ES module for Node from one entry (as vite.cli.config.ts does). */
+/** A single-file ES module for Node from one entry (as vite.cli.config.ts builds the CLI). */
 const nodeBuild = (entry, outDir, fileName) => ({
   configFile: false,
   logLevel: 'warn',
@@ -57,7 +57,11 @@ export async function buildAll() {
       reportCompressedSize: false,
     },
   });
-  await build(nodeBuild(resolve('cli/main.ts'), resolve(BENCH_DIR, 'cli'), 'pinggu.mjs'));
+  await build({
+    configFile: resolve('vite.cli.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: resolve(BENCH_DIR, 'cli'), emptyOutDir: true },
+  });
   await build(
     nodeBuild(
       resolve('scripts/bench/round/generate.ts'),

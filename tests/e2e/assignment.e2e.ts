@@ -169,6 +169,7 @@ describe('the secretariat assigns bases and experts, with conflicts of interest'
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('recused');
     expect(await row.innerText()).toContain('其配偶在该基地任职');
+    await page.screenshot({ path: screenshotPath('assignment-conflicts'), fullPage: true });
 
     const declared = await showCell(page, declareExpert.id, declareBase.id);
     expect(await declared.getAttribute('data-state')).toBe('conflict');

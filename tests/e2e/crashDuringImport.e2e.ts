@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/serve.mjs';
 import { startServer } from './helpers/browser';
-import { launchKillable } from './helpers/killableChromium';
+import { killLeftovers, launchKillable } from './helpers/killableChromium';
 import { digestInPage, largeImport } from './helpers/largeImport';
 import type { LargeImport, PageDigest, StoreDigest } from './helpers/largeImport';
 
@@ -39,6 +39,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  killLeftovers();
   await server?.close();
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });

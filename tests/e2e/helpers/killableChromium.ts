@@ -53,6 +53,14 @@ function endpointOf(child: ChildProcess): Promise<string> {
   });
 }
 
+const launched = new Set<number>();
+
+/** After a failed test: SIGKILL to every Chromium this module started that still runs. */
+export function killLeftovers(): void {
+  for (const pid of launched) if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+  launched.clear();
+}
+
 /** Whether any process of the group led by `pid` is still alive. */
 function groupAlive(pid: number): boolean {
   try {
@@ -70,6 +78,7 @@ export async function launchKillable(userDataDir: string): Promise<KillableChrom
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error('Chromium did not start');
+  launched.add(pid);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const browser = await chromium.connectOverCDP(await endpointOf(child));
   const context = browser.contexts()[0];
@@ -80,6 +89,7 @@ export async function launchKillable(userDataDir: string): Promise<KillableChrom
     // Children that outlive the browser process a moment (they notice its death).
     for (let i = 0; i < 200 && groupAlive(pid); i += 1) await sleep(25);
     child.stderr?.destroy();
+    launched.delete(pid);
   };
   return {
     browser,
@@ -92,6 +102,8 @@ export async function launchKillable(userDataDir: string): Promise<KillableChrom
       // Browser.close shuts Chromium down in order; browser.close() would only disconnect.
       const session = await browser.newBrowserCDPSession();
       await session.send('Browser.close').catch(() => undefined);
+      await Promise.race([exited, sleep(20_000)]);
+      if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
       await gone();
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentMatrix, panelBalance } from '../../../shared/secretariat/assignmentMatrix';
 import { findConflictsOfInterest } from '../../../shared/secretariat/conflicts';
-import { buildAssignment, TEST_TIME } from '../../helpers/builders';
+import { buildAssignment, buildScoresheet, TEST_TIME } from '../../helpers/builders';
 import { basesOf, expertsOf, panelsNamed } from '../../helpers/assignmentBuilders';
 
 const bases = basesOf(3, ['A1', 'B4', 'A1']).map((b, i) => ({
@@ -75,6 +75,37 @@ describe('assignmentMatrix', () => {
     });
     expect(broken.rows[0]?.cells[0]?.state).toBe('violation');
     expect(broken.totals.violations).toBe(1);
+  });
+});
+
+describe('assignmentMatrix with recusals declared on sheets', () => {
+  it('reads an expert’s own 回避 on the sheet as recused, not as a violation', () => {
+    const recusal = { reason: '曾指导该实验室主任', source: 'declared' as const, at: TEST_TIME };
+    const declared = findConflictsOfInterest(
+      [b2],
+      [e2],
+      [{ expertId: e2.id, baseId: b2.id, ...recusal }],
+    );
+    const input = {
+      panelId: 'p1',
+      bases: [b2, b3],
+      experts: [e2],
+      assignments: [buildAssignment(b2, e2), buildAssignment(b3, e2)],
+      conflicts: declared,
+    };
+    const withSheets = assignmentMatrix({
+      ...input,
+      scoresheets: [
+        buildScoresheet(b2, e2, { recusal }),
+        buildScoresheet(b3, e2, { recusal: { ...recusal, reason: '另一原因' } }),
+      ],
+    });
+    expect(withSheets.rows[0]?.cells.map((c) => c.state)).toEqual(['conflict', 'recused']);
+    expect(withSheets.rows[0]?.load).toBe(0);
+    expect(assignmentMatrix(input).rows[0]?.cells.map((c) => c.state)).toEqual([
+      'violation',
+      'assigned',
+    ]);
   });
 });
 
