@@ -131,8 +131,8 @@ describe('three laptops: a round from set-up to the signed result', () => {
     expect(await page.getByTestId('template-total').innerText()).toBe('一级指标合计 100 / 100 分');
     await shot(office, 'template', true);
     await page.getByTestId('template-save').click();
-    await page.getByTestId('templates-table').waitFor();
-    expect(await page.getByTestId('template-name-A1').innerText()).toBe(edits.name);
+    await page.locator('[data-testid="template-name-A1"]', { hasText: edits.name }).waitFor();
+    expect(await page.getByTestId('template-row-A1').innerText()).toContain('自定义');
   });
 
   it('secretariat: creates two panels, imports the experts from CSV and chooses the chairs', async () => {

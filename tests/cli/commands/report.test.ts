@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_COLUMNS } from '../../../cli/reportRows';
 import type { ResultPayload } from '../../../shared/bundle/payload';
@@ -9,6 +8,7 @@ import { computeRoundResults } from '../../../shared/domain/results';
 import type { AggregationMethod } from '../../../shared/domain/types';
 import { hasStackTrace, lines, openFile, runCli, writeDemo } from '../../helpers/cli';
 import type { DemoFiles } from '../../helpers/cli';
+import { loadWithExcelJs } from '../../helpers/xlsxBuilders';
 
 // Regional panels: panels 3 and 4 stop mid-way, so some bases have no valid sheet yet.
 const DEMO_ARGS = ['--seed', '3', '--bases', '40'];
@@ -159,10 +159,7 @@ describe('pinggu report --format csv and xlsx', () => {
       { cwd: demo.dir },
     );
     expect(result.code, result.stderr).toBe(0);
-    const workbook = new ExcelJS.Workbook();
-    const bytes = await readFile(path.join(demo.dir, 'out/r.xlsx'));
-    // exceljs types its input as an ArrayBuffer-like "Buffer" of its own.
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    const workbook = await loadWithExcelJs(await readFile(path.join(demo.dir, 'out/r.xlsx')));
     const sheet = workbook.getWorksheet('评估结果');
     if (!sheet) throw new Error('sheet 评估结果 missing');
     expect(sheet.rowCount).toBe(json.bases.length + 1);

@@ -1,7 +1,133 @@
-// The secretariat's screens in the three-laptops test: reading the bases table, the results
-// table and the batch import summary, and importing a batch of score bundles.
+// The secretariat's screens in the three-laptops test: the set-up steps (wizard, roster,
+// template, panels and experts, issuing the round bundles), reading the bases and results
+// tables, importing a batch of score bundles and recording a decision.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
+import { excelWorkbook } from '../../helpers/xlsxBuilders';
+import * as data from './threeLaptopsData';
+import { chooseOption } from './threeLaptopsUi';
+
+/** Creates the round with the wizard: periodic, proposed grade bands, the mean rule. */
+export async function createRound(page: Page): Promise<void> {
+  await page.getByTestId('new-round-home').click();
+  await page.getByTestId('round-wizard').waitFor();
+  await page.getByTestId('wizard-name').fill(data.ROUND_NAME);
+  await page.getByTestId('wizard-year').fill(String(data.ROUND_YEAR));
+  await page.getByTestId('wizard-type-periodic').click();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('wizard-next').click(); // grade bands and quotas as proposed
+  await page.getByTestId('wizard-method-mean').click();
+  await page.getByTestId('wizard-next').click();
+  await page.getByTestId('wizard-template-A1').waitFor();
+}
+
+/** Writes the roster workbook with exceljs and picks it; returns the preview's summary. */
+export async function previewRoster(page: Page, dir: string): Promise<string> {
+  const file = join(dir, '基地名单.xlsx');
+  writeFileSync(file, await excelWorkbook([{ name: '基地名单', rows: data.ROSTER_ROWS }]));
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByTestId('roster-import-button').click();
+  await (await choosing).setFiles(file);
+  await page.getByTestId('roster-preview').waitFor();
+  return page.getByTestId('roster-preview-summary').innerText();
+}
+
+/** Copies the key-laboratory system and re-weights it; the editor is left open. */
+export async function editKeyLabTemplate(page: Page): Promise<void> {
+  await page.getByTestId('template-copy-A1').click();
+  await page.getByTestId('template-editor').waitFor();
+  const edits = data.TEMPLATE_EDITS;
+  for (const [id, points] of Object.entries(edits.secondary)) {
+    await page.getByTestId(`secondary-points-${id}`).fill(String(points));
+  }
+  for (const [id, points] of Object.entries(edits.primary)) {
+    await page.getByTestId(`primary-points-${id}`).fill(String(points));
+  }
+  await page.getByTestId('template-name').fill(edits.name);
+  await page.getByTestId('template-problems').waitFor({ state: 'detached' });
+}
+
+export const panelCard = (page: Page, name: string) =>
+  page.locator(`[data-testid="panel-card"][data-panel-name="${name}"]`);
+
+/** Creates both panels, imports the experts from a CSV sheet and chooses each chair. */
+export async function createPanels(page: Page): Promise<void> {
+  for (const name of [data.PANEL_1, data.PANEL_2]) {
+    await page.getByTestId('add-panel').click();
+    await page.getByTestId('panel-name-input').fill(name);
+    await page.getByTestId('panel-save').click();
+    await panelCard(page, name).waitFor();
+  }
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByTestId('import-experts').click();
+  await (
+    await choosing
+  ).setFiles({
+    name: '专家名单.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${data.EXPERT_CSV}`, 'utf8'),
+  });
+  await page.getByTestId('expert-import-preview').waitFor();
+  await page.getByTestId('expert-import-confirm').click();
+  await page.getByTestId('expert-import-confirm').waitFor({ state: 'detached' });
+  for (const panel of [data.PANEL_1, data.PANEL_2]) {
+    const members = data.EXPERTS.filter((e) => e.panel === panel).length;
+    const card = panelCard(page, panel);
+    await expect.poll(() => card.locator('tbody tr.ant-table-row').count()).toBe(members);
+    await chooseOption(page, card.getByTestId('chair-select'), data.chairOf(panel).name);
+    await card.getByTestId('chair-tag').waitFor();
+  }
+}
+
+/** Issues both round bundles, panel 2's encrypted; returns the saved file of each panel. */
+export async function issueRoundBundles(page: Page, dir: string): Promise<Map<string, string>> {
+  const rows = page.getByTestId('issue-section').locator('tbody tr.ant-table-row');
+  await expect.poll(() => rows.count()).toBe(2);
+  const names = await rows.locator('td:nth-child(2)').allInnerTexts();
+  const row = names.indexOf(data.PANEL_2) + 1;
+  await page.getByTestId(`panel-passphrase-${row}`).fill(data.PASSPHRASE);
+  await page.getByTestId(`panel-passphrase-again-${row}`).fill(data.PASSPHRASE);
+  const files = new Map<string, string>();
+  const saving: Promise<void>[] = [];
+  const onDownload = (download: Download) => {
+    const path = join(dir, download.suggestedFilename());
+    saving.push(download.saveAs(path));
+    const panel = [data.PANEL_1, data.PANEL_2].find((p) =>
+      download.suggestedFilename().startsWith(`评审包-${p}-`),
+    );
+    if (panel !== undefined) files.set(panel, path);
+  };
+  page.on('download', onDownload);
+  await page.getByTestId('issue-button').click();
+  await page.getByTestId('issue-done').waitFor();
+  await expect.poll(() => saving.length).toBe(2);
+  await Promise.all(saving);
+  page.off('download', onDownload);
+  return files;
+}
+
+/** Records a decision in the base's drawer and closes it. */
+export async function recordDecision(
+  page: Page,
+  baseId: string,
+  decision: { disposition: string; target: string; reason: string },
+): Promise<string> {
+  await page.getByTestId(`decide-${baseId}`).click();
+  await page.getByTestId('decision-form').waitFor();
+  await chooseOption(page, page.getByTestId('decision-disposition'), decision.disposition);
+  await chooseOption(page, page.getByTestId('decision-target'), decision.target);
+  await page.getByTestId('decision-reason').fill(decision.reason);
+  await page.getByTestId('decision-actor').fill(data.OPERATOR);
+  await page.getByTestId('decision-save').click();
+  const current = page.getByTestId('decision-current');
+  await current.getByText(decision.disposition, { exact: false }).waitFor();
+  const text = await current.innerText();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('decision-drawer').waitFor({ state: 'hidden' });
+  return text;
+}
 
 export type BaseRow = { id: string; name: string; panel: string };
 

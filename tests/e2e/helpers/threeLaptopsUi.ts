@@ -88,10 +88,7 @@ export async function chooseExpert(page: Page, name: string): Promise<void> {
     await unlocking.press('Enter');
     await unlocking.waitFor({ state: 'detached' });
   }
-  await page
-    .locator('.ant-select-content-value, .ant-select-selection-item', { hasText: name })
-    .first()
-    .waitFor();
+  await page.locator('[data-testid="expert-select"]', { hasText: name }).waitFor();
   await page.getByTestId('my-bases').waitFor();
 }
 

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildReportModel } from '../../../shared/report/model';
 import type { ReportCell, ReportSheet } from '../../../shared/report/types';
@@ -9,6 +8,7 @@ import {
 } from '../../../shared/report/workbook';
 import { writeXlsx } from '../../../shared/xlsx/write';
 import { buildReportFixture } from '../../helpers/reportBuilders';
+import { loadWithExcelJs } from '../../helpers/xlsxBuilders';
 
 const fixture = buildReportFixture();
 const sheets = buildReportWorkbook(fixture.input);
@@ -253,11 +253,7 @@ describe('report workbook', () => {
   });
 
   it('writes a workbook exceljs reads back with the same numbers', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const bytes = writeXlsx(sheets);
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
+    const workbook = await loadWithExcelJs(writeXlsx(sheets));
     expect(workbook.worksheets.map((w) => w.name)).toEqual(sheets.map((s) => s.name));
     const results = workbook.getWorksheet('基地结果');
     expect(results?.getRow(2).getCell(1).value).toBe('LN-A1-001');
@@ -266,11 +262,7 @@ describe('report workbook', () => {
   });
 
   it('shows scores, averages, spreads and shares with 2 decimals, counts and ranks as integers', async () => {
-    const bytes = writeXlsx(sheets);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
+    const workbook = await loadWithExcelJs(writeXlsx(sheets));
     /** The number format of each named column in the first data row (row 2). */
     const formats = (name: string, headers: string[]): (string | undefined)[] => {
       const ws = workbook.getWorksheet(name);

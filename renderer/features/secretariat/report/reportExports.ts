@@ -55,42 +55,52 @@ async function loadModel(
   });
 }
 
-async function save(deps: ReportExportDeps, request: SaveReportRequest): Promise<ExportOutcome> {
-  const saved = await deps.saveReport(request);
+/** What a save call did: saved under `fileName` (and where), cancelled, or failed. */
+function outcomeOf(saved: DesktopResult<SaveValue>, fileName: string): ExportOutcome {
   if (!saved.ok) return failed(saved.error.message);
   if (!saved.value.saved) return { kind: 'cancelled' };
   return {
     kind: 'saved',
-    fileName: request.suggestedName,
+    fileName,
     ...(saved.value.path === undefined ? {} : { path: saved.value.path }),
   };
 }
 
+/** Reads the round, turns its report model into the file's bytes and saves them. */
+async function exportReportFile(
+  db: PingguDatabase,
+  roundId: string,
+  deps: ReportExportDeps,
+  kind: 'xlsx' | 'csv',
+  bytesOf: (model: ReportModel) => Uint8Array,
+): Promise<ExportOutcome> {
+  const model = await loadModel(db, roundId, deps);
+  if (!model) return failed(`找不到评估轮次：${roundId}`);
+  const bytes = bytesOf(model);
+  const suggestedName = reportFileName(kind, model.input.round, new Date(model.input.generatedAt));
+  return outcomeOf(await deps.saveReport({ suggestedName, kind, bytes }), suggestedName);
+}
+
 /** The workbook: 汇总, 基地结果, 指标均分, 评分表, 冲突, 决定. */
-export async function exportReportWorkbook(
+export function exportReportWorkbook(
   db: PingguDatabase,
   roundId: string,
   deps: ReportExportDeps,
 ): Promise<ExportOutcome> {
-  const model = await loadModel(db, roundId, deps);
-  if (!model) return failed(`找不到评估轮次：${roundId}`);
-  const bytes = writeXlsx(reportWorkbookSheets(model));
-  const { round } = model.input;
-  const suggestedName = reportFileName('xlsx', round, new Date(model.input.generatedAt));
-  return save(deps, { suggestedName, kind: 'xlsx', bytes });
+  return exportReportFile(db, roundId, deps, 'xlsx', (model) =>
+    writeXlsx(reportWorkbookSheets(model)),
+  );
 }
 
 /** 基地结果 as CSV (UTF-8 with BOM, CRLF). */
-export async function exportResultsCsv(
+export function exportResultsCsv(
   db: PingguDatabase,
   roundId: string,
   deps: ReportExportDeps,
 ): Promise<ExportOutcome> {
-  const model = await loadModel(db, roundId, deps);
-  if (!model) return failed(`找不到评估轮次：${roundId}`);
-  const bytes = new TextEncoder().encode(resultsCsv(model));
-  const suggestedName = reportFileName('csv', model.input.round, new Date(model.input.generatedAt));
-  return save(deps, { suggestedName, kind: 'csv', bytes });
+  return exportReportFile(db, roundId, deps, 'csv', (model) =>
+    new TextEncoder().encode(resultsCsv(model)),
+  );
 }
 
 export type ResultBundleDeps = {
@@ -135,13 +145,10 @@ export async function exportResultBundle(
     return failed(error instanceof Error ? error.message : String(error));
   }
   const suggestedName = reportFileName('resultBundle', payload.value.round, new Date(createdAt));
-  const saved = await deps.saveBundle({ suggestedName, bytes });
-  if (!saved.ok) return failed(saved.error.message);
-  if (!saved.value.saved) return { kind: 'cancelled' };
+  const saved = outcomeOf(await deps.saveBundle({ suggestedName, bytes }), suggestedName);
+  if (saved.kind !== 'saved') return saved;
   return {
-    kind: 'saved',
-    fileName: suggestedName,
-    ...(saved.value.path === undefined ? {} : { path: saved.value.path }),
+    ...saved,
     bases: payload.value.bases.length,
     scoresheets: payload.value.scoresheets.length,
     decisions: payload.value.decisions.length,

@@ -114,7 +114,7 @@ describe('drill: an import aborted at a random record', () => {
     // Every import met both ways of failing.
     expect(runs.size).toBe(drills.length * STYLES.length);
     expect([...runs.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
-  });
+  }, 300_000);
 
   it('then commits each import cleanly, to the state of an import that never failed', async () => {
     for (const drill of drills) {

@@ -104,7 +104,7 @@ describe('drill: export → wipe → restore', () => {
     );
     // Random databases of some size: on average more than 40 records each.
     expect(records / RUNS).toBeGreaterThan(40);
-  });
+  }, 300_000);
 });
 
 describe('drill: the backup interval', () => {

@@ -49,8 +49,8 @@ const MIB = 1024 * 1024;
 const TOTAL = Math.max(1, Number(process.env.PINGGU_FUZZ_RUNS ?? 10_000) || 10_000);
 const SEED = drillSeed(8_6);
 const CHECK_EVERY = 100;
-/** Generous, for a loaded machine: the drill states counts, not times. */
-const TIMEOUT = 600_000;
+/** Generous, for a loaded machine and long runs: the drill states counts, not times. */
+const TIMEOUT = Math.max(600_000, TOTAL * 100);
 /** Stated bounds: the 1 GiB bombs must never be inflated, nor anything like them. */
 const HEAP_BOUND = 1024 * MIB;
 const BUFFERS_BOUND = 256 * MIB;

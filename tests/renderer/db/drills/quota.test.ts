@@ -97,7 +97,7 @@ describe('drill: the disk fills up during an import', () => {
       expect(result.ok, scenario.name).toBe(true);
       expect(await dataDigest(scenario.db), scenario.name).toBe(clean[i]?.after);
     }
-  });
+  }, 300_000);
 });
 
 /** What the scoresheet shows under a failed save (SaveStateView's text), in Chinese. */
@@ -226,5 +226,5 @@ describe('drill: the disk fills up during autosave', () => {
     // Both the save that creates the sheet and a later one met a full disk.
     expect(firstSaves).toBeGreaterThan(0);
     expect(firstSaves).toBeLessThan(SAVE_RUNS);
-  });
+  }, 300_000);
 });

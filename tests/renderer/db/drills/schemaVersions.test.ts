@@ -139,7 +139,7 @@ describe('drill: databases of every schema version open with every record intact
         );
         // Tables of that version, with records: at least rounds, bases, sheets and settings.
         expect(compared).toBeGreaterThan(RUNS_PER_VERSION * 20);
-      });
+      }, 120_000);
     }
   }
 });

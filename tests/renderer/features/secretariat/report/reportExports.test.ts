@@ -1,7 +1,6 @@
 // The 报告 tab's exports against a real database: the workbook and the CSV hold what the
 // pure report says for the stored round, and the result bundle is signed, opens like any
 // bundle, and is refused (nothing saved) while a conflict is open.
-import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../../renderer/db/database';
 import { readReportRecords } from '../../../../../renderer/features/secretariat/report/reportData';
@@ -30,6 +29,7 @@ import { buildReportModel } from '../../../../../shared/report/model';
 import { resultsCsv } from '../../../../../shared/report/workbook';
 import { openTestDatabase } from '../../../../helpers/db';
 import { buildReportFixture } from '../../../../helpers/reportBuilders';
+import { loadWithExcelJs } from '../../../../helpers/xlsxBuilders';
 import type { ReportFixture } from '../../../../helpers/reportBuilders';
 
 const NOW = '2024-06-02T01:00:00.000Z';
@@ -116,11 +116,7 @@ describe('report exports', () => {
     expect(saved[0]?.suggestedName).toMatch(
       /^评估报告-2024-2024年度省级科技创新基地定期评估-\d{8}-\d{4}\.xlsx$/,
     );
-    const workbook = new ExcelJS.Workbook();
-    const bytes = saved[0]?.bytes ?? new Uint8Array();
-    await workbook.xlsx.load(
-      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-    );
+    const workbook = await loadWithExcelJs(saved[0]?.bytes ?? new Uint8Array());
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       '汇总',
       '基地结果',
