@@ -103,6 +103,10 @@ export function emptyCounts(): StateCounts {
   };
 }
 
+/** Draft and missing sheets are outstanding; submitted and recused ones are done. */
+export const isOutstanding = (state: ExpectedState): state is OutstandingItem['state'] =>
+  state === 'draft' || state === 'missing';
+
 /** Counts of a list of expected sheets. */
 export function countStates(sheets: readonly Pick<ExpectedSheet, 'state'>[]): StateCounts {
   const counts = emptyCounts();
@@ -194,7 +198,7 @@ export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
         counts: countStates(sheets),
         sheets,
         outstanding: sheets.flatMap((s): OutstandingItem[] =>
-          s.state === 'draft' || s.state === 'missing'
+          isOutstanding(s.state)
             ? [
                 {
                   baseId: s.baseId,

@@ -1,108 +1,103 @@
 // The whole product, end to end, through the UI of three laptops (three Chromium profiles,
-// each with its own IndexedDB and device key): the secretariat prepares a round (wizard with
+// each with its own IndexedDB and device key). The secretariat prepares a round (wizard with
 // the mean rule, roster workbook, re-weighted template, panels and experts from a CSV, chairs,
 // automatic assignment with a conflict of interest) and issues the round bundles (panel 2
-// encrypted); laptop A scores panel 1, laptop B panel 2 with a recusal; one sheet is edited
-// concurrently on both laptops; the secretariat imports every score bundle in one batch,
-// resolves the conflict side by side, records decisions, exports the workbook (read back with
-// exceljs) and the signed result bundle (checked by `pinggu verify`), and importing the same
+// encrypted). Laptop A scores panel 1 while laptop B scores panel 2 (one recusal). One sheet
+// is then edited concurrently on both laptops. The secretariat imports every score bundle in
+// one batch, resolves the conflict side by side, records decisions, exports the workbook (read
+// back with exceljs) and the signed result bundle (`pinggu verify`); importing the same
 // bundles again changes nothing. Every aggregate is checked against the mean the test
 // computes itself from the scores it typed.
 //
 // The concurrent edit: 王芳 (panel 1) scores and submits a sheet on laptop A, which exports
-// its score bundle. Laptop B opens panel 1's round bundle and imports that score bundle (the
-// common ancestor), then the chair reopens the sheet there and 王芳 lowers two scores. Back on
-// laptop A the chair reopens the same sheet and 王芳 lowers one score differently. Neither
-// copy descends from the other (each carries an edit of its own device on top of the
-// ancestor), so the secretariat sees one conflict; it keeps laptop B's copy. (A reopen and a
-// new edit on one laptop would not be concurrent: that copy simply descends from the first.)
-import { mkdirSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// its score bundle. Laptop B opens panel 1's round bundle and imports that score bundle: the
+// common ancestor. Then, at the same time, the chair reopens the sheet on each laptop and
+// 王芳 lowers different scores on each. Neither copy descends from the other (each adds an
+// edit of its own device to the ancestor), so the secretariat sees one conflict, and keeps
+// laptop B's copy. (A reopen and a new edit on one laptop would not be concurrent: that copy
+// simply descends from the first.)
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/serve.mjs';
 import { lines, runCli } from '../helpers/cli';
-import { excelWorkbook, loadWithExcelJs, excelValues } from '../helpers/xlsxBuilders';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
+import { excelValues, loadWithExcelJs } from '../helpers/xlsxBuilders';
+import { ARTIFACTS_DIR, launchMachine, screenshotPath, startServer } from './helpers/browser';
+import type { Machine } from './helpers/browser';
 import * as data from './helpers/threeLaptopsData';
+import * as panels from './helpers/threeLaptopsPanels';
+import type { ConcurrentEdit, Flow } from './helpers/threeLaptopsPanels';
+import * as office from './helpers/threeLaptopsSecretariat';
+import type { ResultCells } from './helpers/threeLaptopsSecretariat';
 import * as ui from './helpers/threeLaptopsUi';
-import { importBatch, readBasesTable, readResultsTable } from './helpers/threeLaptopsSecretariat';
-import type { BaseRow, ResultCells } from './helpers/threeLaptopsSecretariat';
 
-const { BASES, EXPERTS, PANEL_1, PANEL_2 } = data;
+const { BASES, PANEL_1, PANEL_2 } = data;
+const [INCLUDED, MERGE_TARGET, MERGED] = [BASES[1], BASES[3], BASES[4]];
 
 describe('three laptops: a round from set-up to the signed result', () => {
   let server: StaticServer;
-  let office: Machine;
+  let secretariat: Machine;
   let laptopA: Machine;
   let laptopB: Machine;
-  const dir = mkdtempSync(join(tmpdir(), 'pinggu-3l-'));
+  const flow: Flow = {
+    dir: mkdtempSync(join(tmpdir(), 'pinggu-3l-')),
+    bases: [],
+    conflicted: { expert: '', base: data.CONFLICT_BASE.name },
+    sheets: [],
+  };
+  const roundFiles = new Map<string, string>();
+  const roundFile = (panel: string) => roundFiles.get(panel) ?? '';
+  const scoreFiles = { a1: '', a2: '', b1: '', b2: '' };
+  let edit: ConcurrentEdit | undefined;
+
   const shots = new Map<string, string>();
   const shot = async (machine: Machine, name: string, fullPage = false) => {
     const path = screenshotPath(`three-laptops-${String(shots.size + 1).padStart(2, '0')}-${name}`);
     shots.set(name, path);
     await machine.page.screenshot({ path, fullPage });
   };
-  const go = async (machine: Machine, route: string, ready: string) => {
+  const go = async (route: string, ready: string, machine = secretariat) => {
     await machine.page.goto(`${server.url}#${route}`);
     await machine.page.getByTestId(ready).first().waitFor();
   };
 
-  // What the secretariat's screens said, and what the test did, for the later steps.
-  let bases: BaseRow[] = [];
-  const basesOf = (panel: string) => bases.filter((b) => b.panel === panel).map((b) => b.name);
-  let conflicted = { expert: '', base: data.CONFLICT_BASE.name };
-  const roundFiles = new Map<string, string>();
-  const roundFile = (panel: string) => roundFiles.get(panel) ?? '';
-  const scoreFiles = { a1: '', a2: '', b1: '', b2: '' };
-  const sheets: data.SheetRecord[] = [];
-  let edited = { base: '', expert: '王芳', onA: 0, onB: 0 };
-
   beforeAll(async () => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    for (const name of readdirSync(ARTIFACTS_DIR).filter((n) => n.startsWith('three-laptops-'))) {
+      rmSync(join(ARTIFACTS_DIR, name));
+    }
     server = await startServer();
-    [office, laptopA, laptopB] = await Promise.all([
+    [secretariat, laptopA, laptopB] = await Promise.all([
       launchMachine(),
       launchMachine(),
       launchMachine(),
     ]);
-    for (const m of [office, laptopA, laptopB]) m.page.setDefaultTimeout(60_000);
+    // Other builds and tests may share this machine: be patient with a slow page.
+    for (const machine of [secretariat, laptopA, laptopB]) machine.page.setDefaultTimeout(60_000);
   });
 
   afterAll(async () => {
-    await Promise.all([office, laptopA, laptopB].map((m) => m?.close()));
+    await Promise.all([secretariat, laptopA, laptopB].map((machine) => machine?.close()));
     await server?.close();
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(flow.dir, { recursive: true, force: true });
   });
 
   it('secretariat: creates the round with the wizard, aggregating by the mean', async () => {
-    const { page } = office;
+    const { page } = secretariat;
     await page.goto(server.url);
-    await page.getByTestId('new-round-home').click();
-    await page.getByTestId('round-wizard').waitFor();
-    await page.getByTestId('wizard-name').fill(data.ROUND_NAME);
-    await page.getByTestId('wizard-year').fill(String(data.ROUND_YEAR));
-    await page.getByTestId('wizard-type-periodic').click();
-    await page.getByTestId('wizard-next').click();
-    await page.getByTestId('wizard-next').click(); // grade bands and quotas as proposed
-    await page.getByTestId('wizard-method-mean').click();
-    await page.getByTestId('wizard-next').click();
-    await page.getByTestId('wizard-template-A1').waitFor();
-    await shot(office, 'wizard');
+    await office.createRound(page);
+    await shot(secretariat, 'wizard');
     await page.getByTestId('wizard-finish').click();
     await page.getByTestId('round-settings').waitFor();
     expect(await page.getByTestId('header-round').innerText()).toBe(data.ROUND_NAME);
   });
 
-  it('secretariat: imports the roster workbook (legacy types mapped)', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/bases', 'roster-import-button');
-    const file = join(dir, '基地名单.xlsx');
-    writeFileSync(file, await excelWorkbook([{ name: '基地名单', rows: data.ROSTER_ROWS }]));
-    const choosing = page.waitForEvent('filechooser');
-    await page.getByTestId('roster-import-button').click();
-    await (await choosing).setFiles(file);
-    await page.getByTestId('roster-preview').waitFor();
-    expect(await page.getByTestId('roster-preview-summary').innerText()).toContain(
+  it('secretariat: imports the roster workbook, legacy types mapped to the new ones', async () => {
+    const { page } = secretariat;
+    await go('/secretariat/bases', 'roster-import-button');
+    expect(await office.previewRoster(page, flow.dir)).toContain(
       `共 ${BASES.length} 行数据：${BASES.length} 行可导入，0 行有问题。`,
     );
     await page.getByTestId('roster-import-confirm').click();
@@ -110,247 +105,144 @@ describe('three laptops: a round from set-up to the signed result', () => {
     await page.getByText(`共 ${BASES.length} 个基地`).waitFor();
     const text = await page.getByTestId('bases-table').innerText();
     for (const base of BASES) expect(text).toContain(base.name);
-    expect(text).toContain('B4');
-    await shot(office, 'roster');
+    expect(text).toContain('B4 省专业技术创新中心');
+    await shot(secretariat, 'roster');
   });
 
-  it('secretariat: copies the key-laboratory system and re-weights it to 100', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/templates', 'templates-table');
-    await page.getByTestId('template-copy-A1').click();
-    await page.getByTestId('template-editor').waitFor();
-    const edits = data.TEMPLATE_EDITS;
-    for (const [id, points] of Object.entries(edits.secondary)) {
-      await page.getByTestId(`secondary-points-${id}`).fill(String(points));
-    }
-    for (const [id, points] of Object.entries(edits.primary)) {
-      await page.getByTestId(`primary-points-${id}`).fill(String(points));
-    }
-    await page.getByTestId('template-name').fill(edits.name);
-    await page.getByTestId('template-problems').waitFor({ state: 'detached' });
+  it('secretariat: copies the key-laboratory system and re-weights it, still 100', async () => {
+    const { page } = secretariat;
+    await go('/secretariat/templates', 'templates-table');
+    await office.editKeyLabTemplate(page);
     expect(await page.getByTestId('template-total').innerText()).toBe('一级指标合计 100 / 100 分');
-    await shot(office, 'template', true);
+    await shot(secretariat, 'template', true);
     await page.getByTestId('template-save').click();
-    await page.locator('[data-testid="template-name-A1"]', { hasText: edits.name }).waitFor();
+    const name = data.TEMPLATE_EDITS.name;
+    await page.locator('[data-testid="template-name-A1"]', { hasText: name }).waitFor();
     expect(await page.getByTestId('template-row-A1').innerText()).toContain('自定义');
   });
 
-  it('secretariat: creates two panels, imports the experts from CSV and chooses the chairs', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/panels', 'add-panel');
-    const card = (name: string) =>
-      page.locator(`[data-testid="panel-card"][data-panel-name="${name}"]`);
-    for (const name of [PANEL_1, PANEL_2]) {
-      await page.getByTestId('add-panel').click();
-      await page.getByTestId('panel-name-input').fill(name);
-      await page.getByTestId('panel-save').click();
-      await card(name).waitFor();
-    }
-    const choosing = page.waitForEvent('filechooser');
-    await page.getByTestId('import-experts').click();
-    await (
-      await choosing
-    ).setFiles({
-      name: '专家名单.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from(`\uFEFF${data.EXPERT_CSV}`, 'utf8'),
-    });
-    await page.getByTestId('expert-import-preview').waitFor();
-    await page.getByTestId('expert-import-confirm').click();
-    await page.getByTestId('expert-import-confirm').waitFor({ state: 'detached' });
+  it('secretariat: creates two panels, imports the experts from CSV, chooses the chairs', async () => {
+    const { page } = secretariat;
+    await go('/secretariat/panels', 'add-panel');
+    await office.createPanels(page);
     for (const panel of [PANEL_1, PANEL_2]) {
-      const members = EXPERTS.filter((e) => e.panel === panel);
-      await expect
-        .poll(() => card(panel).locator('tbody tr.ant-table-row').count())
-        .toBe(members.length);
-      await ui.chooseOption(
-        page,
-        card(panel).getByTestId('chair-select'),
-        data.chairOf(panel).name,
-      );
-      await card(panel).getByTestId('chair-tag').waitFor();
+      const text = await office.panelCard(page, panel).innerText();
+      for (const expert of data.EXPERTS.filter((e) => e.panel === panel)) {
+        expect(text).toContain(expert.institution);
+      }
     }
-    await shot(office, 'panels', true);
+    await shot(secretariat, 'panels', true);
   });
 
-  it('secretariat: auto-assigns; the conflict of interest is detected and not assigned', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/assignment', 'auto-assign-button');
+  it('secretariat: auto-assigns; the conflict of interest is detected and never assigned', async () => {
+    const { page } = secretariat;
+    await go('/secretariat/assignment', 'auto-assign-button');
     await page.getByTestId('auto-assign-button').click();
     await page.getByTestId('auto-assign-preview').waitFor();
     await page.getByTestId('auto-assign-apply').click();
     await page.getByTestId('auto-assign-preview').waitFor({ state: 'detached' });
     await page.locator('[data-testid="panel-balance"][data-min="3"][data-max="3"]').waitFor();
 
-    await go(office, '/secretariat/bases', 'bases-table');
-    bases = await readBasesTable(page);
-    expect(bases.map((b) => b.name).sort()).toEqual(BASES.map((b) => b.name).sort());
-    expect(basesOf(PANEL_1)).toHaveLength(3);
-    expect(basesOf(PANEL_2)).toHaveLength(3);
-    const conflictPanel = bases.find((b) => b.name === conflicted.base)?.panel;
-    // Both panels have an expert of 东北大学: whichever got the base has a conflict.
-    conflicted = {
-      ...conflicted,
-      expert: conflictPanel === PANEL_1 ? '王芳' : '周涛',
-    };
+    await go('/secretariat/bases', 'bases-table');
+    flow.bases = await office.readBasesTable(page);
+    expect(flow.bases.map((b) => b.name).sort()).toEqual(BASES.map((b) => b.name).sort());
+    expect(panels.basesOf(flow, PANEL_1)).toHaveLength(3);
+    // Each panel has an expert of 东北大学, the host of CONFLICT_BASE: whichever panel the
+    // assignment chose for that base, its expert from 东北大学 must not score it.
+    const conflictBase = flow.bases.find((b) => b.name === flow.conflicted.base);
+    flow.conflicted.expert = conflictBase?.panel === PANEL_1 ? '王芳' : '周涛';
 
-    await go(office, '/secretariat/assignment', 'assignment-tab');
+    await go('/secretariat/assignment', 'assignment-tab');
     await page.getByRole('tab', { name: '利益冲突与回避' }).click();
-    const conflictBaseId = bases.find((b) => b.name === conflicted.base)?.id ?? '';
     const row = page.locator(
-      `[data-testid="conflict-row"][data-kind="institution"][data-base-id="${conflictBaseId}"][data-status="recused"]`,
+      `[data-testid="conflict-row"][data-kind="institution"][data-status="recused"][data-base-id="${conflictBase?.id ?? ''}"]`,
     );
     await row.waitFor();
     expect(await row.count()).toBe(1);
-    expect(await row.innerText()).toContain(conflicted.expert);
+    expect(await row.innerText()).toContain(flow.conflicted.expert);
     expect(await row.innerText()).toContain('单位相同');
     const expertId = (await row.getAttribute('data-expert-id')) ?? '';
-    await shot(office, 'conflict-of-interest');
+    await shot(secretariat, 'conflict-of-interest');
 
     await page.getByRole('tab', { name: '分配矩阵' }).click();
-    await ui.chooseOption(page, page.getByTestId('matrix-panel-select'), conflictPanel ?? '');
+    await ui.chooseOption(page, page.getByTestId('matrix-panel-select'), conflictBase?.panel ?? '');
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .first()
+      .waitFor({ state: 'hidden' });
     const cell = page.locator(
-      `[data-testid="matrix-cell"][data-expert-id="${expertId}"][data-base-id="${conflictBaseId}"]`,
+      `[data-testid="matrix-cell"][data-expert-id="${expertId}"][data-base-id="${conflictBase?.id ?? ''}"]`,
     );
     await cell.waitFor();
     expect(await cell.getAttribute('data-state')).toBe('conflict');
     expect(await cell.innerText()).toBe('回避');
-    await shot(office, 'assignment-matrix');
+    await shot(secretariat, 'assignment-matrix');
   });
 
   it('secretariat: issues one round bundle per panel, panel 2 encrypted, as downloads', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/exchange', 'issue-button');
-    const rows = page.getByTestId('issue-section').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(2);
-    const names = await rows.locator('td:nth-child(2)').allInnerTexts();
-    const row2 = names.indexOf(PANEL_2) + 1;
-    await page.getByTestId(`panel-passphrase-${row2}`).fill(data.PASSPHRASE);
-    await page.getByTestId(`panel-passphrase-again-${row2}`).fill(data.PASSPHRASE);
-    const downloads: Promise<void>[] = [];
-    page.on('download', (download) => {
-      const path = join(dir, download.suggestedFilename());
-      downloads.push(download.saveAs(path));
-      for (const panel of [PANEL_1, PANEL_2]) {
-        if (download.suggestedFilename().includes(panel)) roundFiles.set(panel, path);
-      }
-    });
-    await page.getByTestId('issue-button').click();
-    await page.getByTestId('issue-done').waitFor();
-    await expect.poll(() => downloads.length).toBe(2);
-    await Promise.all(downloads);
-    page.removeAllListeners('download');
+    const { page } = secretariat;
+    await go('/secretariat/exchange', 'issue-button');
+    for (const [panel, file] of await office.issueRoundBundles(page, flow.dir)) {
+      roundFiles.set(panel, file);
+    }
     expect(await page.getByTestId('issue-done').innerText()).toContain('已下发 2 个评审包');
-    expect(roundFile(PANEL_1)).toMatch(new RegExp(`评审包-${PANEL_1}-.+\\.pgb$`));
-    expect(roundFile(PANEL_2)).toMatch(new RegExp(`评审包-${PANEL_2}-.+\\.pgb$`));
+    expect(roundFile(PANEL_1)).toContain(`评审包-${PANEL_1}-${data.ROUND_NAME}.pgb`);
+    expect(roundFile(PANEL_2)).toContain(`评审包-${PANEL_2}-${data.ROUND_NAME}.pgb`);
     await page.getByTestId('issue-section').getByText('已加密').waitFor();
-    await shot(office, 'issued', true);
+    await shot(secretariat, 'issued', true);
   });
 
-  /** Scores every base of the expert's list on this laptop, or checks it shows 回避. */
-  const scoreAll = async (machine: Machine, expertName: string, declareRecusal: boolean) => {
-    const { page } = machine;
-    await ui.chooseExpert(page, expertName);
-    const expert = data.expertByName(expertName);
-    const list = await ui.myBases(page);
-    expect([...list.keys()].sort()).toEqual(basesOf(expert.panel).sort());
-    let hasDeclared = !declareRecusal;
-    for (const baseName of basesOf(expert.panel)) {
-      if (expertName === conflicted.expert && baseName === conflicted.base) {
-        expect(list.get(baseName)).toBe('回避');
-        continue;
-      }
-      if (!hasDeclared) {
-        await ui.recuse(page, baseName, data.RECUSAL_REASON);
-        sheets.push({ expert: expertName, base: baseName, total: null });
-        hasDeclared = true;
-        continue;
-      }
-      const typed = data.typedScores(expertName, baseName);
-      await ui.scoreAndSubmit(page, baseName, typed.ids, typed.scores);
-      sheets.push({ expert: expertName, base: baseName, total: data.sum(typed.scores) });
-    }
-    const states = await ui.myBases(page);
-    expect([...states.values()].every((s) => s === '已提交' || s === '回避')).toBe(true);
-  };
-
-  it('laptop A: opens panel 1’s round bundle; both experts score by keyboard and submit', async () => {
-    const { page } = laptopA;
-    await page.goto(`${server.url}#/scoring`);
-    const preview = await ui.openRoundBundle(page, roundFile(PANEL_1));
-    expect(preview).toContain(PANEL_1);
-    for (const expert of EXPERTS.filter((e) => e.panel === PANEL_1)) {
-      await scoreAll(laptopA, expert.name, false);
-    }
-    await shot(laptopA, 'laptop-a-scored');
-    const exported = await ui.exportScores(page, PANEL_1, dir, 'A-沈阳组-第一次.pgb');
-    scoreFiles.a1 = exported.path;
-    const count = sheets.filter((s) => data.expertByName(s.expert).panel === PANEL_1).length;
-    expect(exported.result).toContain(`共 ${count} 份评分表`);
-  });
-
-  it('laptop B: opens panel 2’s encrypted bundle with the passphrase; one expert recuses', async () => {
-    const { page } = laptopB;
-    await page.goto(`${server.url}#/scoring`);
-    const preview = await ui.openRoundBundle(page, roundFile(PANEL_2), data.PASSPHRASE);
-    expect(preview).toContain(PANEL_2);
-    for (const expert of EXPERTS.filter((e) => e.panel === PANEL_2)) {
-      await scoreAll(laptopB, expert.name, expert.name === data.DECLARING_EXPERT);
-    }
-    await page.getByRole('button', { name: '专家组总览' }).click();
-    await page.getByTestId('panel-matrix').waitFor();
-    expect(await page.getByTestId('panel-summary').innerText()).toContain(
-      '全部评分表均已提交或回避',
-    );
-    await shot(laptopB, 'laptop-b-panel-matrix');
-    await page.getByRole('button', { name: '返回专家评分' }).click();
-  });
-
-  it('one sheet is edited concurrently on laptops B and A, from a common ancestor', async () => {
-    // The ancestor: laptop A's sheet, carried to laptop B by A's first score bundle.
-    edited = {
-      ...edited,
-      base:
-        basesOf(PANEL_1).find((b) => !(conflicted.expert === '王芳' && b === conflicted.base)) ??
-        '',
+  it('laptops A and B score at the same time: by keyboard, one recusal, all submitted', async () => {
+    const onA = async () => {
+      const { page } = laptopA;
+      await page.goto(`${server.url}#/scoring`);
+      await panels.scorePanel(page, flow, PANEL_1, roundFile(PANEL_1));
+      await shot(laptopA, 'laptop-a-scored');
+      const saved = await ui.exportScores(page, PANEL_1, flow.dir, 'A-沈阳组-第一次.pgb');
+      scoreFiles.a1 = saved.path;
+      expect(saved.result).toContain(`共 ${panels.sheetsOfPanel(flow, PANEL_1)} 份评分表`);
     };
-    const typed = data.typedScores(edited.expert, edited.base);
-    const onB = data.editedScores(typed, data.EDIT_ON_B);
-    const onA = data.editedScores(typed, data.EDIT_ON_A);
-    edited = { ...edited, onA: data.sum(onA), onB: data.sum(onB) };
-    const changes = (scores: number[]) =>
-      new Map(
-        typed.ids.flatMap((id, i) => (scores[i] !== typed.scores[i] ? [[id, scores[i] ?? 0]] : [])),
+    const onB = async () => {
+      const { page } = laptopB;
+      await page.goto(`${server.url}#/scoring`);
+      // Panel 2's bundle is encrypted: the passphrase read out at the site opens it.
+      await panels.scorePanel(page, flow, PANEL_2, roundFile(PANEL_2), data.PASSPHRASE);
+      await page.getByRole('button', { name: '专家组总览' }).click();
+      await page.getByTestId('panel-matrix').waitFor();
+      expect(await page.getByTestId('panel-summary').innerText()).toContain(
+        '全部评分表均已提交或回避',
       );
-
-    const b = laptopB.page;
-    await b.getByTestId('expert-select').waitFor();
-    await ui.openRoundBundle(b, roundFile(PANEL_1));
-    await go(laptopB, '/', 'home-round');
-    await ui.dropOnWindow(b, scoreFiles.a1, 'A-沈阳组-第一次.pgb');
-    await b.getByTestId('import-commit').click();
-    await b.getByTestId('import-next').click();
-    await b.getByTestId('import-dialog').waitFor({ state: 'detached' });
-    await go(laptopB, '/scoring', 'expert-select');
-    await ui.chooseExpert(b, edited.expert);
-    expect((await ui.myBases(b)).get(edited.base)).toBe('已提交');
-    // 李明 has no PIN on laptop B: he confirms with his name.
-    await ui.reopenEditSubmit(b, edited.base, data.chairOf(PANEL_1).name, changes(onB), edited.onB);
-
-    const a = laptopA.page;
-    await ui.chooseExpert(a, edited.expert);
-    // On laptop A the chair has a PIN, which he types to confirm.
-    await ui.reopenEditSubmit(a, edited.base, ui.PIN, changes(onA), edited.onA);
-    const record = sheets.find((s) => s.expert === edited.expert && s.base === edited.base);
-    if (record) record.total = edited.onB; // the secretariat keeps laptop B's copy below
+      await shot(laptopB, 'laptop-b-panel-matrix');
+      await page.getByRole('button', { name: '返回专家评分' }).click();
+    };
+    await Promise.all([onA(), onB()]);
+    const recusals = flow.sheets.filter((s) => s.total === null);
+    expect(recusals.map((s) => s.expert)).toEqual([data.DECLARING_EXPERT]);
   });
 
-  it('the panels export their score bundles (downloads)', async () => {
-    scoreFiles.a2 = (await ui.exportScores(laptopA.page, PANEL_1, dir, 'A-沈阳组-最终.pgb')).path;
-    scoreFiles.b1 = (await ui.exportScores(laptopB.page, PANEL_1, dir, 'B-沈阳组.pgb')).path;
-    const b2 = await ui.exportScores(laptopB.page, PANEL_2, dir, 'B-大连组.pgb');
-    scoreFiles.b2 = b2.path;
-    expect(b2.suggested).toMatch(
+  it('one sheet is edited concurrently on laptops A and B, from a common ancestor', async () => {
+    const planned = panels.planConcurrentEdit(flow);
+    edit = planned;
+    await Promise.all([
+      panels.editOnLaptopB(laptopB.page, server.url, planned, {
+        round: roundFile(PANEL_1),
+        scoresFromA: scoreFiles.a1,
+      }),
+      panels.editOnLaptopA(laptopA.page, planned),
+    ]);
+  });
+
+  it('the laptops export their score bundles, which `pinggu verify` accepts', async () => {
+    const onB = async () => {
+      const first = await ui.exportScores(laptopB.page, PANEL_1, flow.dir, 'B-沈阳组.pgb');
+      return [first, await ui.exportScores(laptopB.page, PANEL_2, flow.dir, 'B-大连组.pgb')];
+    };
+    const [a2, [b1, b2] = []] = await Promise.all([
+      ui.exportScores(laptopA.page, PANEL_1, flow.dir, 'A-沈阳组-最终.pgb'),
+      onB(),
+    ]);
+    Object.assign(scoreFiles, { a2: a2?.path, b1: b1?.path, b2: b2?.path });
+    expect(b2?.suggested).toMatch(
       new RegExp(`^评分包-${data.ROUND_YEAR}-${PANEL_2}-\\d{8}-\\d{4}\\.pgb$`),
     );
     for (const file of Object.values(scoreFiles)) {
@@ -361,131 +253,123 @@ describe('three laptops: a round from set-up to the signed result', () => {
     expect(laptopB.errors).toEqual([]);
   });
 
-  const panel1Sheets = () =>
-    sheets.filter((s) => data.expertByName(s.expert).panel === PANEL_1).length;
-  const panel2Sheets = () => sheets.length - panel1Sheets();
-  const batchFiles = () => [scoreFiles.a1, scoreFiles.a2, scoreFiles.b1, scoreFiles.b2];
+  const batch = () => [scoreFiles.a1, scoreFiles.a2, scoreFiles.b1, scoreFiles.b2];
+  const n1 = () => panels.sheetsOfPanel(flow, PANEL_1);
+  const n2 = () => panels.sheetsOfPanel(flow, PANEL_2);
 
-  it('secretariat: imports all score bundles in one batch and sees the conflict', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/exchange', 'batch-import-button');
-    const batch = await importBatch(page, batchFiles());
-    expect(batch.statuses).toEqual(['ready', 'ready', 'ready', 'ready']);
-    expect(batch.outcomes).toEqual(['imported', 'imported', 'imported', 'imported']);
-    expect(batch.totals).toBe(
+  it('secretariat: imports every score bundle in one batch, sees progress and the conflict', async () => {
+    const { page } = secretariat;
+    await go('/secretariat/exchange', 'batch-import-button');
+    const result = await office.importBatch(page, batch());
+    expect(result.statuses).toEqual(['ready', 'ready', 'ready', 'ready']);
+    expect(result.outcomes).toEqual(['imported', 'imported', 'imported', 'imported']);
+    expect(result.totals).toBe(
       '共 4 个文件：导入 4 个（其中 4 个带来更改），失败 0 个，跳过 0 个。',
     );
-    const n1 = panel1Sheets();
-    const n2 = panel2Sheets();
-    // A's first bundle brings panel 1; its last one the newer copy of the edited sheet;
-    // B's copy of panel 1 the concurrent one; B's panel 2 bundle the rest.
-    expect(batch.counts).toBe(
-      `评分表合计：新增 ${n1 + n2} 张，更新 1 张，未变 ${2 * (n1 - 1)} 张，冲突 1 项，拒收 0 张。`,
+    // A's first bundle brings panel 1, A's last one the newer copy of the edited sheet, B's
+    // copy of panel 1 the concurrent one (a conflict), B's panel 2 bundle the rest.
+    expect(result.counts).toBe(
+      `评分表合计：新增 ${n1() + n2()} 张，更新 1 张，未变 ${2 * (n1() - 1)} 张，冲突 1 项，拒收 0 张。`,
     );
-    expect(batch.progress.some((s) => s.startsWith('importing'))).toBe(true);
+    expect(result.progress.filter((s) => s.startsWith('importing')).length).toBeGreaterThan(0);
     await page.getByTestId('open-conflicts').waitFor();
-    await shot(office, 'batch-summary');
+    await shot(secretariat, 'batch-summary');
 
-    await go(office, '/secretariat/progress', 'progress-overall');
-    const recused = sheets.filter((s) => s.total === null).length + 1;
+    await go('/secretariat/progress', 'progress-overall');
+    // Expected: every assignment, including the conflict of interest (回避 from the start).
+    const recused = flow.sheets.filter((s) => s.total === null).length + 1;
+    const expected = flow.sheets.length + 1;
     expect(await page.getByTestId('progress-overall').innerText()).toContain(
-      `应评 ${sheets.length + 1} 份：已提交 ${sheets.length + 1 - recused}，回避 ${recused}，草稿 0，未开始 0`,
+      `应评 ${expected} 份：已提交 ${expected - recused}，回避 ${recused}，草稿 0，未开始 0`,
     );
-    await shot(office, 'progress');
+    await shot(secretariat, 'progress');
   });
 
   it('secretariat: resolves the conflict side by side, keeping laptop B’s copy', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/conflicts', 'conflict-list');
+    const { page } = secretariat;
+    if (!edit) throw new Error('no concurrent edit');
+    await go('/secretariat/conflicts', 'conflict-list');
     await page.locator('[data-testid="conflicts-tab-label"][data-open="1"]').waitFor();
     const list = page.getByTestId('conflict-list');
-    expect(await list.innerText()).toContain(edited.expert);
-    expect(await list.innerText()).toContain(edited.base);
+    expect(await list.innerText()).toContain(edit.expert);
+    expect(await list.innerText()).toContain(edit.base);
     await list.locator('[data-testid^="conflict-open-"]').first().click();
     const view = page.getByTestId('conflict-side-by-side');
     await view.waitFor();
-    const total = await view
+    const totals = await view
       .locator('[data-testid="conflict-indicators"] tr[data-row-key="total"] td')
       .allInnerTexts();
-    const [local, incoming] = [Number(total[2]), Number(total[3])];
-    expect([local, incoming].sort()).toEqual([edited.onA, edited.onB].sort());
+    const [shown, other] = [Number(totals[2]), Number(totals[3])];
+    expect([shown, other].sort()).toEqual([edit.totalOnA, edit.totalOnB].sort());
+    await view.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await shot(secretariat, 'conflict');
     await page.getByTestId('conflict-actor').fill(data.OPERATOR);
-    await shot(office, 'conflict');
-    const choice = local === edited.onB ? 'local' : 'incoming';
+    const choice = shown === edit.totalOnB ? 'local' : 'incoming';
     await page.getByTestId(`resolve-${choice}`).click();
     await page.getByTestId(`resolve-${choice}-confirm`).click();
     await page.getByTestId('conflict-outcome').waitFor();
     expect(await page.getByTestId('conflict-outcome').innerText()).toContain(data.OPERATOR);
     await page.locator('[data-testid="conflicts-tab-label"][data-open="0"]').waitFor();
+    const sheet = flow.sheets.find((s) => s.expert === edit?.expert && s.base === edit.base);
+    if (sheet) sheet.total = edit.totalOnB;
   });
 
   let shownBefore = new Map<string, ResultCells>();
-  const expected = () => data.expectedResults(sheets);
   const checkResults = (shown: Map<string, ResultCells>) => {
-    for (const [name, want] of expected()) {
+    for (const [name, want] of data.expectedResults(flow.sheets)) {
       const cells = shown.get(name);
       expect(cells?.sheets, name).toBe(String(want.sheets));
       expect(cells?.aggregate, name).toBe(want.mean === null ? '—' : want.mean.toFixed(2));
     }
   };
+  const idOf = (name = '') => flow.bases.find((b) => b.name === name)?.id ?? '';
 
   it('secretariat: the results are the means of the typed totals; decisions are recorded', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/results', 'results-table');
-    checkResults(await readResultsTable(page));
-    const [included, target, merged] = [BASES[1], BASES[3], BASES[4]];
-    const idOf = (name: string) => bases.find((b) => b.name === name)?.id ?? '';
-    // A merge with its target and rationale …
-    await page.getByTestId(`decide-${idOf(merged?.name ?? '')}`).click();
-    await page.getByTestId('decision-form').waitFor();
-    await ui.chooseOption(page, page.getByTestId('decision-disposition'), '合并');
-    await ui.chooseOption(page, page.getByTestId('decision-target'), target?.name ?? '');
-    await page.getByTestId('decision-reason').fill('研究方向与冶金装备中心高度重叠，建议并入');
-    await page.getByTestId('decision-actor').fill(data.OPERATOR);
-    await page.getByTestId('decision-save').click();
-    await page
-      .getByTestId('decision-current')
-      .getByText(`合并 → ${target?.name ?? ''}`)
-      .waitFor();
-    await shot(office, 'decision');
-    await page.keyboard.press('Escape');
-    await page.getByTestId('decision-drawer').waitFor({ state: 'hidden' });
-    // … and an inclusion.
-    await page.getByTestId(`decide-${idOf(included?.name ?? '')}`).click();
-    await page.getByTestId('decision-form').waitFor();
-    await ui.chooseOption(page, page.getByTestId('decision-disposition'), '纳入');
-    await ui.chooseOption(page, page.getByTestId('decision-target'), 'A1 ');
-    await page.getByTestId('decision-reason').fill('评估结果良好，纳入新序列');
-    await page.getByTestId('decision-save').click();
-    await page.getByTestId('decision-current').getByText('纳入', { exact: false }).waitFor();
-    await page.keyboard.press('Escape');
-    await page.getByTestId('decision-drawer').waitFor({ state: 'hidden' });
-    shownBefore = await readResultsTable(page);
+    const { page } = secretariat;
+    await go('/secretariat/results', 'results-table');
+    checkResults(await office.readResultsTable(page));
+    const merge = await office.recordDecision(page, idOf(MERGED?.name), {
+      disposition: '合并',
+      target: MERGE_TARGET?.name ?? '',
+      reason: '研究方向与冶金装备中心高度重叠，建议并入',
+    });
+    expect(merge).toContain(`合并 → ${MERGE_TARGET?.name ?? ''}`);
+    await office.recordDecision(page, idOf(INCLUDED?.name), {
+      disposition: '纳入',
+      target: 'A1 ',
+      reason: '评估结果良好，纳入新序列',
+    });
+    shownBefore = await office.readResultsTable(page);
     checkResults(shownBefore);
-    expect(shownBefore.get(merged?.name ?? '')?.decision).toBe(`合并 → ${target?.name ?? ''}`);
-    await shot(office, 'results');
+    expect(shownBefore.get(MERGED?.name ?? '')?.decision).toBe(
+      `合并 → ${MERGE_TARGET?.name ?? ''}`,
+    );
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(secretariat, 'results');
   });
 
-  const readReport = async () => {
-    const { path } = await ui.downloadOf(
-      office.page,
-      () => office.page.getByTestId('report-export-xlsx').click(),
-      dir,
+  const exportReport = async () => {
+    const { page } = secretariat;
+    const saved = await ui.downloadOf(
+      page,
+      () => page.getByTestId('report-export-xlsx').click(),
+      flow.dir,
     );
-    return loadWithExcelJs(new Uint8Array(readFileSync(path)));
+    return loadWithExcelJs(new Uint8Array(readFileSync(saved.path)));
   };
-  const reportRows = (workbook: Awaited<ReturnType<typeof readReport>>) => {
+  const resultRows = (workbook: ExcelJS.Workbook) => {
     const sheet = workbook.getWorksheet('基地结果');
-    if (!sheet) throw new Error('no 基地结果');
+    if (!sheet) throw new Error('no 基地结果 in the workbook');
     const [header = [], ...rows] = excelValues(sheet);
-    const col = (name: string) => header.indexOf(name);
+    const cell = (row: unknown[], name: string) => row[header.indexOf(name)];
     return new Map(
       rows.map((row) => [
-        String(row[col('基地名称')]),
+        String(cell(row, '基地名称')),
         {
-          sheets: row[col('有效评分表')],
-          aggregate: row[col('综合得分')],
-          decision: row[col('最终决定')],
+          sheets: cell(row, '有效评分表'),
+          aggregate: cell(row, '综合得分'),
+          decision: cell(row, '最终决定'),
         },
       ]),
     );
@@ -493,9 +377,9 @@ describe('three laptops: a round from set-up to the signed result', () => {
   let reportBefore = new Map<string, unknown>();
 
   it('secretariat: exports the workbook (read back with exceljs) and the signed result bundle', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/report', 'report-tab');
-    const workbook = await readReport();
+    const { page } = secretariat;
+    await go('/secretariat/report', 'report-tab');
+    const workbook = await exportReport();
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       '汇总',
       '基地结果',
@@ -504,63 +388,60 @@ describe('three laptops: a round from set-up to the signed result', () => {
       '冲突',
       '决定',
     ]);
-    const rows = reportRows(workbook);
+    const rows = resultRows(workbook);
     expect(rows.size).toBe(BASES.length);
-    for (const [name, want] of expected()) {
+    for (const [name, want] of data.expectedResults(flow.sheets)) {
       const row = rows.get(name);
       expect(row?.sheets, name).toBe(want.sheets);
-      if (want.mean === null) expect(row?.aggregate ?? null, name).toBeNull();
-      else expect(Number(row?.aggregate), name).toBeCloseTo(want.mean, 6);
+      expect(Number(row?.aggregate), name).toBeCloseTo(want.mean ?? Number.NaN, 6);
     }
-    expect(rows.get(BASES[4]?.name ?? '')?.decision).toBe('合并');
-    expect(workbook.getWorksheet('评分表')?.rowCount).toBe(sheets.length + 1);
+    expect(rows.get(MERGED?.name ?? '')?.decision).toBe('合并');
+    expect(rows.get(INCLUDED?.name ?? '')?.decision).toBe('纳入');
+    expect(workbook.getWorksheet('评分表')?.rowCount).toBe(flow.sheets.length + 1);
     expect(workbook.getWorksheet('冲突')?.rowCount).toBe(2);
     expect(workbook.getWorksheet('决定')?.rowCount).toBe(3);
     reportBefore = rows;
-    await shot(office, 'report', true);
+    await shot(secretariat, 'report', true);
 
     const bundle = await ui.downloadOf(
       page,
       () => page.getByTestId('report-result-bundle').click(),
-      dir,
+      flow.dir,
     );
     const verified = await runCli(['verify', bundle.path]);
     expect(verified.code, verified.stderr).toBe(0);
     expect(lines(verified.stdout)).toEqual([
-      expect.stringMatching(new RegExp(`^OK .+ result \\S+ - ${sheets.length}$`)),
+      expect.stringMatching(new RegExp(`^OK .+ result \\S+ - ${flow.sheets.length}$`)),
     ]);
   });
 
   it('secretariat: importing the same bundles again changes nothing', async () => {
-    const { page } = office;
-    await go(office, '/secretariat/exchange', 'batch-import-button');
-    if (await page.getByTestId('batch-again').isVisible())
-      await page.getByTestId('batch-again').click();
-    const batch = await importBatch(page, batchFiles());
-    expect(batch.statuses).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
-    expect(batch.totals).toBe(
+    const { page } = secretariat;
+    await go('/secretariat/exchange', 'batch-import-button');
+    const result = await office.importBatch(page, batch());
+    expect(result.statuses).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(result.totals).toBe(
       '共 4 个文件：导入 4 个（其中 0 个带来更改），失败 0 个，跳过 0 个。',
     );
-    const n1 = panel1Sheets();
-    expect(batch.counts).toBe(
-      `评分表合计：新增 0 张，更新 0 张，未变 ${3 * n1 + panel2Sheets()} 张，冲突 0 项，拒收 0 张。`,
+    expect(result.counts).toBe(
+      `评分表合计：新增 0 张，更新 0 张，未变 ${3 * n1() + n2()} 张，冲突 0 项，拒收 0 张。`,
     );
     expect(await page.getByTestId('open-conflicts').count()).toBe(0);
-    await shot(office, 'reimport-unchanged', true);
+    await shot(secretariat, 'reimport-unchanged', true);
 
-    await go(office, '/secretariat/results', 'results-table');
-    const shownAfter = await readResultsTable(page);
+    await go('/secretariat/results', 'results-table');
+    const shownAfter = await office.readResultsTable(page);
     expect(shownAfter).toEqual(shownBefore);
     checkResults(shownAfter);
-    await go(office, '/secretariat/report', 'report-tab');
-    expect(reportRows(await readReport())).toEqual(reportBefore);
-    expect(office.errors).toEqual([]);
+    await go('/secretariat/report', 'report-tab');
+    expect(resultRows(await exportReport())).toEqual(reportBefore);
+    expect(secretariat.errors).toEqual([]);
 
-    // The README's secretariat screenshots, at 1366×768.
+    // The README's secretariat screenshots (1366×768; docs/screenshots is committed).
     mkdirSync('docs/screenshots', { recursive: true });
     for (const [from, to] of [
       ['assignment-matrix', 'secretariat-assignment'],
-      ['progress', 'secretariat-progress'],
+      ['batch-summary', 'secretariat-batch-import'],
       ['conflict', 'secretariat-conflict'],
       ['results', 'secretariat-results'],
     ] as const) {

@@ -18,15 +18,16 @@ function fieldsRefusal<T>(fields: ExpertFields): RepositoryResult<T> | undefined
   return first === undefined ? undefined : fail<T>('editRejected', first.message, problems);
 }
 
+const alreadyInRound = <T>(expert: Pick<Expert, 'name' | 'institution'>): RepositoryResult<T> =>
+  fail<T>('alreadyExists', `${expert.name}（${expert.institution}）已在本轮次的专家中`);
+
 function duplicateRefusal<T>(
   fields: ExpertFields,
   others: readonly Expert[],
 ): RepositoryResult<T> | undefined {
   const key = expertKey(fields);
   const twin = others.find((e) => expertKey(e) === key);
-  return twin === undefined
-    ? undefined
-    : fail<T>('alreadyExists', `${twin.name}（${twin.institution}）已在本轮次的专家中`);
+  return twin === undefined ? undefined : alreadyInRound<T>(twin);
 }
 
 export function addExpert(
@@ -218,12 +219,7 @@ export function importExperts(
       if (!panelIds.has(row.panelId)) return panelNotFound<R>(row.panelId);
       const fields = tidyExpertFields(row);
       const key = expertKey(fields);
-      if (seen.has(key)) {
-        return fail<R>(
-          'alreadyExists',
-          `${fields.name}（${fields.institution}）已在本轮次的专家中`,
-        );
-      }
+      if (seen.has(key)) return alreadyInRound<R>(fields);
       seen.add(key);
       experts.push({ id: deps.newId(), roundId: input.roundId, panelId: row.panelId, ...fields });
     }

@@ -1,7 +1,11 @@
 // The secretariat's progress view: hand-counted rounds, so every number on the 进度 tab is
 // one a clerk could check against the panels' lists.
 import { describe, expect, it } from 'vitest';
-import { countStates, roundCompleteness } from '../../../shared/secretariat/completeness';
+import {
+  countStates,
+  isOutstanding,
+  roundCompleteness,
+} from '../../../shared/secretariat/completeness';
 import type { ExpectedState } from '../../../shared/secretariat/completeness';
 import {
   buildAssignment,
@@ -133,5 +137,10 @@ describe('state counts', () => {
     expect(countStates(sheets).percent).toBe(99);
     expect(countStates([]).percent).toBe(100);
     expect(countStates([{ state: 'recused' }]).percent).toBe(100);
+  });
+
+  it('counts draft and missing sheets as outstanding, submitted and recused as done', () => {
+    const states = ['submitted', 'draft', 'recused', 'missing'] as const;
+    expect(states.filter(isOutstanding)).toEqual(['draft', 'missing']);
   });
 });

@@ -1,12 +1,13 @@
 // Adds an expert to a panel or edits one: name, institution, title (职称), field and phone,
 // checked as typed (name and institution required, phone digits). Editing also offers the
 // panel, so an expert without assignments can move.
-import { Button, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateExpertFields } from '../../../../shared/domain/panels';
 import type { ExpertField, ExpertFields } from '../../../../shared/domain/panels';
 import type { Expert, Panel } from '../../../../shared/domain/types';
+import { DialogFooter, useSaveThenClose } from './dialogParts';
 
 const EMPTY: ExpertFields = { name: '', institution: '', title: '', field: '', phone: '' };
 
@@ -50,7 +51,7 @@ export const ExpertDialog = ({
   );
   const [targetPanel, setTargetPanel] = useState(panelId);
   const [touched, setTouched] = useState<ReadonlySet<ExpertField>>(new Set());
-  const [isSaving, setIsSaving] = useState(false);
+  const { isSaving, saveThenClose } = useSaveThenClose(onClose);
   const problems = validateExpertFields(fields);
   const problemOf = (field: ExpertField) =>
     touched.has(field) ? problems.find((p) => p.field === field)?.message : undefined;
@@ -58,12 +59,7 @@ export const ExpertDialog = ({
   const save = async () => {
     setTouched(new Set(FIELDS.map((f) => f.field)));
     if (problems.length > 0) return;
-    setIsSaving(true);
-    try {
-      if (await onSave(fields, targetPanel)) onClose();
-    } finally {
-      setIsSaving(false);
-    }
+    await saveThenClose(() => onSave(fields, targetPanel));
   };
 
   return (
@@ -71,20 +67,15 @@ export const ExpertDialog = ({
       open
       title={title}
       onCancel={onClose}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="save"
-          type="primary"
-          loading={isSaving}
-          onClick={() => void save()}
-          data-testid="expert-save"
-        >
-          {t('setup.experts.save')}
-        </Button>,
-      ]}
+      footer={
+        <DialogFooter
+          label={t('setup.experts.save')}
+          onConfirm={() => void save()}
+          onCancel={onClose}
+          isBusy={isSaving}
+          testId="expert-save"
+        />
+      }
     >
       <Form layout="vertical">
         {FIELDS.map(({ field, labelKey, required }) => {

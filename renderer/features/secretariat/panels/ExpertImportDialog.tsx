@@ -1,7 +1,7 @@
 // Importing experts from an Excel or CSV sheet: pick the file, read it (readTableFile), check
 // every row (readExpertRoster) and preview the experts and the problems by row and column
 // before anything is saved; the checked experts are then added in one transaction.
-import { App, Alert, Button, Modal, Select, Space, Table, Typography } from 'antd';
+import { App, Alert, Modal, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readExpertRoster } from '../../../../shared/roster/experts';
@@ -11,8 +11,9 @@ import { readTableFile } from '../../../../shared/roster/tableFile';
 import type { Expert, Panel, Round } from '../../../../shared/domain/types';
 import { db } from '../../../db/instance';
 import { importExperts } from '../../../db/repositories/panelRepository';
-import { getDesktopApi } from '../../../platform/desktopApi';
+import { usePickTableFile } from '../desktopFiles';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
+import { DialogFooter, useSaveThenClose } from './dialogParts';
 import { useWriteFeedback } from './useWriteFeedback';
 
 export type PickedTable = { fileName: string; rows: string[][] };
@@ -20,17 +21,9 @@ export type PickedTable = { fileName: string; rows: string[][] };
 /** Asks for an .xlsx or .csv file and reads its first table; null when cancelled or unreadable. */
 export function usePickExpertTable(): () => Promise<PickedTable | null> {
   const { message } = App.useApp();
+  const pickFile = usePickTableFile();
   return async () => {
-    const picked = await getDesktopApi().file.openDocuments({
-      multi: false,
-      extensions: ['xlsx', 'csv'],
-    });
-    if (!picked.ok) {
-      message.error(picked.error.message);
-      return null;
-    }
-    if (picked.value.cancelled) return null;
-    const file = picked.value.files[0];
+    const file = await pickFile();
     if (!file) return null;
     const table = readTableFile(file.name, file.bytes);
     if (!table.ok) {
@@ -59,7 +52,7 @@ export const ExpertImportDialog = ({
   const [defaultPanelId, setDefaultPanelId] = useState<string | undefined>(
     panels.length === 1 ? panels[0]?.id : undefined,
   );
-  const [isSaving, setIsSaving] = useState(false);
+  const { isSaving, saveThenClose } = useSaveThenClose(onClose);
   const result = useMemo(
     () =>
       readExpertRoster(table.rows, {
@@ -72,20 +65,16 @@ export const ExpertImportDialog = ({
   const panelName = new Map(panels.map((p) => [p.id, p.name]));
   const count = result.experts.length;
 
-  const commit = async () => {
-    setIsSaving(true);
-    try {
+  const commit = () =>
+    saveThenClose(async () => {
       const written = await importExperts(
         db,
         { roundId: round.id, experts: result.experts, fileName: table.fileName },
         SETUP_ACTOR,
         setupDeps,
       );
-      if (reportWrite(written, t('setup.import.done', { count }))) onClose();
-    } finally {
-      setIsSaving(false);
-    }
-  };
+      return reportWrite(written, t('setup.import.done', { count }));
+    });
 
   return (
     <Modal
@@ -93,23 +82,20 @@ export const ExpertImportDialog = ({
       width={960}
       title={t('setup.import.title', { file: table.fileName })}
       onCancel={onClose}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="import"
-          type="primary"
-          disabled={count === 0}
-          loading={isSaving}
-          onClick={() => void commit()}
-          data-testid="expert-import-confirm"
-        >
-          {result.problems.length > 0
-            ? t('setup.import.confirmSkipping', { count, problems: result.problems.length })
-            : t('setup.import.confirm', { count })}
-        </Button>,
-      ]}
+      footer={
+        <DialogFooter
+          label={
+            result.problems.length > 0
+              ? t('setup.import.confirmSkipping', { count, problems: result.problems.length })
+              : t('setup.import.confirm', { count })
+          }
+          onConfirm={() => void commit()}
+          onCancel={onClose}
+          isBusy={isSaving}
+          isDisabled={count === 0}
+          testId="expert-import-confirm"
+        />
+      }
     >
       <Space orientation="vertical" size={12} style={{ width: '100%' }}>
         <Space wrap>

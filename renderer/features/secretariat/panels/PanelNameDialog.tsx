@@ -1,10 +1,11 @@
 // Asks for a panel's name: for a new panel or to rename one. The name is checked as typed
 // (required, unique in the round); the repository checks again on save.
-import { Button, Form, Input, Modal } from 'antd';
+import { Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validatePanelName } from '../../../../shared/domain/panels';
 import type { Panel } from '../../../../shared/domain/types';
+import { DialogFooter, useSaveThenClose } from './dialogParts';
 
 export const PanelNameDialog = ({
   title,
@@ -23,37 +24,27 @@ export const PanelNameDialog = ({
   const { t } = useTranslation();
   const [name, setName] = useState(initialName);
   const [isTouched, setIsTouched] = useState(false);
-  const [isSaving, setIsSaving] = useState(false);
+  const { isSaving, saveThenClose } = useSaveThenClose(onClose);
   const problem = validatePanelName(name, otherPanels)[0];
   const save = async () => {
     setIsTouched(true);
     if (problem !== undefined) return;
-    setIsSaving(true);
-    try {
-      if (await onSave(name)) onClose();
-    } finally {
-      setIsSaving(false);
-    }
+    await saveThenClose(() => onSave(name));
   };
   return (
     <Modal
       open
       title={title}
       onCancel={onClose}
-      footer={[
-        <Button key="cancel" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>,
-        <Button
-          key="save"
-          type="primary"
-          loading={isSaving}
-          onClick={() => void save()}
-          data-testid="panel-save"
-        >
-          {t('setup.panels.save')}
-        </Button>,
-      ]}
+      footer={
+        <DialogFooter
+          label={t('setup.panels.save')}
+          onConfirm={() => void save()}
+          onCancel={onClose}
+          isBusy={isSaving}
+          testId="panel-save"
+        />
+      }
     >
       <Form layout="vertical" onFinish={() => void save()}>
         <Form.Item

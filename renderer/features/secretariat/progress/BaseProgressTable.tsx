@@ -1,8 +1,10 @@
 // The base view: per base, how many of its expected sheets are in, and each expert's state.
-import { Empty, Progress, Space, Table } from 'antd';
+import { Empty, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isOutstanding } from '../../../../shared/secretariat/completeness';
 import type { BaseProgress, PanelProgress } from '../../../../shared/secretariat/completeness';
 import { useLabels } from '../../../app/hooks/useLabels';
+import { useCountColumns } from './countColumns';
 import { StateTag } from './StateTag';
 
 export const BaseProgressTable = ({
@@ -16,6 +18,7 @@ export const BaseProgressTable = ({
 }) => {
   const { t } = useTranslation();
   const labels = useLabels();
+  const countColumns = useCountColumns<BaseProgress>(140);
   const panelName = new Map(panels.map((p) => [p.panel.id, p.panel.name]));
   const rows = panels
     .flatMap((p) => p.bases)
@@ -42,31 +45,14 @@ export const BaseProgressTable = ({
           key: 'panel',
           render: (_, row) => panelName.get(row.panelId) ?? '',
         },
-        {
-          title: t('results.progress.done'),
-          key: 'done',
-          align: 'right',
-          render: (_, row) => `${row.counts.done} / ${row.counts.expected}`,
-        },
-        {
-          title: t('results.progress.progress'),
-          key: 'percent',
-          width: 140,
-          render: (_, row) => (
-            <Progress
-              percent={row.counts.percent}
-              size="small"
-              status={row.counts.outstanding === 0 ? 'success' : 'normal'}
-            />
-          ),
-        },
+        ...countColumns,
         {
           title: t('results.progress.experts'),
           key: 'experts',
           render: (_, row) => (
             <Space size={4} wrap>
               {row.sheets
-                .filter((s) => !onlyOutstanding || s.state === 'draft' || s.state === 'missing')
+                .filter((s) => !onlyOutstanding || isOutstanding(s.state))
                 .map((s) => (
                   <span key={s.assignmentId}>
                     {expertName(s.expertId)} <StateTag state={s.state} />

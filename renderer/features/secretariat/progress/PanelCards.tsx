@@ -1,8 +1,10 @@
 // One card per panel: its progress, and its experts with what each still owes (expand a row
 // for every expected sheet of that expert).
-import { Card, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isOutstanding } from '../../../../shared/secretariat/completeness';
 import type { ExpertProgress, PanelProgress } from '../../../../shared/secretariat/completeness';
+import { useCountColumns } from './countColumns';
 import { CountsLine } from './CountsLine';
 import { StateTag } from './StateTag';
 
@@ -16,9 +18,7 @@ const ExpertSheets = ({
   onlyOutstanding: boolean;
 }) => {
   const { t } = useTranslation();
-  const sheets = onlyOutstanding
-    ? row.sheets.filter((s) => s.state === 'draft' || s.state === 'missing')
-    : row.sheets;
+  const sheets = onlyOutstanding ? row.sheets.filter((s) => isOutstanding(s.state)) : row.sheets;
   if (sheets.length === 0)
     return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   return (
@@ -50,6 +50,7 @@ export const PanelCards = ({
   baseName: (id: string) => string;
 }) => {
   const { t } = useTranslation();
+  const countColumns = useCountColumns<ExpertProgress>(160);
   const shown = onlyOutstanding ? panels.filter((p) => p.counts.outstanding > 0) : panels;
   if (shown.length === 0) {
     return (
@@ -121,24 +122,7 @@ export const PanelCards = ({
                 key: 'phone',
                 render: (_, row) => row.expert.phone ?? '—',
               },
-              {
-                title: t('results.progress.done'),
-                key: 'done',
-                align: 'right',
-                render: (_, row) => `${row.counts.done} / ${row.counts.expected}`,
-              },
-              {
-                title: t('results.progress.progress'),
-                key: 'percent',
-                width: 160,
-                render: (_, row) => (
-                  <Progress
-                    percent={row.counts.percent}
-                    size="small"
-                    status={row.counts.outstanding === 0 ? 'success' : 'normal'}
-                  />
-                ),
-              },
+              ...countColumns,
               {
                 title: t('results.progress.outstandingBases'),
                 key: 'outstanding',

@@ -12,7 +12,8 @@ import { useAssignments, useBases, useExperts, usePanels, useScoresheets } from 
 import { formatLocalTime } from '../../scoring/AuditTrail';
 import { BaseProgressTable } from './BaseProgressTable';
 import { CountsLine } from './CountsLine';
-import { saveReminders } from './exportReminders';
+import { useSaveFile } from '../desktopFiles';
+import { reminderSaveRequest } from './exportReminders';
 import type { ReminderFileKind } from './exportReminders';
 import { PanelCards } from './PanelCards';
 import { ReminderPrintView } from './ReminderPrintView';
@@ -22,6 +23,7 @@ type View = 'panels' | 'bases';
 export const ProgressTab = ({ round }: { round: Round }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const saveFile = useSaveFile();
   const panels = usePanels(round.id);
   const experts = useExperts(round.id);
   const bases = useBases(round.id);
@@ -56,16 +58,22 @@ export const ProgressTab = ({ round }: { round: Round }) => {
     }
     setSaving(true);
     const now = systemClock.now();
-    const saved = await saveReminders(kind, {
-      rows: reminders,
-      roundName: round.name,
-      now,
-      generatedAt: formatLocalTime(now),
-    });
-    setSaving(false);
-    if (!saved.ok)
-      message.error(t('results.progress.exportFailed', { message: saved.error.message }));
-    else if (saved.value.saved) message.success(t('results.progress.exported'));
+    try {
+      await saveFile(
+        reminderSaveRequest(kind, {
+          rows: reminders,
+          roundName: round.name,
+          now,
+          generatedAt: formatLocalTime(now),
+        }),
+        {
+          saved: t('results.progress.exported'),
+          failed: (reason) => t('results.progress.exportFailed', { message: reason }),
+        },
+      );
+    } finally {
+      setSaving(false);
+    }
   };
 
   return (

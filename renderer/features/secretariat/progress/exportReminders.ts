@@ -1,5 +1,6 @@
-// Saves the reminder list as CSV or as an Excel workbook through the desktop API (a save
-// dialog in Electron, a download in a browser).
+// The reminder list as a file to save: CSV or an Excel workbook, under the list's own name
+// (saved through the desktop API by useSaveFile: a save dialog in Electron, a download in a
+// browser).
 import {
   reminderCsv,
   reminderFileName,
@@ -7,9 +8,7 @@ import {
 } from '../../../../shared/secretariat/reminders';
 import type { ReminderRow } from '../../../../shared/secretariat/reminders';
 import { writeXlsx } from '../../../../shared/xlsx/write';
-import type { DesktopResult } from '../../../../shared/ipc/result';
-import type { SaveValue } from '../../../../shared/ipc/contract';
-import { getDesktopApi } from '../../../platform/desktopApi';
+import type { SaveReportRequest } from '../../../../shared/ipc/contract';
 
 export type ReminderFileKind = 'csv' | 'xlsx';
 
@@ -29,13 +28,13 @@ export function reminderBytes(kind: ReminderFileKind, input: ReminderExport): Ui
   );
 }
 
-export function saveReminders(
+export function reminderSaveRequest(
   kind: ReminderFileKind,
   input: ReminderExport,
-): Promise<DesktopResult<SaveValue>> {
-  return getDesktopApi().file.saveReport({
+): SaveReportRequest {
+  return {
     suggestedName: `${reminderFileName(input.roundName, input.now)}.${kind}`,
     kind,
     bytes: reminderBytes(kind, input),
-  });
+  };
 }

@@ -1,6 +1,6 @@
 // The round's bases, filterable by type, city and name; each can be deleted (with
 // confirmation) while the round is being set up.
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BASE_TYPES, CITIES } from '../../../../shared/domain/taxonomy';
@@ -9,6 +9,7 @@ import { useLabels } from '../../../app/hooks/useLabels';
 import { db } from '../../../db/instance';
 import { deleteBase } from '../../../db/repositories/rosterRepository';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
+import { useBaseTypeColumns } from './baseTypeColumns';
 
 export const BasesTable = ({
   bases,
@@ -21,6 +22,7 @@ export const BasesTable = ({
 }) => {
   const { t } = useTranslation();
   const labels = useLabels();
+  const typeColumns = useBaseTypeColumns<Base>();
   const { message } = App.useApp();
   const remove = async (base: Base) => {
     const result = await deleteBase(db, base.id, SETUP_ACTOR, setupDeps);
@@ -76,16 +78,7 @@ export const BasesTable = ({
         data-testid="bases-table"
         columns={[
           { title: t('secretariat.name'), dataIndex: 'name', width: 280 },
-          {
-            title: t('secretariat.type'),
-            dataIndex: 'type',
-            render: (code: BaseTypeCode) => <Tag>{`${code} ${labels.typeName(code)}`}</Tag>,
-          },
-          {
-            title: t('secretariat.legacyType'),
-            dataIndex: 'legacyType',
-            render: (_: unknown, base: Base) => labels.legacyTypeName(base.legacyType),
-          },
+          ...typeColumns,
           { title: t('secretariat.host'), dataIndex: 'hostInstitution' },
           { title: t('secretariat.city'), dataIndex: 'city', width: 80 },
           { title: t('secretariat.director'), dataIndex: 'director', width: 90 },

@@ -2,7 +2,7 @@
 // problem by row and column, a choice of new type for legacy platforms that need one — and
 // the commit. Nothing is saved while there are problems, unless the clerk explicitly asks to
 // import only the rows without problems.
-import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readRoster } from '../../../../shared/roster';
@@ -12,6 +12,7 @@ import { useLabels } from '../../../app/hooks/useLabels';
 import { db } from '../../../db/instance';
 import { importRoster } from '../../../db/repositories/rosterRepository';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
+import { useBaseTypeColumns } from './baseTypeColumns';
 import type { PickedRoster } from './useRosterFile';
 
 export const RosterImportPreview = ({
@@ -27,6 +28,7 @@ export const RosterImportPreview = ({
 }) => {
   const { t } = useTranslation();
   const labels = useLabels();
+  const typeColumns = useBaseTypeColumns<RosterRow>();
   const { message } = App.useApp();
   const [typeChoices, setTypeChoices] = useState<ReadonlyMap<number, BaseTypeCode>>(new Map());
   const [isSaving, setIsSaving] = useState(false);
@@ -153,16 +155,7 @@ export const RosterImportPreview = ({
               columns={[
                 { title: t('roster.preview.row'), dataIndex: 'row', width: 60 },
                 { title: t('secretariat.name'), dataIndex: 'name' },
-                {
-                  title: t('secretariat.type'),
-                  dataIndex: 'type',
-                  render: (code: BaseTypeCode) => <Tag>{`${code} ${labels.typeName(code)}`}</Tag>,
-                },
-                {
-                  title: t('secretariat.legacyType'),
-                  dataIndex: 'legacyType',
-                  render: (_: unknown, row: RosterRow) => labels.legacyTypeName(row.legacyType),
-                },
+                ...typeColumns,
                 { title: t('secretariat.host'), dataIndex: 'hostInstitution' },
                 { title: t('secretariat.city'), dataIndex: 'city', width: 80 },
                 { title: t('secretariat.year'), dataIndex: 'yearEstablished', width: 90 },

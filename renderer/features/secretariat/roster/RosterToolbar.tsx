@@ -7,7 +7,7 @@ import { rosterTemplateCsv, rosterTemplateXlsx } from '../../../../shared/roster
 import type { Round } from '../../../../shared/domain/types';
 import { db } from '../../../db/instance';
 import { clearRoster } from '../../../db/repositories/rosterRepository';
-import { getDesktopApi } from '../../../platform/desktopApi';
+import { useSaveFile } from '../desktopFiles';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
 import { rosterPermissions } from './rosterPermissions';
 
@@ -22,18 +22,18 @@ export const RosterToolbar = ({
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const saveFile = useSaveFile();
   const { canImport, canDelete } = rosterPermissions(round);
 
-  const saveTemplate = async (kind: 'xlsx' | 'csv') => {
-    const bytes = kind === 'xlsx' ? rosterTemplateXlsx() : rosterTemplateCsv();
-    const saved = await getDesktopApi().file.saveReport({
-      suggestedName: `${t('roster.templateFileName')}.${kind}`,
-      kind,
-      bytes,
-    });
-    if (!saved.ok) message.error(saved.error.message);
-    else if (saved.value.saved) message.success(t('roster.templateSaved'));
-  };
+  const saveTemplate = (kind: 'xlsx' | 'csv') =>
+    saveFile(
+      {
+        suggestedName: `${t('roster.templateFileName')}.${kind}`,
+        kind,
+        bytes: kind === 'xlsx' ? rosterTemplateXlsx() : rosterTemplateCsv(),
+      },
+      { saved: t('roster.templateSaved') },
+    );
 
   const clear = async () => {
     const result = await clearRoster(db, round.id, SETUP_ACTOR, setupDeps);

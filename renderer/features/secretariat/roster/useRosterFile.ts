@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readTableFile } from '../../../../shared/roster';
-import { getDesktopApi } from '../../../platform/desktopApi';
+import { usePickTableFile } from '../desktopFiles';
 
 export type PickedRoster = {
   fileName: string;
@@ -21,6 +21,7 @@ export function useRosterFile(onRead: (picked: PickedRoster) => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [isDragging, setIsDragging] = useState(false);
+  const pickFile = usePickTableFile();
 
   const read = (name: string, bytes: Uint8Array) => {
     const table = readTableFile(name, bytes);
@@ -35,16 +36,7 @@ export function useRosterFile(onRead: (picked: PickedRoster) => void) {
   };
 
   const pick = async () => {
-    const picked = await getDesktopApi().file.openDocuments({
-      multi: false,
-      extensions: ['xlsx', 'csv'],
-    });
-    if (!picked.ok) {
-      message.error(picked.error.message);
-      return;
-    }
-    if (picked.value.cancelled) return;
-    const file = picked.value.files[0];
+    const file = await pickFile();
     if (file) read(file.name, file.bytes);
   };
 

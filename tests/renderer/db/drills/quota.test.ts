@@ -100,14 +100,17 @@ describe('drill: the disk fills up during an import', () => {
   }, 300_000);
 });
 
+const i18n = i18next.createInstance();
+
 /** What the scoresheet shows under a failed save (SaveStateView's text), in Chinese. */
 async function shownText(status: SaveStatus): Promise<string> {
-  const i18n = i18next.createInstance();
-  await i18n.init({
-    resources: { 'zh-CN': { translation: zhCN } },
-    lng: 'zh-CN',
-    interpolation: { escapeValue: false },
-  });
+  if (!i18n.isInitialized) {
+    await i18n.init({
+      resources: { 'zh-CN': { translation: zhCN } },
+      lng: 'zh-CN',
+      interpolation: { escapeValue: false },
+    });
+  }
   if (status.kind !== 'failed') return `(${status.kind})`;
   const reason =
     status.reason === 'quota'
