@@ -12,8 +12,9 @@ import {
 import type { ExpertField } from '../domain/panels';
 import { compactText } from '../domain/taxonomy';
 import type { Expert, Panel } from '../domain/types';
-import { HEADER_SEARCH_ROWS } from './roster';
 import type { RosterProblem } from './roster';
+import { columnsByAliases, findHeaderRowBy, HEADER_SEARCH_ROWS } from './rosterHeader';
+import type { ColumnAliases } from './rosterHeader';
 
 export type ExpertRosterField = ExpertField | 'panel';
 
@@ -24,7 +25,7 @@ export const EXPERT_ROSTER_COLUMNS: Readonly<Record<ExpertRosterField, string>> 
 };
 
 /** Header spellings accepted for each column (compared after compactText). */
-const COLUMN_ALIASES: Readonly<Record<ExpertRosterField, readonly string[]>> = {
+const COLUMN_ALIASES: ColumnAliases<ExpertRosterField> = {
   name: ['姓名', '专家姓名', '名字'],
   institution: ['工作单位', '单位', '所在单位', '单位名称'],
   title: ['职称', '职务职称', '技术职称'],
@@ -32,10 +33,6 @@ const COLUMN_ALIASES: Readonly<Record<ExpertRosterField, readonly string[]>> = {
   phone: ['联系电话', '电话', '手机', '手机号', '手机号码', '联系方式'],
   panel: ['评审组', '组别', '专家组', '分组'],
 };
-
-const FIELDS = Object.keys(COLUMN_ALIASES).filter(
-  (key): key is ExpertRosterField => key in EXPERT_ROSTER_COLUMNS,
-);
 
 export type ExpertRosterRow = {
   /** 1-based spreadsheet row the values came from. */
@@ -66,30 +63,12 @@ export type ExpertRosterOptions = {
   existingExperts?: readonly Pick<Expert, 'name' | 'institution'>[];
 };
 
-function normaliseHeader(cell: string): string {
-  return compactText(cell)
-    .replace(/[*＊]/gu, '')
-    .replace(/[(（][^()（）]*[)）]$/u, '');
-}
-
-function mapColumns(cells: readonly string[]): Partial<Record<ExpertRosterField, number>> {
-  const columns: Partial<Record<ExpertRosterField, number>> = {};
-  cells.forEach((cell, index) => {
-    const header = normaliseHeader(cell);
-    const field = FIELDS.find((f) => COLUMN_ALIASES[f].includes(header));
-    if (field !== undefined && columns[field] === undefined) columns[field] = index;
-  });
-  return columns;
-}
+const mapColumns = (cells: readonly string[]): Partial<Record<ExpertRosterField, number>> =>
+  columnsByAliases(cells, COLUMN_ALIASES);
 
 /** 0-based header row: the first of the top rows naming both 姓名 and 工作单位 (or 单位). */
 export function findExpertHeaderRow(grid: readonly (readonly string[])[]): number | undefined {
-  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
-  for (let i = 0; i < limit; i += 1) {
-    const columns = mapColumns(grid[i] ?? []);
-    if (columns.name !== undefined && columns.institution !== undefined) return i;
-  }
-  return undefined;
+  return findHeaderRowBy(grid, COLUMN_ALIASES, ['name', 'institution']);
 }
 
 const isEmptyRow = (cells: readonly string[]): boolean => cells.every((c) => compactText(c) === '');

@@ -1,6 +1,7 @@
 // The roster's header: which column holds which field (by Chinese header and its common
 // spellings), where the header row is under titles and notes, and which other columns are
-// kept as key figures (关键数据, shown to experts on the base's card).
+// kept as key figures (关键数据, shown to experts on the base's card). The header matching
+// itself (columnsByAliases, findHeaderRowBy) also serves the expert roster (experts.ts).
 import { compactText } from '../domain/taxonomy';
 import { RESERVED_KEYS } from './rosterCells';
 
@@ -20,7 +21,7 @@ export const ROSTER_COLUMNS: Readonly<Record<RosterField, string>> = {
 };
 
 /** Header spellings accepted for each field (compared after compactText). */
-const COLUMN_ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
+const COLUMN_ALIASES: ColumnAliases<RosterField> = {
   name: ['基地名称', '名称', '平台名称'],
   type: ['基地类型', '类型', '原基地类型', '新基地类型'],
   hostInstitution: ['依托单位', '承担单位'],
@@ -33,8 +34,6 @@ const COLUMN_ALIASES: Readonly<Record<RosterField, readonly string[]>> = {
 
 /** Columns that are neither fields nor key figures: row numbers and notes to the clerk. */
 const IGNORED_HEADERS: ReadonlySet<string> = new Set(['序号', '序', 'NO', 'NO.', '行号']);
-
-const FIELDS = Object.keys(ROSTER_COLUMNS).filter((k): k is RosterField => k in COLUMN_ALIASES);
 
 export const REQUIRED_FIELDS: readonly RosterField[] = [
   'name',
@@ -50,6 +49,9 @@ export const HEADER_SEARCH_ROWS = 10;
 export const MAX_KEY_FIGURE_COLUMNS = 50;
 const MAX_LABEL_CHARS = 64;
 
+/** Header spellings accepted for each field of a table (compared after normaliseHeader). */
+export type ColumnAliases<F extends string> = Readonly<Record<F, readonly string[]>>;
+
 /** Header text without whitespace, required-marks (*) and a trailing note in brackets. */
 function normaliseHeader(cell: string): string {
   return compactText(cell)
@@ -57,30 +59,49 @@ function normaliseHeader(cell: string): string {
     .replace(/[(（][^()（）]*[)）]$/u, '');
 }
 
-function fieldOfHeader(cell: string): RosterField | undefined {
+/** The field a header cell names; the first field (in `aliases` order) that lists it. */
+function fieldByAliases<F extends string>(cell: string, aliases: ColumnAliases<F>): F | undefined {
   const header = normaliseHeader(cell);
   if (header === '') return undefined;
-  return FIELDS.find((f) => COLUMN_ALIASES[f].includes(header));
+  const fields = Object.keys(aliases).filter((key): key is F => key in aliases);
+  return fields.find((f) => aliases[f].includes(header));
 }
 
 /** Column index of each field; the first column with a matching header wins. */
-export function mapColumns(headerCells: readonly string[]): Partial<Record<RosterField, number>> {
-  const columns: Partial<Record<RosterField, number>> = {};
+export function columnsByAliases<F extends string>(
+  headerCells: readonly string[],
+  aliases: ColumnAliases<F>,
+): Partial<Record<F, number>> {
+  const columns: Partial<Record<F, number>> = {};
   headerCells.forEach((cell, index) => {
-    const field = fieldOfHeader(cell);
+    const field = fieldByAliases(cell, aliases);
     if (field !== undefined && columns[field] === undefined) columns[field] = index;
   });
   return columns;
 }
 
-/** 0-based index of the header row: the first of the top rows naming both 基地名称 and 基地类型. */
-export function findHeaderRow(grid: readonly (readonly string[])[]): number | undefined {
+/** 0-based index of the header row: the first of the top rows naming every `required` field. */
+export function findHeaderRowBy<F extends string>(
+  grid: readonly (readonly string[])[],
+  aliases: ColumnAliases<F>,
+  required: readonly F[],
+): number | undefined {
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i += 1) {
-    const columns = mapColumns(grid[i] ?? []);
-    if (columns.name !== undefined && columns.type !== undefined) return i;
+    const columns = columnsByAliases(grid[i] ?? [], aliases);
+    if (required.every((field) => columns[field] !== undefined)) return i;
   }
   return undefined;
+}
+
+/** Column index of each roster field; the first column with a matching header wins. */
+export function mapColumns(headerCells: readonly string[]): Partial<Record<RosterField, number>> {
+  return columnsByAliases(headerCells, COLUMN_ALIASES);
+}
+
+/** 0-based index of the header row: the first of the top rows naming both 基地名称 and 基地类型. */
+export function findHeaderRow(grid: readonly (readonly string[])[]): number | undefined {
+  return findHeaderRowBy(grid, COLUMN_ALIASES, ['name', 'type']);
 }
 
 export type KeyFigureColumn = { index: number; label: string };
@@ -99,7 +120,8 @@ export function keyFigureColumns(headerCells: readonly string[]): KeyFigureColum
   for (const [index, cell] of headerCells.entries()) {
     const label = cell.replace(/\s+/gu, ' ').trim();
     const compact = compactText(cell).toUpperCase();
-    if (label === '' || fieldOfHeader(cell) !== undefined || IGNORED_HEADERS.has(compact)) continue;
+    const isField = fieldByAliases(cell, COLUMN_ALIASES) !== undefined;
+    if (label === '' || isField || IGNORED_HEADERS.has(compact)) continue;
     if (RESERVED_KEYS.has(label) || label.length > MAX_LABEL_CHARS) {
       return {
         ok: false,

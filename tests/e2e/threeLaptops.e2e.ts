@@ -16,14 +16,12 @@
 // edit of its own device to the ancestor), so the secretariat sees one conflict, and keeps
 // laptop B's copy. (A reopen and a new edit on one laptop would not be concurrent: that copy
 // simply descends from the first.)
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/serve.mjs';
 import { lines, runCli } from '../helpers/cli';
-import { excelValues, loadWithExcelJs } from '../helpers/xlsxBuilders';
 import { ARTIFACTS_DIR, launchMachine, screenshotPath, startServer } from './helpers/browser';
 import type { Machine } from './helpers/browser';
 import * as data from './helpers/threeLaptopsData';
@@ -52,12 +50,28 @@ describe('three laptops: a round from set-up to the signed result', () => {
   const scoreFiles = { a1: '', a2: '', b1: '', b2: '' };
   let edit: ConcurrentEdit | undefined;
 
-  const shots = new Map<string, string>();
-  const shot = async (machine: Machine, name: string, fullPage = false) => {
-    const path = screenshotPath(`three-laptops-${String(shots.size + 1).padStart(2, '0')}-${name}`);
-    shots.set(name, path);
-    await machine.page.screenshot({ path, fullPage });
-  };
+  // Screenshots, numbered in the order of the steps (the laptops work in parallel).
+  const STEPS = [
+    'wizard',
+    'roster',
+    'template',
+    'panels',
+    'conflict-of-interest',
+    'assignment-matrix',
+    'issued',
+    'laptop-a-scored',
+    'laptop-b-panel-matrix',
+    'batch-summary',
+    'progress',
+    'conflict',
+    'results',
+    'report',
+    'reimport-unchanged',
+  ] as const;
+  const shotPath = (name: (typeof STEPS)[number]) =>
+    screenshotPath(`three-laptops-${String(STEPS.indexOf(name) + 1).padStart(2, '0')}-${name}`);
+  const shot = (machine: Machine, name: (typeof STEPS)[number], fullPage = false) =>
+    machine.page.screenshot({ path: shotPath(name), fullPage });
   const go = async (route: string, ready: string, machine = secretariat) => {
     await machine.page.goto(`${server.url}#${route}`);
     await machine.page.getByTestId(ready).first().waitFor();
@@ -137,10 +151,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
   it('secretariat: auto-assigns; the conflict of interest is detected and never assigned', async () => {
     const { page } = secretariat;
     await go('/secretariat/assignment', 'auto-assign-button');
-    await page.getByTestId('auto-assign-button').click();
-    await page.getByTestId('auto-assign-preview').waitFor();
-    await page.getByTestId('auto-assign-apply').click();
-    await page.getByTestId('auto-assign-preview').waitFor({ state: 'detached' });
+    await office.autoAssign(page);
     await page.locator('[data-testid="panel-balance"][data-min="3"][data-max="3"]').waitFor();
 
     await go('/secretariat/bases', 'bases-table');
@@ -154,9 +165,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
 
     await go('/secretariat/assignment', 'assignment-tab');
     await page.getByRole('tab', { name: '利益冲突与回避' }).click();
-    const row = page.locator(
-      `[data-testid="conflict-row"][data-kind="institution"][data-status="recused"][data-base-id="${conflictBase?.id ?? ''}"]`,
-    );
+    const row = office.recusedConflictRow(page, conflictBase?.id ?? '');
     await row.waitFor();
     expect(await row.count()).toBe(1);
     expect(await row.innerText()).toContain(flow.conflicted.expert);
@@ -164,16 +173,10 @@ describe('three laptops: a round from set-up to the signed result', () => {
     const expertId = (await row.getAttribute('data-expert-id')) ?? '';
     await shot(secretariat, 'conflict-of-interest');
 
-    await page.getByRole('tab', { name: '分配矩阵' }).click();
-    await ui.chooseOption(page, page.getByTestId('matrix-panel-select'), conflictBase?.panel ?? '');
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .first()
-      .waitFor({ state: 'hidden' });
-    const cell = page.locator(
-      `[data-testid="matrix-cell"][data-expert-id="${expertId}"][data-base-id="${conflictBase?.id ?? ''}"]`,
-    );
-    await cell.waitFor();
+    const cell = await office.matrixCell(page, conflictBase?.panel ?? '', {
+      expertId,
+      baseId: conflictBase?.id ?? '',
+    });
     expect(await cell.getAttribute('data-state')).toBe('conflict');
     expect(await cell.innerText()).toBe('回避');
     await shot(secretariat, 'assignment-matrix');
@@ -218,7 +221,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
     await Promise.all([onA(), onB()]);
     const recusals = flow.sheets.filter((s) => s.total === null);
     expect(recusals.map((s) => s.expert)).toEqual([data.DECLARING_EXPERT]);
-  });
+  }, 240_000); // about 100 indicators typed key by key on two laptops
 
   it('one sheet is edited concurrently on laptops A and B, from a common ancestor', async () => {
     const planned = panels.planConcurrentEdit(flow);
@@ -271,7 +274,10 @@ describe('three laptops: a round from set-up to the signed result', () => {
     expect(result.counts).toBe(
       `评分表合计：新增 ${n1() + n2()} 张，更新 1 张，未变 ${2 * (n1() - 1)} 张，冲突 1 项，拒收 0 张。`,
     );
-    expect(result.progress.filter((s) => s.startsWith('importing')).length).toBeGreaterThan(0);
+    // The progress bar counted the files while reading them, then while importing them.
+    const importing = result.progress.filter((state) => state.startsWith('importing '));
+    expect(importing.length).toBeGreaterThan(0);
+    expect(importing.every((state) => /^importing [0-4]\/4$/.test(state))).toBe(true);
     await page.getByTestId('open-conflicts').waitFor();
     await shot(secretariat, 'batch-summary');
 
@@ -315,13 +321,8 @@ describe('three laptops: a round from set-up to the signed result', () => {
   });
 
   let shownBefore = new Map<string, ResultCells>();
-  const checkResults = (shown: Map<string, ResultCells>) => {
-    for (const [name, want] of data.expectedResults(flow.sheets)) {
-      const cells = shown.get(name);
-      expect(cells?.sheets, name).toBe(String(want.sheets));
-      expect(cells?.aggregate, name).toBe(want.mean === null ? '—' : want.mean.toFixed(2));
-    }
-  };
+  const checkResults = (shown: Map<string, ResultCells>) =>
+    office.expectResults(shown, data.expectedResults(flow.sheets));
   const idOf = (name = '') => flow.bases.find((b) => b.name === name)?.id ?? '';
 
   it('secretariat: the results are the means of the typed totals; decisions are recorded', async () => {
@@ -345,41 +346,16 @@ describe('three laptops: a round from set-up to the signed result', () => {
       `合并 → ${MERGE_TARGET?.name ?? ''}`,
     );
     await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('quota-warnings').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await shot(secretariat, 'results');
   });
 
-  const exportReport = async () => {
-    const { page } = secretariat;
-    const saved = await ui.downloadOf(
-      page,
-      () => page.getByTestId('report-export-xlsx').click(),
-      flow.dir,
-    );
-    return loadWithExcelJs(new Uint8Array(readFileSync(saved.path)));
-  };
-  const resultRows = (workbook: ExcelJS.Workbook) => {
-    const sheet = workbook.getWorksheet('基地结果');
-    if (!sheet) throw new Error('no 基地结果 in the workbook');
-    const [header = [], ...rows] = excelValues(sheet);
-    const cell = (row: unknown[], name: string) => row[header.indexOf(name)];
-    return new Map(
-      rows.map((row) => [
-        String(cell(row, '基地名称')),
-        {
-          sheets: cell(row, '有效评分表'),
-          aggregate: cell(row, '综合得分'),
-          decision: cell(row, '最终决定'),
-        },
-      ]),
-    );
-  };
   let reportBefore = new Map<string, unknown>();
 
   it('secretariat: exports the workbook (read back with exceljs) and the signed result bundle', async () => {
     const { page } = secretariat;
     await go('/secretariat/report', 'report-tab');
-    const workbook = await exportReport();
+    const workbook = await office.exportReport(page, flow.dir);
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       '汇总',
       '基地结果',
@@ -388,7 +364,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
       '冲突',
       '决定',
     ]);
-    const rows = resultRows(workbook);
+    const rows = office.reportResultRows(workbook);
     expect(rows.size).toBe(BASES.length);
     for (const [name, want] of data.expectedResults(flow.sheets)) {
       const row = rows.get(name);
@@ -434,7 +410,9 @@ describe('three laptops: a round from set-up to the signed result', () => {
     expect(shownAfter).toEqual(shownBefore);
     checkResults(shownAfter);
     await go('/secretariat/report', 'report-tab');
-    expect(resultRows(await exportReport())).toEqual(reportBefore);
+    expect(office.reportResultRows(await office.exportReport(page, flow.dir))).toEqual(
+      reportBefore,
+    );
     expect(secretariat.errors).toEqual([]);
 
     // The README's secretariat screenshots (1366×768; docs/screenshots is committed).
@@ -445,7 +423,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
       ['conflict', 'secretariat-conflict'],
       ['results', 'secretariat-results'],
     ] as const) {
-      copyFileSync(shots.get(from) ?? '', `docs/screenshots/${to}.png`);
+      copyFileSync(shotPath(from), `docs/screenshots/${to}.png`);
     }
   });
 });

@@ -1,7 +1,8 @@
 // Imports with real local state for the reliability drills, one database each: a score
-// bundle that updates, adds and conflicts with sheets already imported; a larger score
+// bundle that updates sheets already imported and adds new ones; a larger score
 // bundle (50 sheets); a round bundle re-issued with changes on a panel laptop; a result
 // bundle archived on a department's machine; a backup restored over a non-empty database.
+import fc from 'fast-check';
 import type { PingguDatabase } from '../../renderer/db/database';
 import { exportBackupPayload } from '../../renderer/db/bundles/backup';
 import { applyScoresheetEdit } from '../../renderer/db/repositories/scoresheetRepository';
@@ -36,7 +37,6 @@ import {
 } from './importBuilders';
 import { scoreEverySheet } from './panelWorkflow';
 import { databaseSpecArb, fillDatabase } from './randomDatabase';
-import fc from 'fast-check';
 
 export type ImportScenario = {
   name: string;

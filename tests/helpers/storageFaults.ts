@@ -110,6 +110,9 @@ export async function cloneOf(source: PingguDatabase): Promise<PingguDatabase> {
 
 /** The drills' fast-check seed: PINGGU_DRILL_SEED reproduces a failed run; fixed otherwise. */
 export function drillSeed(fallback: number): number {
-  const fromEnv = Number(process.env.PINGGU_DRILL_SEED);
-  return Number.isSafeInteger(fromEnv) && process.env.PINGGU_DRILL_SEED !== '' ? fromEnv : fallback;
+  const fromEnv = process.env.PINGGU_DRILL_SEED;
+  const seed = fromEnv === undefined || fromEnv.trim() === '' ? fallback : Number(fromEnv);
+  if (!Number.isSafeInteger(seed))
+    throw new Error(`PINGGU_DRILL_SEED is not an integer: ${fromEnv}`);
+  return seed;
 }

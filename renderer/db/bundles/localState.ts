@@ -24,17 +24,50 @@ export type ScoresState = {
   bases: Base[];
   experts: Expert[];
   panels: Panel[];
-  /** Every sheet and conflict record of the round (merge needs at least those it touches). */
+  /**
+   * The stored sheets the merge needs (reconcileScoresheets): every sheet of each expert and
+   * base the bundle carries, and any sheet stored under one of its sheet ids. Reading only
+   * these keeps the cost of an import proportional to the bundle, not to the whole round.
+   */
   sheets: Scoresheet[];
+  /** Every conflict record of the round (few; merge needs at least those it touches). */
   conflicts: ConflictRecord[];
   /** Audit entries of the incoming sheets' ids, so imported entries are not added twice. */
   audit: AuditEntry[];
 };
 
+/** A sheet's expert and base: the (expert, base) pair the [expertId+baseId] index answers. */
+export type SheetPair = readonly [expertId: string, baseId: string];
+
+async function readTouchedSheets(
+  db: PingguDatabase,
+  roundId: string,
+  sheetIds: readonly string[],
+  pairs: readonly SheetPair[],
+): Promise<Scoresheet[]> {
+  if (sheetIds.length === 0 && pairs.length === 0) return [];
+  const [byId, byPair] = await Promise.all([
+    db.scoresheets.bulkGet([...sheetIds]),
+    pairs.length === 0
+      ? Promise.resolve([])
+      : db.scoresheets
+          .where('[expertId+baseId]')
+          .anyOf(pairs.map(([expertId, baseId]) => [expertId, baseId]))
+          .toArray(),
+  ]);
+  const found = new Map<string, Scoresheet>();
+  // By pair: only this round's (base ids are per round, but a pair says nothing of the round).
+  for (const sheet of byPair) if (sheet.roundId === roundId) found.set(sheet.id, sheet);
+  // By id: whatever round it is in, so an id that already names another sheet is refused.
+  for (const sheet of byId) if (sheet !== undefined) found.set(sheet.id, sheet);
+  return [...found.values()];
+}
+
 export async function readScoresState(
   db: PingguDatabase,
   roundId: string,
   sheetIds: readonly string[],
+  pairs: readonly SheetPair[] = [],
 ): Promise<ScoresState> {
   const [round, pins, bases, experts, panels, sheets, conflicts, audit] = await Promise.all([
     db.rounds.get(roundId),
@@ -42,7 +75,7 @@ export async function readScoresState(
     db.bases.where('roundId').equals(roundId).toArray(),
     db.experts.where('roundId').equals(roundId).toArray(),
     db.panels.where('roundId').equals(roundId).toArray(),
-    db.scoresheets.where('roundId').equals(roundId).toArray(),
+    readTouchedSheets(db, roundId, sheetIds, pairs),
     db.conflicts.where('roundId').equals(roundId).toArray(),
     sheetIds.length === 0
       ? Promise.resolve([])
@@ -131,10 +164,16 @@ export async function readLocalState(
 ): Promise<LocalState> {
   switch (opened.kind) {
     case 'scores': {
-      const sheetIds = opened.payload.scoresheets.map((s) => s.id);
+      const sheets = opened.payload.scoresheets;
+      const pairs = sheets.map((s): SheetPair => [s.expertId, s.baseId]);
       return {
         kind: 'scores',
-        state: await readScoresState(db, opened.manifest.roundId, sheetIds),
+        state: await readScoresState(
+          db,
+          opened.manifest.roundId,
+          sheets.map((s) => s.id),
+          pairs,
+        ),
       };
     }
     case 'round':

@@ -23,18 +23,21 @@ export type RosterBase = {
   level: number;
 };
 
+// 东北大学 is also the employer of two experts: a conflict of interest (see EXPERTS).
+export const CONFLICT_BASE: RosterBase = {
+  name: '辽宁省轧制技术重点实验室',
+  legacyType: '重点实验室',
+  type: 'A1',
+  host: '东北大学',
+  city: '沈阳',
+  director: '张明',
+  year: 2008,
+  field: '材料',
+  level: 0.92,
+};
+
 export const BASES: readonly RosterBase[] = [
-  {
-    name: '辽宁省轧制技术重点实验室',
-    legacyType: '重点实验室',
-    type: 'A1',
-    host: '东北大学',
-    city: '沈阳',
-    director: '张明',
-    year: 2008,
-    field: '材料',
-    level: 0.92,
-  },
+  CONFLICT_BASE,
   {
     name: '辽宁省肿瘤免疫重点实验室',
     legacyType: '重点实验室',
@@ -142,8 +145,6 @@ export const chairOf = (panel: string): TestExpert => {
   return chair;
 };
 
-export const CONFLICT_BASE = BASES[0] as RosterBase;
-
 /** The recusal one expert of panel 2 declares on the laptop. */
 export const DECLARING_EXPERT = '孙丽';
 export const RECUSAL_REASON = '曾在该基地依托单位兼职，申请回避';
@@ -221,9 +222,9 @@ export type ExpectedBase = { sheets: number; mean: number | null };
 export function expectedResults(sheets: readonly SheetRecord[]): Map<string, ExpectedBase> {
   const result = new Map<string, ExpectedBase>();
   for (const base of BASES) {
-    const totals = sheets
-      .filter((s) => s.base === base.name && s.total !== null)
-      .map((s) => s.total as number);
+    const totals = sheets.flatMap((s) =>
+      s.base === base.name && s.total !== null ? [s.total] : [],
+    );
     result.set(base.name, {
       sheets: totals.length,
       mean: totals.length === 0 ? null : sum(totals) / totals.length,

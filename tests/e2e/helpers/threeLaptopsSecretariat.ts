@@ -1,13 +1,14 @@
 // The secretariat's screens in the three-laptops test: the set-up steps (wizard, roster,
 // template, panels and experts, issuing the round bundles), reading the bases and results
 // tables, importing a batch of score bundles and recording a decision.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Download, Page } from 'playwright-core';
-import { excelWorkbook } from '../../helpers/xlsxBuilders';
+import type ExcelJS from 'exceljs';
+import type { Download, Locator, Page } from 'playwright-core';
+import { excelValues, excelWorkbook, loadWithExcelJs } from '../../helpers/xlsxBuilders';
 import * as data from './threeLaptopsData';
-import { chooseOption } from './threeLaptopsUi';
+import { chooseOption, downloadOf } from './threeLaptopsUi';
 
 /** Creates the round with the wizard: periodic, proposed grade bands, the mean rule. */
 export async function createRound(page: Page): Promise<void> {
@@ -79,6 +80,39 @@ export async function createPanels(page: Page): Promise<void> {
     await chooseOption(page, card.getByTestId('chair-select'), data.chairOf(panel).name);
     await card.getByTestId('chair-tag').waitFor();
   }
+}
+
+/** Runs the automatic assignment and applies the plan it previews. */
+export async function autoAssign(page: Page): Promise<void> {
+  await page.getByTestId('auto-assign-button').click();
+  await page.getByTestId('auto-assign-preview').waitFor();
+  await page.getByTestId('auto-assign-apply').click();
+  await page.getByTestId('auto-assign-preview').waitFor({ state: 'detached' });
+}
+
+/** The conflicts list's row of an own-institution conflict on this base, marked 回避. */
+export const recusedConflictRow = (page: Page, baseId: string) =>
+  page.locator(
+    `[data-testid="conflict-row"][data-kind="institution"][data-status="recused"][data-base-id="${baseId}"]`,
+  );
+
+/** The assignment matrix's cell of an expert and base, in the panel's matrix. */
+export async function matrixCell(
+  page: Page,
+  panel: string,
+  pair: { expertId: string; baseId: string },
+): Promise<Locator> {
+  await page.getByRole('tab', { name: '分配矩阵' }).click();
+  await chooseOption(page, page.getByTestId('matrix-panel-select'), panel);
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'hidden' });
+  const cell = page.locator(
+    `[data-testid="matrix-cell"][data-expert-id="${pair.expertId}"][data-base-id="${pair.baseId}"]`,
+  );
+  await cell.waitFor();
+  return cell;
 }
 
 /** Issues both round bundles, panel 2's encrypted; returns the saved file of each panel. */
@@ -177,6 +211,42 @@ export async function readResultsTable(page: Page): Promise<Map<string, ResultCe
       // The name cell also shows the base code on a second line.
       name.split('\n')[0]?.trim() ?? '',
       { sheets, aggregate, decision },
+    ]),
+  );
+}
+
+/** Checks the results table against the expected valid sheets and means of each base. */
+export function expectResults(
+  shown: ReadonlyMap<string, ResultCells>,
+  expected: ReadonlyMap<string, data.ExpectedBase>,
+): void {
+  for (const [name, want] of expected) {
+    const cells = shown.get(name);
+    expect(cells?.sheets, name).toBe(String(want.sheets));
+    expect(cells?.aggregate, name).toBe(want.mean === null ? '—' : want.mean.toFixed(2));
+  }
+}
+
+/** Exports the report workbook (a download) and reads it with exceljs. */
+export async function exportReport(page: Page, dir: string): Promise<ExcelJS.Workbook> {
+  const saved = await downloadOf(page, () => page.getByTestId('report-export-xlsx').click(), dir);
+  return loadWithExcelJs(new Uint8Array(readFileSync(saved.path)));
+}
+
+/** 基地结果 by base name: valid sheets, aggregate and final decision. */
+export function reportResultRows(workbook: ExcelJS.Workbook): Map<string, Record<string, unknown>> {
+  const sheet = workbook.getWorksheet('基地结果');
+  if (!sheet) throw new Error('no 基地结果 in the workbook');
+  const [header = [], ...rows] = excelValues(sheet);
+  const cell = (row: unknown[], name: string) => row[header.indexOf(name)];
+  return new Map(
+    rows.map((row) => [
+      String(cell(row, '基地名称')),
+      {
+        sheets: cell(row, '有效评分表'),
+        aggregate: cell(row, '综合得分'),
+        decision: cell(row, '最终决定'),
+      },
     ]),
   );
 }

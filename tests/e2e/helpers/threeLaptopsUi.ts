@@ -70,24 +70,34 @@ export async function openRoundBundle(
   return text;
 }
 
-/** The expert picks their name; a PIN is set on first use on this laptop, asked for after. */
+// Per laptop (one page each): who has set a PIN there, and who is chosen now.
+const laptops = new WeakMap<Page, { withPin: Set<string>; current?: string }>();
+
+/** The expert picks their name; a PIN is set on first use on this laptop, typed after. */
 export async function chooseExpert(page: Page, name: string): Promise<void> {
+  const laptop = laptops.get(page) ?? { withPin: new Set<string>() };
+  laptops.set(page, laptop);
+  if (laptop.current === name) {
+    await page.getByTestId('my-bases').waitFor();
+    return;
+  }
   await page.getByTestId('expert-select').click();
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
-  const setting = page.getByTestId('pin-new');
-  const unlocking = page.getByTestId('pin-unlock');
-  await setting.or(unlocking).or(page.getByTestId('my-bases')).first().waitFor();
-  if (await setting.isVisible()) {
+  if (laptop.withPin.has(name)) {
+    const unlocking = page.getByTestId('pin-unlock');
+    await unlocking.fill(PIN);
+    await unlocking.press('Enter');
+    await unlocking.waitFor({ state: 'detached' });
+  } else {
+    const setting = page.getByTestId('pin-new');
     await setting.fill(PIN);
     await page.getByTestId('pin-again').fill(PIN);
     await page.getByTestId('pin-save').click();
     await setting.waitFor({ state: 'detached' });
-  } else if (await unlocking.isVisible()) {
-    await unlocking.fill(PIN);
-    await unlocking.press('Enter');
-    await unlocking.waitFor({ state: 'detached' });
+    laptop.withPin.add(name);
   }
+  laptop.current = name;
   await page.locator('[data-testid="expert-select"]', { hasText: name }).waitFor();
   await page.getByTestId('my-bases').waitFor();
 }
@@ -97,8 +107,8 @@ export async function myBases(page: Page): Promise<Map<string, string>> {
   const rows = page.getByTestId('my-bases').locator('tbody tr.ant-table-row');
   const list = await rows.evaluateAll((trs) =>
     trs.map((tr) => [
-      (tr.querySelector('td strong') as HTMLElement | null)?.innerText.trim() ?? '',
-      (tr.querySelector('[data-testid="row-state"]') as HTMLElement | null)?.innerText.trim() ?? '',
+      tr.querySelector<HTMLElement>('td strong')?.innerText.trim() ?? '',
+      tr.querySelector<HTMLElement>('[data-testid="row-state"]')?.innerText.trim() ?? '',
     ]),
   );
   return new Map(list.map(([name = '', state = '']) => [name, state]));

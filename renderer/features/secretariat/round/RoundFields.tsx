@@ -114,6 +114,26 @@ const QuotaField = ({
   </Space>
 );
 
+/** The two quota fields: the most 优秀 may be, and the least 限期整改 + 不合格 must be. */
+const QUOTA_FIELDS: readonly {
+  key: keyof QuotaRules;
+  labelKey: string;
+  hintKey?: string;
+  testId: string;
+}[] = [
+  {
+    key: 'excellentMaxShare',
+    labelKey: 'setup.round.excellentMaxShare',
+    hintKey: 'setup.round.quotaHint',
+    testId: 'excellent',
+  },
+  {
+    key: 'rectifyOrFailMinShare',
+    labelKey: 'setup.round.rectifyOrFailMinShare',
+    testId: 'rectify',
+  },
+];
+
 export const GradingFields = ({
   value,
   onChange,
@@ -157,31 +177,22 @@ export const GradingFields = ({
           ))}
         </Space>
       </Form.Item>
-      <Form.Item
-        label={t('setup.round.excellentMaxShare')}
-        extra={t('setup.round.quotaHint')}
-        {...feedback(problems, 'quotas.excellentMaxShare')}
-      >
-        <QuotaField
-          share={value.quotas.excellentMaxShare}
-          onChange={(share) => setQuota('excellentMaxShare', share)}
-          disabled={disabled}
-          testId={`${testIdPrefix}-quota-excellent`}
-          noLimitLabel={t('setup.round.noLimit')}
-        />
-      </Form.Item>
-      <Form.Item
-        label={t('setup.round.rectifyOrFailMinShare')}
-        {...feedback(problems, 'quotas.rectifyOrFailMinShare')}
-      >
-        <QuotaField
-          share={value.quotas.rectifyOrFailMinShare}
-          onChange={(share) => setQuota('rectifyOrFailMinShare', share)}
-          disabled={disabled}
-          testId={`${testIdPrefix}-quota-rectify`}
-          noLimitLabel={t('setup.round.noLimit')}
-        />
-      </Form.Item>
+      {QUOTA_FIELDS.map(({ key, labelKey, hintKey, testId }) => (
+        <Form.Item
+          key={key}
+          label={t(labelKey)}
+          extra={hintKey === undefined ? undefined : t(hintKey)}
+          {...feedback(problems, `quotas.${key}`)}
+        >
+          <QuotaField
+            share={value.quotas[key]}
+            onChange={(share) => setQuota(key, share)}
+            disabled={disabled}
+            testId={`${testIdPrefix}-quota-${testId}`}
+            noLimitLabel={t('setup.round.noLimit')}
+          />
+        </Form.Item>
+      ))}
     </>
   );
 };

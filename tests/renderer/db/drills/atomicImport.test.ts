@@ -1,5 +1,5 @@
 // Drill: an import aborted at a random record leaves the database exactly as it was. 200
-// seeded runs over five real imports (scores with updates and conflicts, 50 new sheets, a
+// seeded runs over five real imports (scores updating and adding sheets, 50 new sheets, a
 // re-issued round, a result archive, a backup restored over data): each run picks an
 // import, a way to fail (a Dexie hook throwing at the k-th record, or the k-th IndexedDB
 // write request failing and aborting the transaction) and k at random over the writes that
@@ -63,7 +63,7 @@ beforeAll(async () => {
     const before = await databaseDigest(scenario.db);
     drills.push({ ...scenario, ready, writes, before, after: hooks.after });
   }
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(drills.map((d) => d.db.delete()));

@@ -38,7 +38,7 @@ let scenarios: ImportScenario[] = [];
 
 beforeAll(async () => {
   scenarios = await importScenarios();
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await Promise.all(scenarios.map((s) => s.db.delete()));
