@@ -236,16 +236,15 @@ describe('three laptops: a round from set-up to the signed result', () => {
   });
 
   it('the laptops export their score bundles, which `pinggu verify` accepts', async () => {
-    const onB = async () => {
-      const first = await ui.exportScores(laptopB.page, PANEL_1, flow.dir, 'B-沈阳组.pgb');
-      return [first, await ui.exportScores(laptopB.page, PANEL_2, flow.dir, 'B-大连组.pgb')];
-    };
-    const [a2, [b1, b2] = []] = await Promise.all([
+    const [a2, fromB] = await Promise.all([
       ui.exportScores(laptopA.page, PANEL_1, flow.dir, 'A-沈阳组-最终.pgb'),
-      onB(),
+      (async () => ({
+        b1: await ui.exportScores(laptopB.page, PANEL_1, flow.dir, 'B-沈阳组.pgb'),
+        b2: await ui.exportScores(laptopB.page, PANEL_2, flow.dir, 'B-大连组.pgb'),
+      }))(),
     ]);
-    Object.assign(scoreFiles, { a2: a2?.path, b1: b1?.path, b2: b2?.path });
-    expect(b2?.suggested).toMatch(
+    Object.assign(scoreFiles, { a2: a2.path, b1: fromB.b1.path, b2: fromB.b2.path });
+    expect(fromB.b2.suggested).toMatch(
       new RegExp(`^评分包-${data.ROUND_YEAR}-${PANEL_2}-\\d{8}-\\d{4}\\.pgb$`),
     );
     for (const file of Object.values(scoreFiles)) {

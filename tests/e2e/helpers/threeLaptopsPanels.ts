@@ -35,7 +35,9 @@ async function scoreAll(page: Page, flow: Flow, expertName: string, declares: bo
       toDeclare = false;
     } else {
       const typed = data.typedScores(expertName, baseName);
-      await ui.scoreAndSubmit(page, baseName, typed.ids, typed.scores);
+      // Each expert's first sheet key by key, the others filled input by input.
+      const isFirst = !flow.sheets.some((s) => s.expert === expertName && s.total !== null);
+      await ui.scoreAndSubmit(page, baseName, typed, isFirst);
       flow.sheets.push({ expert: expertName, base: baseName, total: data.sum(typed.scores) });
     }
   }

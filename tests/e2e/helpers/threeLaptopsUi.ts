@@ -139,20 +139,29 @@ async function submitSheet(page: Page): Promise<void> {
 }
 
 /**
- * Types the scores indicator by indicator (type, Enter, type, Enter …), picks 纳入 with
- * Space, writes the overall comment, checks the total and submits.
+ * Fills a sheet and submits it. By keyboard: type, Enter, type, Enter … as experts do;
+ * otherwise each score is filled into its input (the same events, fewer of them). Then Space
+ * on the recommendation picks 纳入, the overall comment is written, the total checked.
  */
 export async function scoreAndSubmit(
   page: Page,
   baseName: string,
-  ids: readonly string[],
-  scores: readonly number[],
+  sheet: { ids: readonly string[]; scores: readonly number[] },
+  byKeyboard: boolean,
 ): Promise<void> {
+  const { ids, scores } = sheet;
   await openSheet(page, baseName);
   expect(await page.getByTestId('sheet-state').innerText()).toBe('未开始');
-  await page.getByTestId(`score-${ids[0] ?? ''}`).focus();
-  for (const score of scores) {
-    await page.keyboard.type(String(score));
+  if (byKeyboard) {
+    await page.getByTestId(`score-${ids[0] ?? ''}`).focus();
+    for (const score of scores) {
+      await page.keyboard.type(String(score));
+      await page.keyboard.press('Enter');
+    }
+  } else {
+    for (const [i, id] of ids.entries()) {
+      await page.getByTestId(`score-${id}`).fill(String(scores[i]));
+    }
     await page.keyboard.press('Enter');
   }
   await page.keyboard.press('Space'); // 纳入, with the base's own type as its target
