@@ -1,12 +1,14 @@
 // Drill: Chromium killed in the middle of a large import. A secretariat's profile holds a
-// round of 600 bases (restored from a roster backup through the import dialog); a panel's
-// score bundle of 3,000 sheets is dropped on the window and committed through the same
-// dialog (the real app path: preview, safety backup, one Dexie transaction). Then the whole
-// Chromium process group gets SIGKILL after a delay, ten times with delays spread over the
-// time a clean import takes. Reopened on the same profile, the app's database is, store for
-// store, either exactly as before the import or exactly as a clean import leaves it, never
-// in between (digests computed in the page). Why not the bench entry: the import dialog is
-// what users click, and it is reachable in the normal build by dropping a file.
+// round of 400 bases (restored from a roster backup through the import dialog); a panel's
+// score bundle of 2,000 sheets (4,000 records with their audit entries, one transaction) is
+// dropped on the window and committed through the same dialog: the real app path, with its
+// preview and safety backup. Then the whole Chromium process group gets SIGKILL after a
+// delay, ten times, the delays spread from the click to past the end of a clean import.
+// Reopened on the same profile, the app's database is, store for store, either exactly as
+// before the import or exactly as a clean import leaves it, never in between (digests
+// computed in the page). A profile found as before serves the next run (a crash after a
+// crash); one found as after is replaced by a fresh copy. Why the UI and not the bench
+// entry: the import dialog is what users click, and the normal build reaches it by a drop.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -33,6 +33,7 @@ import * as ui from './helpers/threeLaptopsUi';
 
 const { BASES, PANEL_1, PANEL_2 } = data;
 const [INCLUDED, MERGE_TARGET, MERGED] = [BASES[1], BASES[3], BASES[4]];
+const MERGE_RATIONALE = '研究方向与冶金装备中心高度重叠，经专家组评议建议并入';
 
 describe('three laptops: a round from set-up to the signed result', () => {
   let server: StaticServer;
@@ -305,7 +306,9 @@ describe('three laptops: a round from set-up to the signed result', () => {
       .locator('[data-testid="conflict-indicators"] tr[data-row-key="total"] td')
       .allInnerTexts();
     const [shown, other] = [Number(totals[2]), Number(totals[3])];
-    expect([shown, other].sort()).toEqual([edit.totalOnA, edit.totalOnB].sort());
+    expect([shown, other].sort((x, y) => x - y)).toEqual(
+      [edit.totalOnA, edit.totalOnB].sort((x, y) => x - y),
+    );
     await view.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await shot(secretariat, 'conflict');
     await page.getByTestId('conflict-actor').fill(data.OPERATOR);
@@ -331,7 +334,7 @@ describe('three laptops: a round from set-up to the signed result', () => {
     const merge = await office.recordDecision(page, idOf(MERGED?.name), {
       disposition: '合并',
       target: MERGE_TARGET?.name ?? '',
-      reason: '研究方向与冶金装备中心高度重叠，建议并入',
+      reason: MERGE_RATIONALE,
     });
     expect(merge).toContain(`合并 → ${MERGE_TARGET?.name ?? ''}`);
     await office.recordDecision(page, idOf(INCLUDED?.name), {
@@ -370,7 +373,10 @@ describe('three laptops: a round from set-up to the signed result', () => {
       expect(row?.sheets, name).toBe(want.sheets);
       expect(Number(row?.aggregate), name).toBeCloseTo(want.mean ?? Number.NaN, 6);
     }
-    expect(rows.get(MERGED?.name ?? '')?.decision).toBe('合并');
+    expect(rows.get(MERGED?.name ?? '')).toMatchObject({
+      decision: '合并',
+      reason: MERGE_RATIONALE,
+    });
     expect(rows.get(INCLUDED?.name ?? '')?.decision).toBe('纳入');
     expect(workbook.getWorksheet('评分表')?.rowCount).toBe(flow.sheets.length + 1);
     expect(workbook.getWorksheet('冲突')?.rowCount).toBe(2);

@@ -35,9 +35,7 @@ async function scoreAll(page: Page, flow: Flow, expertName: string, declares: bo
       toDeclare = false;
     } else {
       const typed = data.typedScores(expertName, baseName);
-      // Each expert's first sheet key by key, the others filled input by input.
-      const isFirst = !flow.sheets.some((s) => s.expert === expertName && s.total !== null);
-      await ui.scoreAndSubmit(page, baseName, typed, isFirst);
+      await ui.scoreAndSubmit(page, baseName, typed);
       flow.sheets.push({ expert: expertName, base: baseName, total: data.sum(typed.scores) });
     }
   }

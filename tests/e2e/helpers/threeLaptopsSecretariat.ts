@@ -104,10 +104,6 @@ export async function matrixCell(
 ): Promise<Locator> {
   await page.getByRole('tab', { name: '分配矩阵' }).click();
   await chooseOption(page, page.getByTestId('matrix-panel-select'), panel);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .first()
-    .waitFor({ state: 'hidden' });
   const cell = page.locator(
     `[data-testid="matrix-cell"][data-expert-id="${pair.expertId}"][data-base-id="${pair.baseId}"]`,
   );
@@ -233,7 +229,7 @@ export async function exportReport(page: Page, dir: string): Promise<ExcelJS.Wor
   return loadWithExcelJs(new Uint8Array(readFileSync(saved.path)));
 }
 
-/** 基地结果 by base name: valid sheets, aggregate and final decision. */
+/** 基地结果 by base name: valid sheets, aggregate, final decision and its rationale. */
 export function reportResultRows(workbook: ExcelJS.Workbook): Map<string, Record<string, unknown>> {
   const sheet = workbook.getWorksheet('基地结果');
   if (!sheet) throw new Error('no 基地结果 in the workbook');
@@ -246,6 +242,7 @@ export function reportResultRows(workbook: ExcelJS.Workbook): Map<string, Record
         sheets: cell(row, '有效评分表'),
         aggregate: cell(row, '综合得分'),
         decision: cell(row, '最终决定'),
+        reason: cell(row, '决定理由'),
       },
     ]),
   );

@@ -14,16 +14,8 @@
 // Counts: PINGGU_FUZZ_RUNS (default 10,000; `npm run fuzz -- --runs N`), PINGGU_DRILL_SEED.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restoreBackup } from '../../../../renderer/db/bundles/backup';
-import { commitImport } from '../../../../renderer/db/bundles/commitImport';
-import { dataDigest, databaseDigest } from '../../../../renderer/db/bundles/digest';
-import { isImportErrorCode } from '../../../../renderer/db/bundles/importErrors';
-import type { ImportError } from '../../../../renderer/db/bundles/importErrors';
-import { prepareImport } from '../../../../renderer/db/bundles/prepareImport';
-import type { PingguDatabase } from '../../../../renderer/db/database';
+import { databaseDigest } from '../../../../renderer/db/bundles/digest';
 import { openBundle } from '../../../../shared/bundle/bundle';
-import type { OpenedBundle } from '../../../../shared/bundle/bundle';
-import { BUNDLE_KINDS } from '../../../../shared/bundle/format';
 import { craftBundle, jsonBytes, outerEntries, partsOf } from '../../../helpers/bundleBuilders';
 import {
   applyByteMutation,
@@ -34,7 +26,11 @@ import {
   hostileValue,
   withField,
 } from '../../../helpers/bundleMutations';
-import { commitDeps, testCrypto } from '../../../helpers/importBuilders';
+import { createFeeder } from '../../../helpers/fuzzFeed';
+import type { Expectation, Feeder } from '../../../helpers/fuzzFeed';
+import { FUZZ_PASSPHRASE, fuzzSetUp } from '../../../helpers/fuzzSetUp';
+import type { FuzzKey, FuzzOriginal, FuzzStage } from '../../../helpers/fuzzSetUp';
+import { importBundle, testCrypto } from '../../../helpers/importBuilders';
 import {
   applyBombMutation,
   applyStructureMutation,
@@ -44,8 +40,6 @@ import {
   withForbiddenKey,
 } from '../../../helpers/pipelineMutations';
 import { cloneOf, drillSeed } from '../../../helpers/storageFaults';
-import { FUZZ_FILE_NAME, FUZZ_PASSPHRASE, fuzzSetUp } from '../../../helpers/fuzzSetUp';
-import type { FuzzKey, FuzzOriginal } from '../../../helpers/fuzzSetUp';
 
 const MIB = 1024 * 1024;
 const TOTAL = Math.max(1, Number(process.env.PINGGU_FUZZ_RUNS ?? 10_000) || 10_000);
@@ -74,29 +68,26 @@ const SHARES = {
 } as const;
 const count = (share: number): number => Math.max(1, Math.ceil(TOTAL * share));
 
-let db: PingguDatabase;
-let baseline = '';
-let baselineBackup: OpenedBundle;
-let originals = new Map<FuzzKey, FuzzOriginal>();
-const tally = { runs: 0, accepted: 0, refused: new Map<string, number>() };
-const peak = { heapUsed: 0, arrayBuffers: 0 };
+let stage: FuzzStage;
+let feeder: Feeder;
 
 beforeAll(async () => {
-  const set = await fuzzSetUp();
-  db = set.db;
-  originals = set.originals;
-  baseline = await databaseDigest(db);
-  const backup = await openBundle(set.baselineBackup, { crypto: testCrypto });
+  stage = await fuzzSetUp();
+  const backup = await openBundle(stage.baselineBackup, { crypto: testCrypto });
   if (!backup.ok) throw new Error(backup.error.messageEn);
-  baselineBackup = backup;
+  const baseline = await databaseDigest(stage.db);
+  feeder = createFeeder({ db: stage.db, baseline, backup, checkEvery: CHECK_EVERY, seed: SEED });
 }, 120_000);
 
 afterAll(async () => {
-  await db.delete();
+  await stage.db.delete();
 });
 
+const feed = (bytes: Uint8Array, label: string, expected?: Expectation) =>
+  feeder.feed(bytes, label, expected);
+
 const original = (key: FuzzKey): FuzzOriginal => {
-  const found = originals.get(key);
+  const found = stage.originals.get(key);
   if (!found) throw new Error(`no ${key} bundle`);
   return found;
 };
@@ -111,56 +102,6 @@ const FIXED_BOMBS: ReadonlyArray<readonly [16 | 1024, number, string]> = [
   [1024, 128 * MIB + 1, 'tooLarge'],
   [1024, 0xffffffff, 'unsupportedZip'],
 ];
-
-let lastRefusal = '';
-
-function expectTyped(error: ImportError, where: string): void {
-  expect(isImportErrorCode(error.code), `${where}: ${error.code}`).toBe(true);
-  expect(error.code, where).not.toBe('internal');
-  expect(error.message, where).toMatch(/[\u4e00-\u9fff]/);
-  expect(error.messageEn.length, where).toBeGreaterThan(0);
-  const code = error.code;
-  tally.refused.set(code, (tally.refused.get(code) ?? 0) + 1);
-  lastRefusal = code;
-}
-
-/** What an accepted bundle must give: the original's payload, and its database state. */
-type Expectation = { payload?: unknown; clean?: string; refused?: boolean };
-
-async function checkpoint(where: string): Promise<void> {
-  expect(await databaseDigest(db), `${where}, seed ${SEED}`).toBe(baseline);
-  expect(Reflect.get({}, 'polluted'), 'Object.prototype polluted').toBeUndefined();
-}
-
-/** One bundle through prepare and commit; the database is back at the baseline after it. */
-async function feed(bytes: Uint8Array, label: string, expected: Expectation = {}) {
-  tally.runs += 1;
-  const where = `${label} #${tally.runs}`;
-  const prepared = await prepareImport(db, bytes, FUZZ_FILE_NAME, {
-    crypto: testCrypto,
-    expectedKinds: BUNDLE_KINDS,
-    passphrase: FUZZ_PASSPHRASE,
-  });
-  if (!prepared.ok) expectTyped(prepared.error, where);
-  else {
-    expect(expected.refused, `${where}: accepted`).not.toBe(true);
-    const { opened } = prepared.prepared;
-    if (expected.payload !== undefined) expect(opened.payload, where).toEqual(expected.payload);
-    const committed = await commitImport(db, prepared.prepared, commitDeps());
-    if (!committed.ok) expectTyped(committed.error, where);
-    else {
-      tally.accepted += 1;
-      if (expected.clean !== undefined) expect(await dataDigest(db), where).toBe(expected.clean);
-      const restored = await restoreBackup(db, baselineBackup);
-      expect(restored.ok, where).toBe(true);
-      await checkpoint(`${where}: restored`);
-    }
-  }
-  const memory = process.memoryUsage();
-  peak.heapUsed = Math.max(peak.heapUsed, memory.heapUsed);
-  peak.arrayBuffers = Math.max(peak.arrayBuffers, memory.arrayBuffers);
-  if (tally.runs % CHECK_EVERY === 0) await checkpoint(`after ${where}`);
-}
 
 const settings = (offset: number, numRuns: number) => ({
   seed: SEED + offset,
@@ -318,7 +259,7 @@ describe(`drill: ${TOTAL.toLocaleString('en')}+ damaged bundles through prepareI
         const container = applyBombMutation(original('scores').raw, m);
         const label = `bomb ${mebibytes} MiB stated ${stated}`;
         await feed(await resigned('scores', { container }), label, { refused: true });
-        expect(lastRefusal, label).toBe(code);
+        expect(feeder.tally.last, label).toBe(code);
       }
       await fc.assert(
         fc.asyncProperty(
@@ -348,29 +289,24 @@ describe(`drill: ${TOTAL.toLocaleString('en')}+ damaged bundles through prepareI
   );
 
   it('ends with the database exactly as it began, within the stated memory bounds', async () => {
-    await checkpoint('at the end');
+    const { tally, peak } = feeder;
+    await feeder.checkpoint('at the end');
     expect(tally.runs).toBeGreaterThanOrEqual(TOTAL);
     // Each original bundle still imports (the drill was not refusing everything).
     for (const key of ALL_KEYS) {
-      const copy = await cloneOf(db);
-      const prepared = await prepareImport(copy, original(key).bytes, FUZZ_FILE_NAME, {
-        crypto: testCrypto,
-        expectedKinds: BUNDLE_KINDS,
-        passphrase: FUZZ_PASSPHRASE,
-      });
-      expect(prepared.ok, key).toBe(true);
+      const copy = await cloneOf(stage.db);
+      await importBundle(copy, original(key).bytes, { prepare: { passphrase: FUZZ_PASSPHRASE } });
       await copy.delete();
     }
     expect(peak.heapUsed).toBeLessThan(HEAP_BOUND);
     expect(peak.arrayBuffers).toBeLessThan(BUFFERS_BOUND);
     const refused = [...tally.refused.values()].reduce((a, b) => a + b, 0);
     expect(refused + tally.accepted).toBe(tally.runs);
+    const codes = [...tally.refused].map(([code, n]) => `${code} ${n}`).join(', ');
+    const mib = (bytes: number) => Math.round(bytes / MIB);
     console.info(
-      `import fuzz: ${tally.runs} bundles, ${refused} refused (${[...tally.refused]
-        .map(([code, n]) => `${code} ${n}`)
-        .join(', ')}), ${tally.accepted} accepted; peak heap ${Math.round(
-        peak.heapUsed / MIB,
-      )} MiB, array buffers ${Math.round(peak.arrayBuffers / MIB)} MiB; seed ${SEED}`,
+      `import fuzz: ${tally.runs} bundles, ${refused} refused (${codes}), ${tally.accepted} accepted; ` +
+        `peak heap ${mib(peak.heapUsed)} MiB, array buffers ${mib(peak.arrayBuffers)} MiB; seed ${SEED}`,
     );
   });
 });
