@@ -21,8 +21,11 @@ import type { PingguDatabase } from '../database';
 export type ScoresState = {
   round: Round | undefined;
   pins: TrustedKey[];
+  /** The round's bases the bundle's sheets name (those not found are not in the round). */
   bases: Base[];
+  /** The round's experts the bundle's sheets name. */
   experts: Expert[];
+  /** The bundle's panel, when it is one of the round's. */
   panels: Panel[];
   /**
    * The stored sheets the merge needs (reconcileScoresheets): every sheet of each expert and
@@ -32,59 +35,103 @@ export type ScoresState = {
   sheets: Scoresheet[];
   /** Every conflict record of the round (few; merge needs at least those it touches). */
   conflicts: ConflictRecord[];
-  /** Audit entries of the incoming sheets' ids, so imported entries are not added twice. */
+  /** Stored audit entries of the sheets whose entries the bundle carries (to add them once). */
   audit: AuditEntry[];
 };
 
 /** A sheet's expert and base: the (expert, base) pair the [expertId+baseId] index answers. */
 export type SheetPair = readonly [expertId: string, baseId: string];
 
+/** What a score bundle names, which is all the import reads of this database. */
+export type ScoresQuery = {
+  roundId: string;
+  panelId: string;
+  sheetIds: readonly string[];
+  pairs: readonly SheetPair[];
+  /** Ids of the sheets the bundle carries audit entries for. */
+  auditEntityIds: readonly string[];
+};
+
+const distinct = (values: Iterable<string>): string[] => [...new Set(values)];
+
+/**
+ * Every request here is a single get or getAll, issued together: a cursor that jumps from key
+ * to key (Dexie's anyOf) waits for the database once per key, which made the reads of an
+ * import cost more than its writes. The sheets of the bundle's few bases are read with one
+ * getAll each and kept when their (expert, base) pair is one the bundle carries.
+ */
 async function readTouchedSheets(
   db: PingguDatabase,
   roundId: string,
   sheetIds: readonly string[],
   pairs: readonly SheetPair[],
 ): Promise<Scoresheet[]> {
-  if (sheetIds.length === 0 && pairs.length === 0) return [];
-  const [byId, byPair] = await Promise.all([
+  const wanted = new Set(pairs.map(([expertId, baseId]) => pairKey(expertId, baseId)));
+  const [byId, ...byBase] = await Promise.all([
     db.scoresheets.bulkGet([...sheetIds]),
-    pairs.length === 0
-      ? Promise.resolve([])
-      : db.scoresheets
-          .where('[expertId+baseId]')
-          .anyOf(pairs.map(([expertId, baseId]) => [expertId, baseId]))
-          .toArray(),
+    ...distinct(pairs.map((p) => p[1])).map((baseId) =>
+      db.scoresheets.where('baseId').equals(baseId).toArray(),
+    ),
   ]);
   const found = new Map<string, Scoresheet>();
   // By pair: only this round's (base ids are per round, but a pair says nothing of the round).
-  for (const sheet of byPair) if (sheet.roundId === roundId) found.set(sheet.id, sheet);
+  for (const sheet of byBase.flat()) {
+    if (sheet.roundId === roundId && wanted.has(pairKey(sheet.expertId, sheet.baseId))) {
+      found.set(sheet.id, sheet);
+    }
+  }
   // By id: whatever round it is in, so an id that already names another sheet is refused.
-  for (const sheet of byId) if (sheet !== undefined) found.set(sheet.id, sheet);
+  for (const sheet of byId ?? []) if (sheet !== undefined) found.set(sheet.id, sheet);
   return [...found.values()];
 }
 
+const pairKey = (expertId: string, baseId: string): string => `${expertId}\u0000${baseId}`;
+
+const ofRound = <T extends { roundId: string }>(
+  records: ReadonlyArray<T | undefined>,
+  roundId: string,
+): T[] => records.filter((r): r is T => r !== undefined && r.roundId === roundId);
+
+/** Reads in one read-only transaction (or the caller's), so the state is one snapshot. */
 export async function readScoresState(
   db: PingguDatabase,
-  roundId: string,
-  sheetIds: readonly string[],
-  pairs: readonly SheetPair[] = [],
+  query: ScoresQuery,
 ): Promise<ScoresState> {
-  const [round, pins, bases, experts, panels, sheets, conflicts, audit] = await Promise.all([
-    db.rounds.get(roundId),
-    db.trustedKeys.where('roundId').equals(roundId).toArray(),
-    db.bases.where('roundId').equals(roundId).toArray(),
-    db.experts.where('roundId').equals(roundId).toArray(),
-    db.panels.where('roundId').equals(roundId).toArray(),
-    readTouchedSheets(db, roundId, sheetIds, pairs),
-    db.conflicts.where('roundId').equals(roundId).toArray(),
-    sheetIds.length === 0
-      ? Promise.resolve([])
-      : db.auditLog
-          .where('entityId')
-          .anyOf([...sheetIds])
-          .toArray(),
-  ]);
-  return { round, pins, bases, experts, panels, sheets, conflicts, audit };
+  const { roundId, panelId, sheetIds, pairs, auditEntityIds } = query;
+  const tables = [
+    db.rounds,
+    db.trustedKeys,
+    db.bases,
+    db.experts,
+    db.panels,
+    db.scoresheets,
+    db.conflicts,
+    db.auditLog,
+  ];
+  return db.transaction('r', tables, async () => {
+    const [round, pins, bases, experts, panel, sheets, conflicts, audit] = await Promise.all([
+      db.rounds.get(roundId),
+      db.trustedKeys.where('roundId').equals(roundId).toArray(),
+      db.bases.bulkGet(distinct(pairs.map((p) => p[1]))),
+      db.experts.bulkGet(distinct(pairs.map((p) => p[0]))),
+      db.panels.get(panelId),
+      readTouchedSheets(db, roundId, sheetIds, pairs),
+      db.conflicts.where('roundId').equals(roundId).toArray(),
+      Promise.all(
+        distinct(auditEntityIds).map((id) => db.auditLog.where('entityId').equals(id).toArray()),
+      ),
+    ]);
+    return {
+      round,
+      pins,
+      bases: ofRound(bases, roundId),
+      experts: ofRound(experts, roundId),
+      panels: ofRound([panel], roundId),
+      sheets,
+      conflicts,
+      audit: audit.flat(),
+    };
+  });
 }
 
 /** Records of one round, per table. */
@@ -164,17 +211,16 @@ export async function readLocalState(
 ): Promise<LocalState> {
   switch (opened.kind) {
     case 'scores': {
-      const sheets = opened.payload.scoresheets;
-      const pairs = sheets.map((s): SheetPair => [s.expertId, s.baseId]);
-      return {
-        kind: 'scores',
-        state: await readScoresState(
-          db,
-          opened.manifest.roundId,
-          sheets.map((s) => s.id),
-          pairs,
-        ),
+      const { scoresheets, audit } = opened.payload;
+      const sheetIds = new Set(scoresheets.map((s) => s.id));
+      const query: ScoresQuery = {
+        roundId: opened.manifest.roundId,
+        panelId: opened.manifest.panelId,
+        sheetIds: [...sheetIds],
+        pairs: scoresheets.map((s): SheetPair => [s.expertId, s.baseId]),
+        auditEntityIds: audit.map((e) => e.entityId).filter((id) => sheetIds.has(id)),
       };
+      return { kind: 'scores', state: await readScoresState(db, query) };
     }
     case 'round':
     case 'result':

@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import { readScoresState } from '../../../../renderer/db/bundles/localState';
+import type { ScoresQuery } from '../../../../renderer/db/bundles/localState';
 import type { Scoresheet } from '../../../../shared/domain/types';
+import { buildBase, buildExpert, buildPanel } from '../../../helpers/builders';
 import { openTestDatabase } from '../../../helpers/db';
 import { draftSheet } from '../../../helpers/scoresheetBuilders';
 
@@ -14,6 +16,14 @@ const sheet = (id: string, roundId: string, expertId: string, baseId: string): S
   expertId,
   baseId,
 });
+
+const nothing: ScoresQuery = {
+  roundId: 'round-1',
+  panelId: 'panel-1',
+  sheetIds: [],
+  pairs: [],
+  auditEntityIds: [],
+};
 
 describe('the local state of a score import', () => {
   let db: PingguDatabase;
@@ -30,12 +40,11 @@ describe('the local state of a score import', () => {
   afterEach(() => db.close());
 
   it('reads every copy of the incoming pairs and any sheet under an incoming id, nothing else', async () => {
-    const state = await readScoresState(
-      db,
-      'round-1',
-      ['s-new', 's-old-round'],
-      [['expert-a', 'base-1']],
-    );
+    const state = await readScoresState(db, {
+      ...nothing,
+      sheetIds: ['s-new', 's-old-round'],
+      pairs: [['expert-a', 'base-1']],
+    });
     expect(state.sheets.map((s) => s.id).sort()).toEqual([
       's-a1',
       's-a1-other-laptop',
@@ -44,6 +53,45 @@ describe('the local state of a score import', () => {
   });
 
   it('reads no sheet for a bundle without sheets', async () => {
-    expect((await readScoresState(db, 'round-1', [], [])).sheets).toEqual([]);
+    expect((await readScoresState(db, nothing)).sheets).toEqual([]);
+  });
+
+  it('reads the named bases, experts and panel of the round only, not those of another round', async () => {
+    await db.bases.bulkPut([
+      buildBase('round-1', { id: 'base-1' }),
+      buildBase('round-1', { id: 'base-2' }),
+      buildBase('round-0', { id: 'base-9' }),
+    ]);
+    await db.experts.bulkPut([
+      buildExpert('round-1', 'panel-1', { id: 'expert-a' }),
+      buildExpert('round-0', 'panel-0', { id: 'expert-c' }),
+    ]);
+    await db.panels.bulkPut([buildPanel('round-1', { id: 'panel-1' })]);
+    const state = await readScoresState(db, {
+      ...nothing,
+      pairs: [
+        ['expert-a', 'base-1'],
+        ['expert-c', 'base-9'],
+      ],
+    });
+    expect(state.bases.map((b) => b.id)).toEqual(['base-1']);
+    expect(state.experts.map((e) => e.id)).toEqual(['expert-a']);
+    expect(state.panels.map((p) => p.id)).toEqual(['panel-1']);
+    const elsewhere = await readScoresState(db, { ...nothing, roundId: 'round-0' });
+    expect(elsewhere.panels).toEqual([]);
+  });
+
+  it('reads the stored audit entries of the sheets the bundle brings entries for', async () => {
+    const entry = (entityId: string) => ({
+      at: '2024-06-01T08:00:00.000Z',
+      roundId: 'round-1',
+      action: 'scoresheet.update' as const,
+      entityId,
+      actor: '张三',
+      detail: '保存',
+    });
+    await db.auditLog.bulkAdd([entry('s-a1'), entry('s-a1'), entry('s-a2')]);
+    const state = await readScoresState(db, { ...nothing, auditEntityIds: ['s-a1', 's-a1'] });
+    expect(state.audit.map((e) => e.entityId)).toEqual(['s-a1', 's-a1']);
   });
 });
