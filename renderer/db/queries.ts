@@ -13,6 +13,7 @@ import type {
   Round,
   Scoresheet,
 } from '../../shared/domain/types';
+import { isOpenConflict } from '../../shared/sync/conflictRecords';
 import type { PingguDatabase } from './database';
 
 const TYPE_ORDER: readonly BaseTypeCode[] = ['A1', 'B1', 'B2', 'B3', 'B4', 'B5', 'C1', 'C2', 'C3'];
@@ -140,7 +141,7 @@ export async function listOpenConflicts(
   roundId: string,
 ): Promise<ConflictRecord[]> {
   const conflicts = await db.conflicts.where('roundId').equals(roundId).toArray();
-  return conflicts.filter((c) => c.resolvedAt === undefined);
+  return conflicts.filter(isOpenConflict);
 }
 
 /** Audit entries of one record (a scoresheet, a base's decision), oldest first. */

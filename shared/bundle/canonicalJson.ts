@@ -36,12 +36,18 @@ function write(value: unknown, depth: number): string {
   }
 }
 
+// Built by appending to one string rather than mapping, filtering, sorting entries and joining
+// arrays of parts: the merge keys every sheet version by its canonical JSON, and the
+// intermediate arrays were most of what an import allocated.
 function writeArray(items: readonly unknown[], depth: number): string {
-  const parts = items.map((item) => {
+  let out = '[';
+  for (let i = 0; i < items.length; i += 1) {
+    const item = items[i];
     if (item === undefined) throw new CanonicalJsonError('undefined in an array');
-    return write(item, depth + 1);
-  });
-  return `[${parts.join(',')}]`;
+    if (i > 0) out += ',';
+    out += write(item, depth + 1);
+  }
+  return `${out}]`;
 }
 
 function writeObject(object: object, depth: number): string {
@@ -49,9 +55,16 @@ function writeObject(object: object, depth: number): string {
   if (prototype !== Object.prototype && prototype !== null) {
     throw new CanonicalJsonError('only plain objects can be written');
   }
-  const entries = Object.entries(object)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const parts = entries.map(([key, v]) => `${JSON.stringify(key)}:${write(v, depth + 1)}`);
-  return `{${parts.join(',')}}`;
+  // Array.prototype.sort with no comparator orders strings by UTF-16 code units.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const value: unknown = Reflect.get(object, key);
+    if (value === undefined) continue;
+    if (!first) out += ',';
+    first = false;
+    out += `${JSON.stringify(key)}:${write(value, depth + 1)}`;
+  }
+  return `${out}}`;
 }

@@ -22,6 +22,7 @@ import type {
   IndicatorTemplate,
   Scoresheet,
 } from '../domain/types';
+import { isOpenConflict } from '../sync/conflictRecords';
 import { formatPercent } from './labels';
 import type { SheetState } from './labels';
 import type { ReportInput } from './types';
@@ -215,7 +216,7 @@ function conflictRows(
   });
   return input.conflicts
     .map((c): ReportConflictRow => {
-      const isOpen = c.resolvedAt === undefined;
+      const isOpen = isOpenConflict(c);
       const current = isOpen
         ? undefined
         : (sheetById.get(c.local.id) ?? sheetById.get(c.scoresheetId));

@@ -10,7 +10,7 @@ import type {
   Scoresheet,
   ScoresheetStatus,
 } from '../domain/types';
-import { isSettledByPerson } from './conflictRecords';
+import { isOpenConflict, isSettledByPerson } from './conflictRecords';
 import { logicalKey, sameContent, versionKey } from './content';
 import { settle } from './settle';
 import { effectiveVersions, mergeVersions } from './versions';
@@ -168,7 +168,7 @@ export function planResolution(
   if (record === undefined || canonicalJson(record) !== canonicalJson(conflict)) {
     return { ok: false, reason: 'stale' };
   }
-  if (record.resolvedAt !== undefined) return { ok: false, reason: 'alreadyResolved' };
+  if (!isOpenConflict(record)) return { ok: false, reason: 'alreadyResolved' };
   const key = logicalKey(record.local);
   const stored = current.sheets.filter((sheet) => logicalKey(sheet) === key);
   if (!stored.some((sheet) => versionKey(sheet) === versionKey(record.local))) {

@@ -70,7 +70,6 @@ export const assignmentEn: Catalogue['assignment'] = {
     filterPanel: 'All panels',
     unplaced: 'No panel',
     name: 'Base',
-    type: 'Type',
     host: 'Host institution',
     city: 'City',
     panel: 'Panel',

@@ -66,7 +66,6 @@ export const assignmentZhCN = {
     filterPanel: '全部专家组',
     unplaced: '未分组',
     name: '基地名称',
-    type: '基地类型',
     host: '依托单位',
     city: '所在地市',
     panel: '专家组',

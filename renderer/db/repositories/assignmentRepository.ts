@@ -167,6 +167,38 @@ export function applyAutoAssignment(
   );
 }
 
+/**
+ * A manual change of one base's assignment, audited as 'assignment.update' on the base.
+ * The refusals (archived or closed round, planner refusals) are runEdit's.
+ */
+function editBase(
+  db: PingguDatabase,
+  input: {
+    roundId: string;
+    baseId: string;
+    plan: Edit['plan'];
+    detail: (records: RoundAssignmentRecords, changes: AssignmentChanges) => string;
+  },
+  actor: string,
+  deps: AssignmentDeps,
+): Promise<RepositoryResult<AssignmentWriteSummary>> {
+  const { roundId, baseId, plan, detail } = input;
+  return runEdit(
+    db,
+    {
+      roundId,
+      plan,
+      audit: (records, changes) => ({
+        action: 'assignment.update',
+        entityId: baseId,
+        detail: detail(records, changes),
+      }),
+    },
+    actor,
+    deps,
+  );
+}
+
 /** Moves a base to another panel (its experts are re-assigned from the new panel). */
 export function moveBaseToPanel(
   db: PingguDatabase,
@@ -175,10 +207,11 @@ export function moveBaseToPanel(
   deps: AssignmentDeps,
 ): Promise<RepositoryResult<AssignmentWriteSummary>> {
   const { roundId, baseId, panelId } = input;
-  return runEdit(
+  return editBase(
     db,
     {
       roundId,
+      baseId,
       plan: (records) =>
         planBaseMove(
           records,
@@ -186,13 +219,9 @@ export function moveBaseToPanel(
           panelId,
           input.expertsPerBase === undefined ? {} : { expertsPerBase: input.expertsPerBase },
         ),
-      audit: (records, c) => ({
-        action: 'assignment.update',
-        entityId: baseId,
-        detail:
-          `“${nameOf(records.bases, baseId)}”从“${nameOf(records.panels, c.moves[0]?.from)}”` +
-          `调到“${nameOf(records.panels, panelId)}”`,
-      }),
+      detail: (records, c) =>
+        `“${nameOf(records.bases, baseId)}”从“${nameOf(records.panels, c.moves[0]?.from)}”` +
+        `调到“${nameOf(records.panels, panelId)}”`,
     },
     actor,
     deps,
@@ -208,16 +237,14 @@ export function addExpertToBase(
   actor: string,
   deps: AssignmentDeps,
 ): Promise<RepositoryResult<AssignmentWriteSummary>> {
-  return runEdit(
+  return editBase(
     db,
     {
       roundId: input.roundId,
+      baseId: input.baseId,
       plan: (records) => planAddPair(records, input.expertId, input.baseId),
-      audit: (records) => ({
-        action: 'assignment.update',
-        entityId: input.baseId,
-        detail: `分配${nameOf(records.experts, input.expertId)}评审“${nameOf(records.bases, input.baseId)}”`,
-      }),
+      detail: (records) =>
+        `分配${nameOf(records.experts, input.expertId)}评审“${nameOf(records.bases, input.baseId)}”`,
     },
     actor,
     deps,
@@ -231,16 +258,14 @@ export function removeExpertFromBase(
   actor: string,
   deps: AssignmentDeps,
 ): Promise<RepositoryResult<AssignmentWriteSummary>> {
-  return runEdit(
+  return editBase(
     db,
     {
       roundId: input.roundId,
+      baseId: input.baseId,
       plan: (records) => planRemovePair(records, input.expertId, input.baseId),
-      audit: (records) => ({
-        action: 'assignment.update',
-        entityId: input.baseId,
-        detail: `取消${nameOf(records.experts, input.expertId)}对“${nameOf(records.bases, input.baseId)}”的评审分配`,
-      }),
+      detail: (records) =>
+        `取消${nameOf(records.experts, input.expertId)}对“${nameOf(records.bases, input.baseId)}”的评审分配`,
     },
     actor,
     deps,

@@ -8,7 +8,7 @@ import { appendAudit } from './audit';
 import type { Clock } from './audit';
 import { fail, ok } from './errors';
 import type { RepositoryResult } from './errors';
-import { deleteRound } from './roundRepository';
+import { deleteRound, roundTables } from './roundRepository';
 
 export type DemoLoadDeps = Clock & {
   /** Demo seed; the default gives the documented demo. */
@@ -30,22 +30,8 @@ export type DemoLoadSummary = {
 
 const DEMO_ACTOR = '演示数据';
 
-function allTables(db: PingguDatabase) {
-  return [
-    db.rounds,
-    db.bases,
-    db.templates,
-    db.panels,
-    db.experts,
-    db.assignments,
-    db.scoresheets,
-    db.decisions,
-    db.conflicts,
-    db.bundleImports,
-    db.auditLog,
-    db.settings,
-  ];
-}
+// The demo writes and deletes whole rounds (removeDemoRound runs deleteRound inside).
+const allTables = roundTables;
 
 export async function isDemoLoaded(db: PingguDatabase): Promise<boolean> {
   const rounds = await db.rounds.toArray();

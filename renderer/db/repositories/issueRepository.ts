@@ -86,6 +86,18 @@ export async function getIssuedBundles(
   return (await readAll(db))[roundId] ?? {};
 }
 
+/**
+ * Drops the round's records (its round was deleted); the settings row goes when no round is
+ * left in it. For a caller's transaction, which must include db.settings.
+ */
+export async function forgetIssuedBundles(db: PingguDatabase, roundId: string): Promise<void> {
+  const all = await readAll(db);
+  if (!Object.hasOwn(all, roundId)) return;
+  const { [roundId]: _dropped, ...rest } = all;
+  if (Object.keys(rest).length === 0) await db.settings.delete('issuedRoundBundles');
+  else await db.settings.put({ key: 'issuedRoundBundles', value: JSON.stringify(rest) });
+}
+
 export type IssueInput = {
   roundId: string;
   issuedAt: string;

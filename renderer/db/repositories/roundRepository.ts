@@ -6,6 +6,7 @@ import { appendAudit } from './audit';
 import type { Clock } from './audit';
 import { fail, ok } from './errors';
 import type { RepositoryResult } from './errors';
+import { forgetIssuedBundles } from './issueRepository';
 
 export type NewRoundInput = {
   round: Round;
@@ -48,22 +49,13 @@ export type DeletedRoundCounts = {
   decisions: number;
   conflicts: number;
   bundleImports: number;
+  trustedKeys: number;
   templates: number;
 };
 
-/**
- * Deletes a round and every record that belongs to it in one transaction: bases, panels,
- * experts, assignments, scoresheets, decisions, conflicts, import records, its audit
- * entries, and templates no other round uses. A single 'round.delete' audit entry is left
- * behind so the deletion itself stays on record.
- */
-export function deleteRound(
-  db: PingguDatabase,
-  roundId: string,
-  actor: string,
-  clock: Clock,
-): Promise<RepositoryResult<DeletedRoundCounts>> {
-  const tables = [
+/** Every table that holds records of a round (a transaction deleting or loading rounds). */
+export function roundTables(db: PingguDatabase) {
+  return [
     db.rounds,
     db.bases,
     db.templates,
@@ -76,8 +68,23 @@ export function deleteRound(
     db.bundleImports,
     db.auditLog,
     db.settings,
+    db.trustedKeys,
   ];
-  return db.transaction('rw', tables, async () => {
+}
+
+/**
+ * Deletes a round and every record that belongs to it in one transaction: bases, panels,
+ * experts, assignments, scoresheets, decisions, conflicts, import records, pinned keys, the
+ * record of its issued bundles, its audit entries, and templates no other round uses. A
+ * single 'round.delete' audit entry is left behind so the deletion itself stays on record.
+ */
+export function deleteRound(
+  db: PingguDatabase,
+  roundId: string,
+  actor: string,
+  clock: Clock,
+): Promise<RepositoryResult<DeletedRoundCounts>> {
+  return db.transaction('rw', roundTables(db), async () => {
     const round = await db.rounds.get(roundId);
     if (!round) return fail<DeletedRoundCounts>('notFound', `找不到评估轮次：${roundId}`);
 
@@ -99,6 +106,7 @@ export function deleteRound(
       decisions: await db.decisions.where('roundId').equals(roundId).delete(),
       conflicts: await db.conflicts.where('roundId').equals(roundId).delete(),
       bundleImports: await db.bundleImports.where('roundId').equals(roundId).delete(),
+      trustedKeys: await db.trustedKeys.where('roundId').equals(roundId).delete(),
       templates: storedOrphans.length,
     };
     await db.templates.bulkDelete(storedOrphans.map((t) => t.id));
@@ -107,6 +115,7 @@ export function deleteRound(
 
     const current = await db.settings.get('currentRoundId');
     if (current?.value === roundId) await db.settings.delete('currentRoundId');
+    await forgetIssuedBundles(db, roundId);
 
     await appendAudit(
       db,

@@ -24,6 +24,31 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('orders keys by UTF-16 code units and writes an own __proto__ key as data', () => {
+    const parsed: unknown = JSON.parse('{"\uff01":1,"\ud83d\ude00":2,"__proto__":{"x":1},"Z":3}');
+    // U+1F600 is written as the surrogates D83D DE00, which sort before U+FF01.
+    expect(canonicalJson(parsed)).toBe('{"Z":3,"__proto__":{"x":1},"\ud83d\ude00":2,"\uff01":1}');
+  });
+
+  it('writes what a plain reference writer (entries, sort, join) writes', () => {
+    const reference = (value: unknown): string => {
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+      if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+      }
+      return JSON.stringify(value);
+    };
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it.each([
     ['NaN', NaN],
     ['Infinity', Infinity],

@@ -45,7 +45,7 @@ export const PrintPanelPage = () => {
   return (
     <div>
       <PrintToolbar onBack={() => void navigate(ROUTES.scoringPanel)} />
-      <article className="print-doc print-landscape" data-testid="print-panel-summary">
+      <article className="a4-doc print-doc print-landscape" data-testid="print-panel-summary">
         <h1>{t('scoring.print.panelTitle')}</h1>
         <p className="print-subtitle">
           {round.name} · {t('scoring.print.panel')}：{matrix.panel.name}

@@ -112,7 +112,7 @@ export const PrintableSheet = ({
       ? t('scoring.print.submittedAt', { at: formatLocalTime(sheet.submittedAt ?? '') })
       : t('scoring.print.draftNotice');
   return (
-    <article className="print-doc" data-testid="print-sheet">
+    <article className="a4-doc print-doc" data-testid="print-sheet">
       <h1>{t('scoring.print.sheetTitle')}</h1>
       <p className="print-subtitle">{roundName}</p>
       <table>

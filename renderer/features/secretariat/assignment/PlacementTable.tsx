@@ -1,13 +1,13 @@
 // Every base with its panel, and a select to move it by hand to another panel (its experts
 // are then re-assigned from the new panel). Filter by panel (or bases in none) and search.
 // Paginated, so a round of 1,000 bases renders 20 rows at a time.
-import { Card, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Card, Input, Select, Space, Table, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Base, BaseTypeCode } from '../../../../shared/domain/types';
+import type { Base } from '../../../../shared/domain/types';
 import { db } from '../../../db/instance';
 import { moveBaseToPanel } from '../../../db/repositories/assignmentRepository';
-import { useLabels } from '../../../app/hooks/useLabels';
+import { useBaseTypeColumn } from '../roster/baseTypeColumns';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
 import type { AssignmentData } from './useAssignmentData';
 import { useAssignmentFeedback } from './useAssignmentFeedback';
@@ -24,7 +24,7 @@ export const PlacementTable = ({
   isReadOnly: boolean;
 }) => {
   const { t } = useTranslation();
-  const labels = useLabels();
+  const typeColumn = useBaseTypeColumn<Base>();
   const feedback = useAssignmentFeedback(data.panelById);
   const [panelFilter, setPanelFilter] = useState<string | undefined>();
   const [search, setSearch] = useState('');
@@ -96,11 +96,7 @@ export const PlacementTable = ({
         data-testid="placement-table"
         columns={[
           { title: t('assignment.placement.name'), dataIndex: 'name', width: 280 },
-          {
-            title: t('assignment.placement.type'),
-            dataIndex: 'type',
-            render: (code: BaseTypeCode) => <Tag>{`${code} ${labels.typeName(code)}`}</Tag>,
-          },
+          typeColumn,
           { title: t('assignment.placement.host'), dataIndex: 'hostInstitution' },
           { title: t('assignment.placement.city'), dataIndex: 'city', width: 80 },
           {

@@ -9,9 +9,9 @@ import type { Round } from '../../../../shared/domain/types';
 import { checkOpenSelection } from '../../../../shared/ipc/openLimits';
 import { secretariatTabPath } from '../../../app/routes';
 import type { BatchFile } from '../../../db/bundles';
+import { useOpenConflictCount } from '../../../db/resultsHooks';
 import { BatchImportSection } from './BatchImportSection';
 import { bundleFilesOf, droppedItems } from './droppedFiles';
-import { useOpenConflictCount } from './exchangeHooks';
 import { IssueSection } from './IssueSection';
 import { useBatchImport } from './useBatchImport';
 

@@ -14,9 +14,10 @@ import {
 import type { Panel, Round } from '../../../../shared/domain/types';
 import { ROUTES } from '../../../app/routes';
 import { db } from '../../../db/instance';
+import { useIssuedBundles } from '../../../db/setupHooks';
 import { formatTime } from '../../backups/format';
 import { IssueOutcomeView } from './IssueOutcomeView';
-import { useIssueData, useIssuedBundles } from './exchangeHooks';
+import { useIssueData } from './exchangeHooks';
 import { runIssue } from './runIssue';
 import { useProblemText } from './useProblemText';
 import type { IssueOutcome } from './issueRoundBundles';

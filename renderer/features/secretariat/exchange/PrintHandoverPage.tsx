@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { secretariatTabPath } from '../../../app/routes';
 import { useCurrentRound, usePanels } from '../../../db/hooks';
+import { useIssuedBundles } from '../../../db/setupHooks';
 import { formatLocalTime } from '../../scoring/AuditTrail';
 import { PrintToolbar } from '../../scoring/print/PrintToolbar';
-import { useIssuedBundles } from './exchangeHooks';
 
 export const PrintHandoverPage = () => {
   const { t } = useTranslation();
@@ -36,7 +36,7 @@ export const PrintHandoverPage = () => {
         onBack={() => void navigate(secretariatTabPath('exchange'))}
         pdfName={`评估通-评审包交接单-${today}.pdf`}
       />
-      <article className="print-doc print-landscape" data-testid="print-handover">
+      <article className="a4-doc print-doc print-landscape" data-testid="print-handover">
         <h1>{t('exchange.handover.title')}</h1>
         <p className="print-subtitle">{round.name}</p>
         {rows.length === 0 ? (

@@ -98,7 +98,7 @@ export const PrintReportPage = () => {
   return (
     <div data-testid="report-print-page">
       <Toolbar round={round} />
-      <article className="report-doc">
+      <article className="a4-doc report-doc">
         <ReportOverviewPage model={model}>{lastType ? null : signatures}</ReportOverviewPage>
         {model.types.map((summary) => (
           <ReportTypePage key={summary.type} model={model} summary={summary}>

@@ -2,12 +2,14 @@
 // evaluation type), grades and quotas, aggregation and disagreement. Shared by the new-round
 // wizard and the 轮次设置 tab; `testIdPrefix` keeps their data-testids apart.
 import { Checkbox, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRADE_ORDER } from '../../../../shared/domain/grading';
 import { AGGREGATION_METHODS } from '../../../../shared/domain/aggregation';
 import type { RoundSetupInput, RoundSetupProblem } from '../../../../shared/domain/roundSetup';
 import type { GradeCode, QuotaRules } from '../../../../shared/domain/types';
 import { useLabels } from '../../../app/hooks/useLabels';
+import { SettingNumber } from './SettingNumber';
 
 export type RoundFieldsProps = {
   value: RoundSetupInput;
@@ -46,13 +48,13 @@ export const BasicsFields = ({
         />
       </Form.Item>
       <Form.Item label={t('setup.round.year')} required {...feedback(problems, 'year')}>
-        <InputNumber
+        <SettingNumber
           value={value.year}
           disabled={disabled}
           precision={0}
-          style={{ width: 140 }}
-          onChange={(year) => onChange({ year: year ?? Number.NaN })}
-          data-testid={`${testIdPrefix}-year`}
+          width={140}
+          onChange={(year) => onChange({ year })}
+          testId={`${testIdPrefix}-year`}
         />
       </Form.Item>
       <Form.Item label={t('setup.round.evaluationType')} required>
@@ -163,15 +165,15 @@ export const GradingFields = ({
           {bands.map(({ grade, minScore }) => (
             <Space key={grade} size={4}>
               <Typography.Text>{labels.gradeName(grade)} ≥</Typography.Text>
-              <InputNumber
+              <SettingNumber
                 value={minScore}
                 disabled={disabled || (grade === lowest && minScore === 0)}
                 min={0}
                 max={100}
                 step={1}
-                style={{ width: 90 }}
-                onChange={(score) => setMinScore(grade, score ?? Number.NaN)}
-                data-testid={`${testIdPrefix}-band-${grade}`}
+                width={90}
+                onChange={(score) => setMinScore(grade, score)}
+                testId={`${testIdPrefix}-band-${grade}`}
               />
             </Space>
           ))}
@@ -196,6 +198,12 @@ export const GradingFields = ({
     </>
   );
 };
+
+/** The trimmed mean's two numbers: how many extremes to drop, and from how many sheets on. */
+const TRIM_FIELDS = [
+  { key: 'trimCount', labelKey: 'setup.round.trimCount', min: 0, testId: 'trim-count' },
+  { key: 'trimMinSheets', labelKey: 'setup.round.trimMinSheets', min: 1, testId: 'trim-min' },
+] as const;
 
 export const AggregationFields = ({
   value,
@@ -233,26 +241,20 @@ export const AggregationFields = ({
       {aggregation.method === 'trimmedMean' ? (
         <Form.Item label={t('setup.round.trim')} {...feedback(problems, 'aggregation.trim')}>
           <Space wrap>
-            <span>{t('setup.round.trimCount')}</span>
-            <InputNumber
-              value={aggregation.trimCount}
-              disabled={disabled}
-              min={0}
-              precision={0}
-              style={{ width: 80 }}
-              onChange={(n) => setAggregation({ trimCount: n ?? Number.NaN })}
-              data-testid={`${testIdPrefix}-trim-count`}
-            />
-            <span>{t('setup.round.trimMinSheets')}</span>
-            <InputNumber
-              value={aggregation.trimMinSheets}
-              disabled={disabled}
-              min={1}
-              precision={0}
-              style={{ width: 80 }}
-              onChange={(n) => setAggregation({ trimMinSheets: n ?? Number.NaN })}
-              data-testid={`${testIdPrefix}-trim-min`}
-            />
+            {TRIM_FIELDS.map(({ key, labelKey, min, testId }) => (
+              <Fragment key={key}>
+                <span>{t(labelKey)}</span>
+                <SettingNumber
+                  value={aggregation[key]}
+                  disabled={disabled}
+                  min={min}
+                  precision={0}
+                  width={80}
+                  onChange={(n) => setAggregation({ [key]: n })}
+                  testId={`${testIdPrefix}-${testId}`}
+                />
+              </Fragment>
+            ))}
           </Space>
         </Form.Item>
       ) : null}
@@ -261,15 +263,15 @@ export const AggregationFields = ({
         extra={t('setup.round.disagreementHint')}
         {...feedback(problems, 'agreement')}
       >
-        <InputNumber
+        <SettingNumber
           value={value.agreement.disagreementRange}
           disabled={disabled}
           min={0}
           max={100}
           suffix={t('setup.round.points')}
-          style={{ width: 160 }}
-          onChange={(n) => onChange({ agreement: { disagreementRange: n ?? Number.NaN } })}
-          data-testid={`${testIdPrefix}-disagreement`}
+          width={160}
+          onChange={(n) => onChange({ agreement: { disagreementRange: n } })}
+          testId={`${testIdPrefix}-disagreement`}
         />
       </Form.Item>
     </>
