@@ -25,7 +25,13 @@ import {
 import type { ImportMode } from './importRuns';
 import { collectGarbage, heapUsed, startHeapSampler } from './memory';
 
-export type ImportRun = { ms: number; peakBytes?: number; baselineBytes?: number };
+export type ImportRun = {
+  ms: number;
+  peakBytes?: number;
+  baselineBytes?: number;
+  /** The heap after the import and a forced collection, above the baseline: what it keeps. */
+  retainedBytes?: number;
+};
 
 const DB_NAME = 'pinggu-bench-import';
 
@@ -69,7 +75,7 @@ async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
   }
   const db = await freshDatabase(DB_NAME);
   await putRoster(db, data.rounds);
-  const sampler = startHeapSampler();
+  const sampler = await startHeapSampler();
   const start = performance.now();
   const stored =
     mode === 'ours'
@@ -77,10 +83,17 @@ async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
       : await importFloor(db, data.scores, sampler.sample);
   const ms = performance.now() - start;
   const heap = sampler.stop();
+  collectGarbage();
+  const retained = (heapUsed() ?? Number.NaN) - heap.baseline;
   await expectSheets(stored, expected, mode);
   await expectSheets(await db.scoresheets.count(), expected, mode);
   db.close();
-  return { ms, peakBytes: heap.peak - heap.baseline, baselineBytes: heap.baseline };
+  return {
+    ms,
+    peakBytes: heap.peak - heap.baseline,
+    baselineBytes: heap.baseline,
+    retainedBytes: retained,
+  };
 }
 
 export async function importBench(params: URLSearchParams) {

@@ -7,7 +7,7 @@
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { build } from 'vite';
+import { build, loadConfigFromFile } from 'vite';
 
 export const BENCH_DIR = resolve('.bench');
 export const APP_DIR = resolve(BENCH_DIR, 'renderer');
@@ -37,6 +37,17 @@ const nodeBuild = (entry, outDir, fileName) => ({
   ssr: { noExternal: true, target: 'node' },
 });
 
+/** The app build's CSP plugin (vite.config.ts), which Node cannot import as TypeScript. */
+async function appCspPlugin() {
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    resolve('vite.config.ts'),
+  );
+  const plugin = loaded?.config.plugins?.flat().find((p) => p && p.name === 'pinggu-csp');
+  if (!plugin) throw new Error('vite.config.ts has no pinggu-csp plugin');
+  return plugin;
+}
+
 export async function buildAll() {
   await build({
     configFile: resolve('vite.config.ts'),
@@ -49,7 +60,9 @@ export async function buildAll() {
     root: resolve('renderer/bench'),
     base: './',
     publicDir: false,
-    plugins: [react()],
+    // The app's Content-Security-Policy, so the code measured runs as it does in the app (zod,
+    // for one, compiles its validators with new Function where eval is allowed, not in the app).
+    plugins: [react(), await appCspPlugin()],
     build: {
       outDir: PAGE_DIR,
       emptyOutDir: true,

@@ -46,6 +46,10 @@ function importReport(quick) {
             report.runs.floor.map((r) => r.peakBytes),
             report.warmup,
           ),
+          retained: measuredRuns(
+            report.runs.ours.map((r) => r.retainedBytes),
+            report.warmup,
+          ),
         },
       })),
     );
@@ -109,7 +113,7 @@ export const peakMemoryMeasurement = {
       value: peak / report.uncompressedBytes,
       detail:
         `performance.memory.usedJSHeapSize (Chromium --enable-precise-memory-info), sampled every 20 ms and after every prepare and commit, minus the heap after a forced gc() just before the import: ` +
-        `median peak ${formatMb(peak)} [${peaks.ours.map(formatMb).join(', ')}] over ${formatMb(report.uncompressedBytes)} of payload JSON; the floor's peak ${formatMb(median(peaks.floor))}`,
+        `median peak ${formatMb(peak)} [${peaks.ours.map(formatMb).join(', ')}] over ${formatMb(report.uncompressedBytes)} of payload JSON; the floor's peak ${formatMb(median(peaks.floor))}; after our import and a forced gc() the heap is ${formatMb(median(peaks.retained))} above the baseline`,
     };
   },
 };
