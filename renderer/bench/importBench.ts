@@ -1,9 +1,10 @@
 // The import benchmarks of the bench page. Each returns raw times of every iteration
 // (warm-ups first); scripts/bench computes medians and ratios from them.
 //
-// import  (?bench=import&set=S&runs=5&warmup=1): per iteration the floor, our pipeline and
-//         PouchDB each import all score bundles of set S (order rotated per iteration, so no
-//         mode always runs first), with the heap sampled during ours and the floor.
+// import  (?bench=import&set=S&runs=5&warmup=1): per iteration the floor, our pipeline,
+//         PouchDB and our writes alone each import all score bundles of set S (order rotated
+//         per iteration, so no mode always runs first), with the heap sampled during ours
+//         and the floor.
 // scaling (?bench=scaling&set=S&sizes=6,24,96&runs=5&warmup=1): our pipeline on rounds made
 //         of the first k panels of S, for each k of sizes (order rotated per iteration);
 //         its warm-ups import the smallest round only and are not reported.
@@ -20,6 +21,8 @@ import {
   importOurs,
   pouchDocs,
   putRoster,
+  readSheetsUnchecked,
+  writeOnly,
   writePouch,
 } from './importRuns';
 import type { ImportMode } from './importRuns';
@@ -73,6 +76,18 @@ async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
     await pouch.close();
     return { ms };
   }
+  if (mode === 'writes') {
+    const sheets = await Promise.all(data.scores.map(readSheetsUnchecked));
+    const db = await freshDatabase(DB_NAME);
+    await putRoster(db, data.rounds);
+    collectGarbage();
+    const start = performance.now();
+    const written = await writeOnly(db, sheets);
+    const ms = performance.now() - start;
+    await expectSheets(written, expected, mode);
+    db.close();
+    return { ms };
+  }
   const db = await freshDatabase(DB_NAME);
   await putRoster(db, data.rounds);
   const sampler = await startHeapSampler();
@@ -99,12 +114,12 @@ async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
 export async function importBench(params: URLSearchParams) {
   const set = params.get('set') ?? '';
   const iterations = intParam(params, 'warmup', 1) + intParam(params, 'runs', 5);
-  const modes: ImportMode[] = ['floor', 'ours', 'pouch'];
+  const modes: ImportMode[] = ['floor', 'ours', 'pouch', 'writes'];
   const warmup = intParam(params, 'warmup', 1);
   const data = await loadBenchSet(set);
   // Warm-ups (JIT, IndexedDB, caches) need not be full size: the first `warmupPanels`.
   const warmupData = sliceSet(data, intParam(params, 'warmupPanels', data.files.length));
-  const runs: Record<ImportMode, ImportRun[]> = { ours: [], floor: [], pouch: [] };
+  const runs: Record<ImportMode, ImportRun[]> = { ours: [], floor: [], pouch: [], writes: [] };
   for (let i = 0; i < iterations; i += 1) {
     for (const mode of rotated(modes, i)) {
       const run = await runMode(mode, i < warmup ? warmupData : data);

@@ -2,13 +2,12 @@
 // (bases re-dealt except those already being scored; the issued bundles flagged), the panel
 // balance after applying, an own-institution conflict listed as 回避 and never assigned in
 // the matrix, a conflict declared through the UI, and a second run with nothing to change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { roundConflicts, writesForChanges } from '../../shared/secretariat/assignmentChanges';
 import { planAutoAssignment } from '../../shared/secretariat/assignmentPlan';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
-import type { StaticServer } from '../../scripts/serve.mjs';
+import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 // What the app must compute from the same demo records: the plan and the round after it.
 const demo = generateDemoDataset().current;
@@ -82,22 +81,11 @@ async function showCell(page: Page, expertId: string, baseId: string) {
 }
 
 describe('the secretariat assigns bases and experts, with conflicts of interest', () => {
-  let server: StaticServer;
-  let machine: Machine;
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine({ width: 1440, height: 900 });
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
+  const machine = useMachine({ width: 1440, height: 900 });
 
   it('loads the demo round and opens 分组与回避', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('home-round').waitFor();
     await page.getByTestId('main-nav').getByText('秘书处').click();
@@ -141,7 +129,9 @@ describe('the secretariat assigns bases and experts, with conflicts of interest'
     await page.getByRole('tab', { name: '利益冲突与回避' }).click();
     await page.getByTestId('conflict-list').waitFor();
     const row = conflictRow(page, conflictExpert.id, conflictBase.id, 'institution');
-    expect(await row.getAttribute('data-status')).toBe('recused');
+    // The row stands on the bases (and panel balance) already; its status follows the
+    // assignments' live query, which may see the applied plan a moment later.
+    await expect.poll(() => row.getAttribute('data-status'), SETTLED).toBe('recused');
     const text = await row.innerText();
     expect(text).toContain(conflictExpert.name);
     expect(text).toContain(conflictBase.name);

@@ -6,10 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
-import type { StaticServer } from '../../scripts/serve.mjs';
+import { screenshotPath, useMachine } from './helpers/browser';
 
 /** Dialogs zoom in: waits until the one matching selector is fully shown (for screenshots). */
 const shownFully = (page: Page, selector: string) =>
@@ -19,20 +18,9 @@ const shownFully = (page: Page, selector: string) =>
   }, selector);
 
 describe('backups in the browser build', () => {
-  let server: StaticServer;
-  let machine: Machine;
+  const machine = useMachine();
   let downloadedPath = '';
   const demo = generateDemoDataset().current;
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine();
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
 
   const statValue = (id: string) =>
     machine.page.getByTestId(id).locator('.ant-statistic-content-value').innerText();
@@ -58,7 +46,7 @@ describe('backups in the browser build', () => {
 
   it('backs up the demo round by hand and lists the backup', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('load-demo').click();
     await expectDemoNumbers();
     await goTo('备份与恢复');
@@ -131,22 +119,11 @@ describe('backups in the browser build', () => {
 });
 
 describe('a bundle dropped on the window', () => {
-  let server: StaticServer;
-  let machine: Machine;
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine();
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
+  const machine = useMachine();
 
   it('opens the import dialog with the preview, and imports the round after confirmation', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('welcome').waitFor();
     const bytes = readFileSync('tests/fixtures/bundles/v1/round.pgb').toString('base64');
     await page.evaluate((base64) => {

@@ -3,7 +3,7 @@
 // computeRoundResults), the method switch changes the ranking, a chart exports as a real
 // PNG and SVG, and the print view lays the charts out on A4 landscape pages.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { expertSpread } from '../../shared/charts/expertSpread';
 import { baseHistory } from '../../shared/charts/history';
 import { leniencyChart } from '../../shared/charts/leniency';
@@ -13,8 +13,7 @@ import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { computeRoundResults } from '../../shared/domain/results';
 import type { BaseResult } from '../../shared/domain/results';
 import { BASE_TYPE_CODES } from '../../shared/domain/taxonomy';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
-import type { StaticServer } from '../../scripts/serve.mjs';
+import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const dataset = generateDemoDataset();
 const demo = dataset.current;
@@ -33,25 +32,16 @@ const rankingOrder = (rows: readonly BaseResult[]) =>
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe("chair's dashboard on the demo round", () => {
-  let server: StaticServer;
-  let machine: Machine;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine({ width: 1366, height: 768 });
-    machine.page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
+  const machine = useMachine({ width: 1366, height: 768 });
 
   const chart = (testId: string) => machine.page.getByTestId(testId);
   const count = (testId: string, selector: string) => chart(testId).locator(selector).count();
+  /**
+   * Waits until a chart shows this many marks: Recharts 3 draws its series, reference lines
+   * and error bars in later passes than the <svg> and the first series.
+   */
+  const expectMarks = (testId: string, selector: string, expected: number) =>
+    expect.poll(() => count(testId, selector), SETTLED).toBe(expected);
   const openTab = async (name: string, testId: string) => {
     await machine.page.getByRole('tab', { name }).click();
     await chart(testId).locator('svg').first().waitFor();
@@ -75,7 +65,7 @@ describe("chair's dashboard on the demo round", () => {
 
   it('loads the demo round and ranks every scored base of the first type', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('home-round').waitFor();
     await page.getByTestId('main-nav').getByText('组长看板').click();
@@ -85,7 +75,7 @@ describe("chair's dashboard on the demo round", () => {
     expect(await count('ranking-chart', '.ranking-bar')).toBe(expected.length);
     expect(await barOrder()).toEqual(rankingOrder(results));
     // One dashed line per grade threshold above 0 (90, 80, 60).
-    expect(await count('ranking-chart', '.recharts-reference-line')).toBe(3);
+    await expectMarks('ranking-chart', '.recharts-reference-line', 3);
     const quota = rankingChart({
       results,
       round: demo.round,
@@ -100,11 +90,9 @@ describe("chair's dashboard on the demo round", () => {
   it('shows one bar per scored base of another type after switching type', async () => {
     const { page } = machine;
     await page.getByTestId('type-switch').getByText('B4', { exact: true }).click();
-    await expect
-      .poll(() => count('ranking-chart', '.ranking-bar'))
-      .toBe(scoredOf(ofType('B4')).length);
+    await expectMarks('ranking-chart', '.ranking-bar', scoredOf(ofType('B4')).length);
     await page.getByTestId('type-switch').getByText(firstType, { exact: true }).click();
-    await expect.poll(() => barOrder()).toEqual(rankingOrder(results));
+    await expect.poll(() => barOrder(), SETTLED).toEqual(rankingOrder(results));
   });
 
   it('re-ranks the bases when the chair switches the method to z-scores', async () => {
@@ -115,12 +103,12 @@ describe("chair's dashboard on the demo round", () => {
     const before = await barOrder();
     expect(rankingOrder(zResults)).not.toEqual(before); // the demo's lenient expert matters
     await page.getByTestId('method-switch').getByText('Z 分数').click();
-    await expect.poll(() => barOrder()).toEqual(rankingOrder(zResults));
+    await expect.poll(() => barOrder(), SETTLED).toEqual(rankingOrder(zResults));
     await page
       .getByTestId('method-switch')
       .getByText(/本轮规则/)
       .click();
-    await expect.poll(() => barOrder()).toEqual(before);
+    await expect.poll(() => barOrder(), SETTLED).toEqual(before);
   });
 
   it('opens the base profile from a click on a bar: radar, indicator bars, expert dots', async () => {
@@ -137,9 +125,9 @@ describe("chair's dashboard on the demo round", () => {
     const indicators =
       (template?.primaries.length ?? 0) +
       (template?.primaries.reduce((n, p) => n + p.children.length, 0) ?? 0);
-    expect(await count('profile-radar', '.recharts-radar')).toBe(2); // base and type average
-    expect(await count('profile-bars', '.recharts-bar-rectangle')).toBe(2 * indicators);
-    expect(await count('profile-experts', '.recharts-scatter-symbol')).toBe(lowest.sheets);
+    await expectMarks('profile-radar', '.recharts-radar', 2); // base and type average
+    await expectMarks('profile-bars', '.recharts-bar-rectangle', 2 * indicators);
+    await expectMarks('profile-experts', '.recharts-scatter-symbol', lowest.sheets);
     await snap('profile-radar', 'dashboard-profile', '.ant-row');
   });
 
@@ -151,16 +139,18 @@ describe("chair's dashboard on the demo round", () => {
       experts: demo.experts,
     });
     expect(rows.length).toBe(scoredOf(ofType(firstType)).length);
-    expect(await count('spread-chart', '.spread-box')).toBe(rows.length);
-    expect(await count('spread-chart', '.recharts-errorBar')).toBe(rows.length);
-    expect(await count('spread-chart', '.spread-experts .recharts-scatter-symbol')).toBe(
+    await expectMarks('spread-chart', '.spread-box', rows.length);
+    await expectMarks('spread-chart', '.recharts-errorBar', rows.length);
+    await expectMarks(
+      'spread-chart',
+      '.spread-experts .recharts-scatter-symbol',
       rows.reduce((n, row) => n + row.n, 0),
     );
     const flagged = rows.filter((row) => row.isDisagreement).length;
     expect(flagged).toBeGreaterThan(0);
-    expect(await chart('spread-chart').locator('text').filter({ hasText: /^! / }).count()).toBe(
-      flagged,
-    );
+    await expect
+      .poll(() => chart('spread-chart').locator('text').filter({ hasText: /^! / }).count(), SETTLED)
+      .toBe(flagged);
     await snap('spread-chart', 'dashboard-spread');
   });
 
@@ -171,7 +161,7 @@ describe("chair's dashboard on the demo round", () => {
       scoresheets: demo.scoresheets,
       experts: demo.experts,
     });
-    expect(await count('leniency-chart', '.recharts-bar-rectangle')).toBe(expected.rows.length);
+    await expectMarks('leniency-chart', '.recharts-bar-rectangle', expected.rows.length);
     expect(expected.outliers.length).toBeGreaterThan(0);
     const alert = await machine.page.getByTestId('leniency-outliers').innerText();
     for (const outlier of expected.outliers) expect(alert).toContain(outlier.expertName);
@@ -183,7 +173,7 @@ describe("chair's dashboard on the demo round", () => {
       byMethod: resultsByMethod(demo.round, demo.bases, demo.scoresheets),
       scope: { kind: 'type', type: firstType },
     });
-    expect(await count('method-chart', '.recharts-line')).toBe(expected.rows.length);
+    await expectMarks('method-chart', '.recharts-line', expected.rows.length);
     expect(expected.gradeChanges.length).toBeGreaterThan(0);
     const summary = await machine.page.getByTestId('method-summary').innerText();
     for (const row of expected.gradeChanges) expect(summary).toContain(row.name);
@@ -194,7 +184,7 @@ describe("chair's dashboard on the demo round", () => {
     await page.getByTestId('type-switch').getByText('全部', { exact: true }).click();
     await openTab('总览', 'overview-city');
     const cities = new Set(demo.bases.map((b) => b.city));
-    await expect.poll(() => count('overview-city', '.recharts-bar-rectangle')).toBe(cities.size);
+    await expectMarks('overview-city', '.recharts-bar-rectangle', cities.size);
     expect(
       await page.getByTestId('city-type-table').locator('tbody tr.ant-table-row').count(),
     ).toBe(cities.size);
@@ -214,7 +204,7 @@ describe("chair's dashboard on the demo round", () => {
     }));
     const points = baseHistory(base.code, rounds);
     expect(points.length).toBeGreaterThan(1);
-    expect(await count('history-chart', '.history-point')).toBe(points.length);
+    await expectMarks('history-chart', '.history-point', points.length);
   });
 
   it('exports the ranking as a PNG and an SVG file', async () => {
@@ -253,7 +243,7 @@ describe("chair's dashboard on the demo round", () => {
     await page.getByTestId('print-page').first().locator('.ranking-bar').first().waitFor();
     // Ranking, methods, spread, leniency, overview (counts; tables), and the chosen base's
     // profile (radar and dots; indicator bars) and history: one A4 page each.
-    await expect.poll(() => page.getByTestId('print-page').count()).toBe(9);
+    await expect.poll(() => page.getByTestId('print-page').count(), SETTLED).toBe(9);
     const sections = await page.getByTestId('print-page').count();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-chrome').first().isVisible()).toBe(false);
@@ -264,7 +254,7 @@ describe("chair's dashboard on the demo round", () => {
     expect(Number(mediaBox?.[1])).toBeGreaterThan(Number(mediaBox?.[2])); // landscape
     await page.emulateMedia({ media: 'screen' });
     expect(machine.errors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(machine.consoleErrors).toEqual([]);
   });
 });
 

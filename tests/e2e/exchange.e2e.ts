@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Download } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
-import type { StaticServer } from '../../scripts/serve.mjs';
+import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const run = promisify(execFile);
 const demo = generateDemoDataset().current;
@@ -27,34 +26,22 @@ const sheetsOfPanel = (panelId: string): number => {
 };
 
 describe('the secretariat issues round bundles and collects score bundles', () => {
-  let server: StaticServer;
-  let machine: Machine;
+  // Several builds and test runs may share this machine: be patient with a slow page.
+  const machine = useMachine({ height: 1000, defaultTimeout: 90_000 });
   const downloadDir = mkdtempSync(join(tmpdir(), 'pinggu-exchange-'));
   /** Panel names in the order of the issue table's rows. */
   let rowPanels: string[] = [];
   let encryptedPanel = '';
 
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine({ height: 1000 });
-    // Several builds and test runs may share this machine: be patient with a slow page.
-    machine.page.setDefaultTimeout(90_000);
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
-
   it('loads the demo round, whose id is the one `pinggu demo` writes bundles for', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('home-round').waitFor();
-    await page.goto(`${server.url}#/secretariat/exchange`);
+    await page.goto(`${machine.url}#/secretariat/exchange`);
     await page.getByTestId('issue-button').waitFor();
     const rows = page.getByTestId('issue-section').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count()).toBe(demo.panels.length);
+    await expect.poll(() => rows.count(), SETTLED).toBe(demo.panels.length);
     rowPanels = await rows.locator('td:nth-child(2)').allInnerTexts();
     expect([...rowPanels].sort()).toEqual(demo.panels.map((p) => p.name).sort());
   });
@@ -84,7 +71,7 @@ describe('the secretariat issues round bundles and collects score bundles', () =
     }
     // The table now shows when and what each panel was given.
     const section = page.getByTestId('issue-section');
-    await expect.poll(() => section.getByText('已加密').count()).toBe(1);
+    await expect.poll(() => section.getByText('已加密').count(), SETTLED).toBe(1);
     await page.screenshot({ path: screenshotPath('exchange-issued'), fullPage: true });
     expect(machine.errors).toEqual([]);
   });

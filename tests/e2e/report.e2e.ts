@@ -6,13 +6,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { GRADE_LABELS } from '../../shared/domain/grading';
 import { computeRoundResults } from '../../shared/domain/results';
-import type { StaticServer } from '../../scripts/serve.mjs';
 import { lines, runCli } from '../helpers/cli';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
+import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const demo = generateDemoDataset().current;
 const results = computeRoundResults(demo.round, demo.bases, demo.scoresheets);
@@ -22,23 +21,10 @@ const typesPresent = new Set(demo.bases.map((b) => b.type)).size;
 type Cell = ExcelJS.CellValue;
 
 describe('report tab on the demo round', () => {
-  let server: StaticServer;
-  let machine: Machine;
-  let downloads: string;
-  const consoleErrors: string[] = [];
+  const machine = useMachine({ width: 1366, height: 900 });
+  const downloads = mkdtempSync(join(tmpdir(), 'pinggu-report-e2e-'));
 
-  beforeAll(async () => {
-    downloads = mkdtempSync(join(tmpdir(), 'pinggu-report-e2e-'));
-    server = await startServer();
-    machine = await launchMachine({ width: 1366, height: 900 });
-    machine.page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
+  afterAll(() => {
     rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -56,7 +42,7 @@ describe('report tab on the demo round', () => {
 
   it('shows what each export holds, and that the demo bases are still undecided', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('home-round').waitFor();
     await page.getByTestId('main-nav').getByText('秘书处').click();
@@ -138,7 +124,9 @@ describe('report tab on the demo round', () => {
     const { page } = machine;
     await page.getByTestId('report-print').click();
     await page.getByTestId('report-print-page').waitFor();
-    await expect.poll(() => page.getByTestId('report-type-page').count()).toBe(typesPresent);
+    await expect
+      .poll(() => page.getByTestId('report-type-page').count(), SETTLED)
+      .toBe(typesPresent);
     expect(await page.getByTestId('report-ranking-row').count()).toBe(demo.bases.length);
     expect(await page.getByTestId('report-signatures').count()).toBe(1);
     await page.emulateMedia({ media: 'print' });
@@ -165,6 +153,6 @@ describe('report tab on the demo round', () => {
       `OK ${file.path} result ${demo.round.id} - ${demo.scoresheets.length}`,
     ]);
     expect(machine.errors).toEqual([]);
-    expect(consoleErrors).toEqual([]);
+    expect(machine.consoleErrors).toEqual([]);
   });
 });

@@ -6,9 +6,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
-import type { StaticServer } from '../../scripts/serve.mjs';
+import { describe, expect, it } from 'vitest';
+import { screenshotPath, useMachine } from './helpers/browser';
 import { excelValues, excelWorkbook, loadWithExcelJs } from '../helpers/xlsxBuilders';
 
 const TITLE = ['2024年度辽宁省科技创新基地评估名单'];
@@ -39,19 +38,8 @@ const GOOD_ROWS = [
 ];
 
 describe('roster import', () => {
-  let server: StaticServer;
-  let machine: Machine;
+  const machine = useMachine();
   const dir = mkdtempSync(join(tmpdir(), 'pinggu-roster-e2e-'));
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine();
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
 
   const problemRows = async (): Promise<string[][]> =>
     machine.page
@@ -63,12 +51,12 @@ describe('roster import', () => {
 
   it('creates a new round with the wizard and opens its empty roster', async () => {
     const { page } = machine;
-    await page.goto(`${server.url}#/secretariat`);
+    await page.goto(`${machine.url}#/secretariat`);
     await page.getByTestId('round-wizard').waitFor();
     for (let step = 0; step < 3; step += 1) await page.getByTestId('wizard-next').click();
     await page.getByTestId('wizard-finish').click();
     await page.getByTestId('round-wizard').waitFor({ state: 'detached' });
-    await page.goto(`${server.url}#/secretariat/bases`);
+    await page.goto(`${machine.url}#/secretariat/bases`);
     await page.getByTestId('roster-import-button').waitFor();
     expect(await page.getByTestId('roster-count').innerText()).toBe('共 0 个基地');
   });

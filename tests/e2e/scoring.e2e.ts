@@ -9,13 +9,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { secondaryIndicators } from '../../shared/domain/templates';
 import { makeBundle } from '../helpers/bundleBuilders';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
-import type { StaticServer } from '../../scripts/serve.mjs';
+import { SETTLED, launchMachine, screenshotPath, useMachine } from './helpers/browser';
 
 const demo = generateDemoDataset().current;
 const PIN = '2468';
@@ -64,7 +63,7 @@ async function openSheetByKeyboard(page: Page, baseId: string) {
     .poll(async () => {
       await row.focus();
       return row.evaluate((element) => element === document.activeElement);
-    })
+    }, SETTLED)
     .toBe(true);
   await page.keyboard.press('Enter');
   await page.getByTestId('scoresheet').waitFor();
@@ -74,22 +73,11 @@ async function openSheetByKeyboard(page: Page, baseId: string) {
 }
 
 describe('an expert scores on the panel laptop', () => {
-  let server: StaticServer;
-  let machine: Machine;
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine();
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
+  const machine = useMachine();
 
   it('loads the demo round and chooses the expert, who sets a PIN', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('home-round').waitFor();
     await page.getByTestId('main-nav').getByText('专家评分').click();
@@ -134,7 +122,8 @@ describe('an expert scores on the panel laptop', () => {
       `已打分 ${indicators.length} / ${indicators.length}`,
     );
     await waitSaved(page);
-    expect(await page.getByTestId('sheet-state').innerText()).toBe('草稿');
+    // The saver reports 'saved' when its write commits; the state tag follows the live query.
+    await expect.poll(() => page.getByTestId('sheet-state').innerText(), SETTLED).toBe('草稿');
   });
 
   it('finds every value again after a reload', async () => {
@@ -300,22 +289,11 @@ describe('an expert scores on the panel laptop', () => {
 });
 
 describe('a fresh panel laptop opens round bundles', () => {
-  let server: StaticServer;
-  let machine: Machine;
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine();
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
+  const machine = useMachine();
 
   it('opens a bundle dropped on the window, shows the preview and imports it', async () => {
     const { page } = machine;
-    await page.goto(`${server.url}#/scoring`);
+    await page.goto(`${machine.url}#/scoring`);
     await page.getByTestId('open-round-bundle').waitFor();
     const bytes = readFileSync('tests/fixtures/bundles/v1/round.pgb').toString('base64');
     await page.evaluate((base64) => {
@@ -339,7 +317,7 @@ describe('a fresh panel laptop opens round bundles', () => {
     // Another laptop: the sample bundle's record ids overlap those of the one imported above.
     const laptop = await launchMachine();
     const { page } = laptop;
-    await page.goto(`${server.url}#/scoring`);
+    await page.goto(`${machine.url}#/scoring`);
     const { bytes, input } = await makeBundle('round', { passphrase: '大连-2024' });
     const file = join(mkdtempSync(join(tmpdir(), 'pinggu-round-')), 'round-encrypted.pgb');
     writeFileSync(file, bytes);

@@ -3,9 +3,8 @@
 // sums out of balance and refuses to save until they add up), creates two panels, adds
 // experts by hand and from a CSV sheet, and chooses each panel's chair.
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchMachine, screenshotPath, startServer, type Machine } from './helpers/browser';
-import type { StaticServer } from '../../scripts/serve.mjs';
+import { describe, expect, it } from 'vitest';
+import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const ROUND_NAME = '2024年度省级科技创新基地定期评估';
 
@@ -30,25 +29,14 @@ async function chooseOption(page: Page, select: Locator, text: string): Promise<
 }
 
 describe('setting up a round from an empty app', () => {
-  let server: StaticServer;
-  let machine: Machine;
-
-  beforeAll(async () => {
-    server = await startServer();
-    machine = await launchMachine();
-  });
-
-  afterAll(async () => {
-    await machine?.close();
-    await server?.close();
-  });
+  const machine = useMachine();
 
   const panelCard = (name: string) =>
     machine.page.locator(`[data-testid="panel-card"][data-panel-name="${name}"]`);
 
   it('creates a round with the wizard, refusing a step until its problems are fixed', async () => {
     const { page } = machine;
-    await page.goto(server.url);
+    await page.goto(machine.url);
     await page.getByTestId('welcome').waitFor();
     await page.getByTestId('new-round-home').click();
     await page.getByTestId('round-wizard').waitFor();
@@ -119,7 +107,7 @@ describe('setting up a round from an empty app', () => {
     // The overview comes back before its live query has seen the commit, so
     // the row may show the built-in name for a moment.
     await expect
-      .poll(() => page.getByTestId('template-name-A1').innerText())
+      .poll(() => page.getByTestId('template-name-A1').innerText(), SETTLED)
       .toBe('2024 省重点实验室评估指标体系');
     expect(await page.getByTestId('template-row-A1').innerText()).toContain('自定义');
   });

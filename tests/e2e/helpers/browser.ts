@@ -1,9 +1,11 @@
 // Launches Debian's Chromium through playwright-core against the built renderer served on
 // 127.0.0.1. Each launch uses a fresh user-data dir, so every test starts on a clean machine.
+// useMachine() is the usual harness of a describe block: one server, one such machine.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveStatic, type StaticServer } from '../../../scripts/serve.mjs';
 
 export const CHROMIUM_PATH = process.env.PINGGU_CHROMIUM ?? '/usr/bin/chromium';
@@ -28,7 +30,18 @@ export type Machine = {
   close: () => Promise<void>;
   /** Uncaught page errors, collected so a test can assert there were none. */
   errors: string[];
+  /** Messages the page logged with console.error, for tests that assert there were none. */
+  consoleErrors: string[];
 };
+
+export type LaunchOptions = { width?: number; height?: number };
+
+/**
+ * Options of expect.poll for a state that arrives asynchronously (a live query after a
+ * commit, a chart drawn in several passes): as patient as Playwright's own waits, where
+ * vitest's default gives up after one second, too soon on a slow, busy CI machine.
+ */
+export const SETTLED = { timeout: 30_000 } as const;
 
 export const startServer = async (): Promise<StaticServer> => {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -43,9 +56,7 @@ export const startServer = async (): Promise<StaticServer> => {
 };
 
 /** One simulated machine: its own Chromium profile, so its IndexedDB is its own. */
-export const launchMachine = async (
-  options: { width?: number; height?: number } = {},
-): Promise<Machine> => {
+export const launchMachine = async (options: LaunchOptions = {}): Promise<Machine> => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'pinggu-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -57,11 +68,70 @@ export const launchMachine = async (
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   const close = async () => {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context, page, close, errors };
+  return { context, page, close, errors, consoleErrors };
+};
+
+/** The machine of a describe block, with the address of the app it serves. */
+export type UsedMachine = Readonly<Omit<Machine, 'close'>> & {
+  /** The app's address on the block's static server (the renderer build). */
+  readonly url: string;
+};
+
+/**
+ * Registers, in the calling describe block, a beforeAll that starts the static server and a
+ * Chromium on a fresh profile, and an afterAll that closes both. The fields of the returned
+ * object are read from what beforeAll started, so read them inside tests and hooks only.
+ * `defaultTimeout` is given to the page's setDefaultTimeout, for a block with slow steps.
+ */
+export const useMachine = (
+  options: LaunchOptions & { defaultTimeout?: number } = {},
+): UsedMachine => {
+  const { defaultTimeout, ...launch } = options;
+  let server: StaticServer | undefined;
+  let machine: Machine | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    machine = await launchMachine(launch);
+    if (defaultTimeout !== undefined) machine.page.setDefaultTimeout(defaultTimeout);
+  });
+
+  afterAll(async () => {
+    await machine?.close();
+    await server?.close();
+  });
+
+  const started = (): { server: StaticServer; machine: Machine } => {
+    if (server === undefined || machine === undefined) {
+      throw new Error('useMachine(): the machine starts in beforeAll; use it in tests and hooks');
+    }
+    return { server, machine };
+  };
+  return {
+    get url() {
+      return started().server.url;
+    },
+    get context() {
+      return started().machine.context;
+    },
+    get page() {
+      return started().machine.page;
+    },
+    get errors() {
+      return started().machine.errors;
+    },
+    get consoleErrors() {
+      return started().machine.consoleErrors;
+    },
+  };
 };
 
 export const screenshotPath = (name: string) => {

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type ExcelJS from 'exceljs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { excelValues, excelWorkbook, loadWithExcelJs } from '../../helpers/xlsxBuilders';
+import { SETTLED } from './browser';
 import * as data from './threeLaptopsData';
 import { chooseOption, downloadOf } from './threeLaptopsUi';
 
@@ -76,7 +77,7 @@ export async function createPanels(page: Page): Promise<void> {
   for (const panel of [data.PANEL_1, data.PANEL_2]) {
     const members = data.EXPERTS.filter((e) => e.panel === panel).length;
     const card = panelCard(page, panel);
-    await expect.poll(() => card.locator('tbody tr.ant-table-row').count()).toBe(members);
+    await expect.poll(() => card.locator('tbody tr.ant-table-row').count(), SETTLED).toBe(members);
     await chooseOption(page, card.getByTestId('chair-select'), data.chairOf(panel).name);
     await card.getByTestId('chair-tag').waitFor();
   }
@@ -114,7 +115,7 @@ export async function matrixCell(
 /** Issues both round bundles, panel 2's encrypted; returns the saved file of each panel. */
 export async function issueRoundBundles(page: Page, dir: string): Promise<Map<string, string>> {
   const rows = page.getByTestId('issue-section').locator('tbody tr.ant-table-row');
-  await expect.poll(() => rows.count()).toBe(2);
+  await expect.poll(() => rows.count(), SETTLED).toBe(2);
   const names = await rows.locator('td:nth-child(2)').allInnerTexts();
   const row = names.indexOf(data.PANEL_2) + 1;
   await page.getByTestId(`panel-passphrase-${row}`).fill(data.PASSPHRASE);
@@ -132,7 +133,7 @@ export async function issueRoundBundles(page: Page, dir: string): Promise<Map<st
   page.on('download', onDownload);
   await page.getByTestId('issue-button').click();
   await page.getByTestId('issue-done').waitFor();
-  await expect.poll(() => saving.length).toBe(2);
+  await expect.poll(() => saving.length, SETTLED).toBe(2);
   await Promise.all(saving);
   page.off('download', onDownload);
   return files;
@@ -274,7 +275,7 @@ export async function importBatch(page: Page, files: readonly string[]): Promise
   await page.getByTestId('batch-import-button').click();
   await (await choosing).setFiles([...files]);
   await page.getByTestId('batch-commit-button').waitFor();
-  await expect.poll(() => page.getByTestId('batch-file-row').count()).toBe(files.length);
+  await expect.poll(() => page.getByTestId('batch-file-row').count(), SETTLED).toBe(files.length);
   const statuses = await page
     .getByTestId('batch-file-status')
     .evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-status')));
