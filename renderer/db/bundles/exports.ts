@@ -2,6 +2,7 @@
 // a bundle never mixes two states. Callers pass them to createBundle with the device signer.
 import type { ResultPayload, RoundPayload, ScoresPayload } from '../../../shared/bundle/payload';
 import type { AuditEntry, Base, IndicatorTemplate, Round } from '../../../shared/domain/types';
+import { isOpenConflict } from '../../../shared/sync/conflictRecords';
 import type { PingguDatabase } from '../database';
 import { fail, ok } from '../repositories/errors';
 import type { RepositoryResult } from '../repositories/errors';
@@ -112,7 +113,7 @@ export function buildResultBundlePayload(
         db.decisions.where('roundId').equals(roundId).toArray(),
         db.conflicts.where('roundId').equals(roundId).toArray(),
       ]);
-    const open = conflicts.filter((c) => c.resolvedAt === undefined).length;
+    const open = conflicts.filter(isOpenConflict).length;
     if (open > 0) {
       return fail<ResultPayload>(
         'openConflicts',

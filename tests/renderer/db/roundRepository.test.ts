@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../renderer/db/database';
 import { getCurrentRound } from '../../../renderer/db/queries';
+import { getIssuedBundles, recordIssue } from '../../../renderer/db/repositories/issueRepository';
 import {
   addRound,
   deleteRound,
   setCurrentRound,
 } from '../../../renderer/db/repositories/roundRepository';
+import { TABLE_NAMES } from '../../../renderer/db/schema';
+import type { TableName } from '../../../renderer/db/schema';
 import { builtinTemplateForType } from '../../../shared/domain/templates';
 import type { IndicatorTemplate } from '../../../shared/domain/types';
 import {
@@ -13,6 +16,7 @@ import {
   buildDecision,
   buildRound,
   buildRoundRecords,
+  TEST_TIME,
   testClock,
 } from '../../helpers/builders';
 import type { RoundRecords } from '../../helpers/builders';
@@ -42,6 +46,72 @@ async function recordsOf(roundId: string) {
     bundleImports: await db.bundleImports.where('roundId').equals(roundId).count(),
     audit: await db.auditLog.where('roundId').equals(roundId).count(),
   };
+}
+
+/**
+ * Whether a stored value names the id anywhere: a field, a key, or inside the JSON text a
+ * settings row keeps (issuedRoundBundles is JSON keyed by round id).
+ */
+function mentions(value: unknown, id: string): boolean {
+  if (typeof value === 'string') {
+    if (value === id) return true;
+    if (!value.startsWith('{') && !value.startsWith('[')) return false;
+    try {
+      return mentions(JSON.parse(value), id);
+    } catch {
+      return false;
+    }
+  }
+  if (Array.isArray(value)) return value.some((item) => mentions(item, id));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).some(([key, item]) => key === id || mentions(item, id));
+  }
+  return false;
+}
+
+/** The rows of every table of the schema that name the round (settings rows included). */
+async function rowsNaming(roundId: string): Promise<Partial<Record<TableName, unknown[]>>> {
+  const found: Partial<Record<TableName, unknown[]>> = {};
+  for (const name of TABLE_NAMES) {
+    const rows: unknown[] = await db.table(name).toArray();
+    found[name] = rows.filter((row) => mentions(row, roundId));
+  }
+  return found;
+}
+
+/** The round's bundles issued to its panel (a settings row) and its pinned secretariat key. */
+async function issueFullRound(r: RoundRecords): Promise<void> {
+  const issued = await recordIssue(
+    db,
+    {
+      roundId: r.round.id,
+      issuedAt: TEST_TIME,
+      bundles: [
+        {
+          panelId: r.panel.id,
+          panelName: r.panel.name,
+          fileName: `评审包-${r.panel.name}.pgb`,
+          fingerprint: 'ABCD-EF01-2345-6789',
+          encrypted: false,
+          issuedAt: TEST_TIME,
+          bases: r.bases.length,
+          experts: r.experts.length,
+        },
+      ],
+      templateIds: r.templates.map((t) => t.id),
+      actor: '王秘书',
+    },
+    testClock(),
+  );
+  if (!issued.ok) throw new Error(issued.error.message);
+  await db.trustedKeys.add({
+    id: `${r.round.id}-pin`,
+    roundId: r.round.id,
+    role: 'secretariat',
+    publicKey: 'A'.repeat(43) + '=',
+    fingerprint: 'ABCD-EF01-2345-6789',
+    firstSeenAt: TEST_TIME,
+  });
 }
 
 async function putFullRound(r: RoundRecords): Promise<void> {
@@ -153,6 +223,45 @@ describe('deleting a round', () => {
     expect(await recordsOf(kept.round.id)).toEqual(keptBefore);
     // Templates the other round still uses stay.
     expect(await db.templates.count()).toBe(kept.templates.length);
+  });
+
+  it('leaves no row of any table naming the deleted round but its round.delete entry', async () => {
+    const doomed = buildRoundRecords();
+    const kept = buildRoundRecords();
+    for (const r of [doomed, kept]) {
+      await putFullRound(r);
+      await issueFullRound(r);
+    }
+    await setCurrentRound(db, doomed.round.id);
+    const keptIssued = await getIssuedBundles(db, kept.round.id);
+    const keptBefore = await rowsNaming(kept.round.id);
+
+    const result = await deleteRound(db, doomed.round.id, '王秘书', testClock());
+
+    expect(result.ok && result.value.trustedKeys).toBe(1);
+    const { auditLog, ...others } = await rowsNaming(doomed.round.id);
+    expect(others).toEqual(
+      Object.fromEntries(TABLE_NAMES.filter((n) => n !== 'auditLog').map((n) => [n, []])),
+    );
+    expect(auditLog).toMatchObject([{ action: 'round.delete', entityId: doomed.round.id }]);
+    // The other round keeps its pinned key and the record of what it issued.
+    const { settings: _before, ...keptRows } = keptBefore;
+    const { settings: _after, ...keptRowsAfter } = await rowsNaming(kept.round.id);
+    expect(keptRowsAfter).toEqual(keptRows);
+    expect(keptRows.trustedKeys).toHaveLength(1);
+    expect(await getIssuedBundles(db, kept.round.id)).toEqual(keptIssued);
+    expect(Object.keys(keptIssued)).toEqual([kept.panel.id]);
+  });
+
+  it('drops the issued-bundle settings row with the last round that issued', async () => {
+    const only = buildRoundRecords();
+    await putFullRound(only);
+    await issueFullRound(only);
+
+    await deleteRound(db, only.round.id, '王秘书', testClock());
+
+    expect(await db.settings.get('issuedRoundBundles')).toBeUndefined();
+    expect(await db.trustedKeys.count()).toBe(0);
   });
 
   it('deletes templates no remaining round uses', async () => {
