@@ -159,6 +159,38 @@ export function createScoresheet(
   });
 }
 
+/** Carries a refused first edit out of its transaction, so the new sheet rolls back too. */
+class RefusedFirstEdit extends Error {
+  constructor(readonly result: RepositoryResult<Scoresheet>) {
+    super('first edit refused');
+  }
+}
+
+/**
+ * Starts the sheet and applies its first edit in ONE transaction: a failure in the edit (a
+ * full disk, a refused value) leaves no empty draft behind, and nothing is written at all.
+ */
+export async function createScoresheetWithEdit(
+  db: PingguDatabase,
+  key: SheetKey,
+  edit: ScoresheetEdit,
+  actor: string,
+  deps: ScoresheetDeps,
+): Promise<RepositoryResult<Scoresheet>> {
+  try {
+    return await db.transaction('rw', sheetTables(db), async () => {
+      const created = await createScoresheet(db, key, actor, deps);
+      if (!created.ok) return created;
+      const edited = await applyScoresheetEdit(db, created.value.id, edit, actor, deps);
+      if (!edited.ok) throw new RefusedFirstEdit(edited);
+      return edited;
+    });
+  } catch (error) {
+    if (error instanceof RefusedFirstEdit) return error.result;
+    throw error;
+  }
+}
+
 /** Sets or clears (null) one secondary indicator's score. */
 export function saveScore(
   db: PingguDatabase,

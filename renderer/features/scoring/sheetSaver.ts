@@ -8,14 +8,17 @@
 // the expert reloads the stored version, so the later writer never overwrites silently.
 import type { PingguDatabase } from '../../db/database';
 import { findScoresheet } from '../../db/queries';
-import { applyScoresheetEdit, createScoresheet } from '../../db/repositories/scoresheetRepository';
+import {
+  applyScoresheetEdit,
+  createScoresheetWithEdit,
+} from '../../db/repositories/scoresheetRepository';
 import type { SheetKey } from '../../db/repositories/scoresheetRepository';
 import type { RepositoryResult } from '../../db/repositories/errors';
 import type { Scoresheet } from '../../../shared/domain/types';
 import { applyFieldEdits, fieldKey } from './fieldEdits';
 import type { FieldEdit } from './fieldEdits';
 import type { SheetDeps } from './sheetDeps';
-import { isStale, StaleSheetError, storedVersion, versionOf } from './storedVersion';
+import { isStale, StaleSheetError, versionOf } from './storedVersion';
 import type { Version } from './storedVersion';
 import { classifyWriteError } from './writeErrors';
 import type { WriteFailure } from './writeErrors';
@@ -253,15 +256,17 @@ export class SheetSaver {
   private async write(edits: readonly FieldEdit[]): Promise<RepositoryResult<Scoresheet>> {
     const { db, key, actor } = this.options;
     const deps = await this.options.deps();
-    let version = this.known ?? null;
-    if (version === null) {
-      const created = await createScoresheet(db, key, actor, deps);
-      if (!created.ok) return created;
-      version = storedVersion(created.value);
-      this.known = version;
-      this.latest = created.value;
+    const expected = this.known ?? null;
+    if (expected === null) {
+      // The sheet's first write starts it too, in the same transaction.
+      return createScoresheetWithEdit(
+        db,
+        key,
+        (sheet, { template, stamp }) => applyFieldEdits(sheet, template, edits, stamp),
+        actor,
+        deps,
+      );
     }
-    const expected = version;
     return applyScoresheetEdit(
       db,
       expected.id,

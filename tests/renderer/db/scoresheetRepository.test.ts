@@ -3,12 +3,14 @@ import type { PingguDatabase } from '../../../renderer/db/database';
 import {
   applyScoresheetEdit,
   createScoresheet,
+  createScoresheetWithEdit,
   reopenScoresheet,
   recuseScoresheet,
   saveScore,
   submitScoresheet,
 } from '../../../renderer/db/repositories/scoresheetRepository';
-import { setOverallComment, setRecommendation } from '../../../shared/domain/scoresheet';
+import type { EditContext } from '../../../renderer/db/repositories/scoresheetRepository';
+import { setOverallComment, setRecommendation, setScore } from '../../../shared/domain/scoresheet';
 import { secondaryIndicators } from '../../../shared/domain/templates';
 import type { Scoresheet } from '../../../shared/domain/types';
 import { buildRoundRecords, testSheetDeps } from '../../helpers/builders';
@@ -167,6 +169,35 @@ describe('creating and recusing', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'alreadyExists' } });
     expect(await db.scoresheets.count()).toBe(1);
     expect((await db.auditLog.toArray()).map((a) => a.action)).toEqual(['scoresheet.create']);
+  });
+
+  it('starts a sheet with its first edit in one go, and writes nothing when the edit is refused', async () => {
+    const [expert] = r.experts;
+    const [base] = r.bases;
+    if (!expert || !base) throw new Error('builder');
+    const key = { roundId: r.round.id, expertId: expert.id, baseId: base.id };
+    const score =
+      (value: number) =>
+      (s: Scoresheet, { stamp, template }: EditContext) =>
+        setScore(s, template, 'A1.1.1', value, stamp);
+
+    const refused = await createScoresheetWithEdit(
+      db,
+      key,
+      score(999),
+      expert.name,
+      testSheetDeps(),
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'editRejected' } });
+    expect(await db.scoresheets.count()).toBe(0);
+    expect(await db.auditLog.count()).toBe(0);
+
+    const saved = await createScoresheetWithEdit(db, key, score(7.5), expert.name, testSheetDeps());
+    expect(saved.ok && saved.value.scores).toEqual({ 'A1.1.1': 7.5 });
+    expect((await db.auditLog.toArray()).map((a) => a.action)).toEqual([
+      'scoresheet.create',
+      'scoresheet.update',
+    ]);
   });
 
   it('refuses a sheet for a base not assigned to the expert', async () => {
