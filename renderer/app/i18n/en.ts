@@ -9,6 +9,7 @@ import type { Catalogue } from './zh-CN';
 import { scoringEn } from './scoring.en';
 import { setupEn } from './setup.en';
 import { rosterEn } from './roster.en';
+import { routeLoadEn } from './routeLoad.en';
 
 export const en = {
   app: {
@@ -102,6 +103,7 @@ export const en = {
   results: resultsEn,
   report: reportEn,
   exchange: exchangeEn,
+  routeLoad: routeLoadEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

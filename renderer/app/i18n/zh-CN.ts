@@ -10,6 +10,7 @@ import { exchangeZhCN } from './exchange.zh-CN';
 import { scoringZhCN } from './scoring.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
 import { rosterZhCN } from './roster.zh-CN';
+import { routeLoadZhCN } from './routeLoad.zh-CN';
 
 export const zhCN = {
   app: {
@@ -102,6 +103,7 @@ export const zhCN = {
   results: resultsZhCN,
   report: reportZhCN,
   exchange: exchangeZhCN,
+  routeLoad: routeLoadZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

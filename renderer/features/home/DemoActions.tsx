@@ -2,16 +2,21 @@
 import { App, Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/instance';
-import { removeDemoRound } from '../../db/repositories/demoRepository';
 import { systemClock } from '../../app/clock';
 
 export const DemoActions = ({ roundId }: { roundId: string }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const remove = async () => {
-    const result = await removeDemoRound(db, systemClock);
-    if (result.ok) message.success(t('home.demoRemoved'));
-    else message.error(result.error.message);
+    try {
+      // Loaded on this click only, with the demo generator: a cold start does not parse it.
+      const { removeDemoRound } = await import('../../db/repositories/demoRepository');
+      const result = await removeDemoRound(db, systemClock);
+      if (result.ok) message.success(t('home.demoRemoved'));
+      else message.error(result.error.message);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
   };
   return (
     <Popconfirm

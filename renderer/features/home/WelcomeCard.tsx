@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ROUTES } from '../../app/routes';
 import { db } from '../../db/instance';
-import { loadDemoRound } from '../../db/repositories/demoRepository';
 import { systemClock } from '../../app/clock';
 
 export const WelcomeCard = () => {
@@ -18,6 +17,8 @@ export const WelcomeCard = () => {
   const load = async () => {
     setIsLoading(true);
     try {
+      // The demo generator is loaded on this click only: a cold start does not parse it.
+      const { loadDemoRound } = await import('../../db/repositories/demoRepository');
       const result = await loadDemoRound(db, systemClock);
       if (result.ok) message.success(t('home.demoLoaded'));
       else message.error(t('home.demoFailed', { message: result.error.message }));
