@@ -14,6 +14,8 @@
 import type { OpenedBundle } from '../shared/bundle/bundle';
 import { canonicalJson } from '../shared/bundle/canonicalJson';
 import type { ResultPayload, RoundPayload } from '../shared/bundle/payload';
+import { assignmentsByPair, sheetRefusal } from '../shared/domain/sheetAdmission';
+import type { SheetRefusal } from '../shared/domain/sheetAdmission';
 import type { ConflictRecord, Scoresheet } from '../shared/domain/types';
 import { isOpenConflict } from '../shared/sync/conflictRecords';
 import { reconcileScoresheets } from '../shared/sync/mergeScoresheets';
@@ -110,19 +112,29 @@ function addToRoster(roster: Roster, payload: RoundPayload): string | undefined 
 const sortedValues = <T extends Ided>(known: Map<string, T>): T[] => [...known.values()].sort(byId);
 
 /** Why a score bundle does not fit the roster, if it does not. */
+const REFUSAL_TEXT: Record<SheetRefusal, string> = {
+  unknownBase: 'is for a base that no round bundle lists',
+  unknownExpert: 'is by an expert whom no round bundle lists',
+  otherPanel: "is by an expert of another panel than the file's",
+  notAssigned: 'is for a base its expert was not assigned',
+  recusedPair: 'scores a base its expert is recused from',
+};
+
+/** Why a score file does not fit the round bundles given (the app's own admission rule). */
 function misfit(
   roster: Roster,
   panelId: string,
   sheets: readonly Scoresheet[],
 ): string | undefined {
   if (!roster.panels.has(panelId)) return `no round bundle given for its panel "${panelId}"`;
+  const admission = {
+    bases: roster.bases,
+    experts: roster.experts,
+    assignments: assignmentsByPair([...roster.assignments.values()]),
+  };
   for (const sheet of sheets) {
-    if (!roster.bases.has(sheet.baseId)) {
-      return `scoresheet "${sheet.id}" is for base "${sheet.baseId}", which no round bundle lists`;
-    }
-    if (!roster.experts.has(sheet.expertId)) {
-      return `scoresheet "${sheet.id}" is by expert "${sheet.expertId}", whom no round bundle lists`;
-    }
+    const refusal = sheetRefusal(sheet, panelId, admission);
+    if (refusal !== undefined) return `scoresheet "${sheet.id}" ${REFUSAL_TEXT[refusal]}`;
   }
   return undefined;
 }

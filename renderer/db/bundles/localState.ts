@@ -27,6 +27,8 @@ export type ScoresState = {
   experts: Expert[];
   /** The bundle's panel, when it is one of the round's. */
   panels: Panel[];
+  /** The round's assignments of the experts the bundle's sheets name. */
+  assignments: Assignment[];
   /**
    * The stored sheets the merge needs (reconcileScoresheets): every sheet of each expert and
    * base the bundle carries, and any sheet stored under one of its sheet ids. Reading only
@@ -104,29 +106,38 @@ export async function readScoresState(
     db.bases,
     db.experts,
     db.panels,
+    db.assignments,
     db.scoresheets,
     db.conflicts,
     db.auditLog,
   ];
+  const expertIds = distinct(pairs.map((p) => p[0]));
   return db.transaction('r', tables, async () => {
-    const [round, pins, bases, experts, panel, sheets, conflicts, audit] = await Promise.all([
-      db.rounds.get(roundId),
-      db.trustedKeys.where('roundId').equals(roundId).toArray(),
-      db.bases.bulkGet(distinct(pairs.map((p) => p[1]))),
-      db.experts.bulkGet(distinct(pairs.map((p) => p[0]))),
-      db.panels.get(panelId),
-      readTouchedSheets(db, roundId, sheetIds, pairs),
-      db.conflicts.where('roundId').equals(roundId).toArray(),
-      Promise.all(
-        distinct(auditEntityIds).map((id) => db.auditLog.where('entityId').equals(id).toArray()),
-      ),
-    ]);
+    const [round, pins, bases, experts, panel, assignments, sheets, conflicts, audit] =
+      await Promise.all([
+        db.rounds.get(roundId),
+        db.trustedKeys.where('roundId').equals(roundId).toArray(),
+        db.bases.bulkGet(distinct(pairs.map((p) => p[1]))),
+        db.experts.bulkGet(expertIds),
+        db.panels.get(panelId),
+        Promise.all(
+          expertIds.map((expertId) =>
+            db.assignments.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
+          ),
+        ),
+        readTouchedSheets(db, roundId, sheetIds, pairs),
+        db.conflicts.where('roundId').equals(roundId).toArray(),
+        Promise.all(
+          distinct(auditEntityIds).map((id) => db.auditLog.where('entityId').equals(id).toArray()),
+        ),
+      ]);
     return {
       round,
       pins,
       bases: ofRound(bases, roundId),
       experts: ofRound(experts, roundId),
       panels: ofRound([panel], roundId),
+      assignments: assignments.flat(),
       sheets,
       conflicts,
       audit: audit.flat(),

@@ -1,10 +1,12 @@
 // A score bundle against this database, pure: which sheets are refused (unknown base or
-// expert, an expert of another panel), the merge plan for the rest (shared/sync), the
+// expert, an expert of another panel, a pair not assigned or recused: sheetAdmission), the merge plan for the rest (shared/sync), the
 // preview grouped per base and per expert, and the audit entries the commit appends.
 import { canonicalJson } from '../../../shared/bundle/canonicalJson';
 import type { ManifestOf } from '../../../shared/bundle/manifest';
 import type { ScoresPayload } from '../../../shared/bundle/payload';
 import type { AuditEntry, Scoresheet } from '../../../shared/domain/types';
+import { assignmentsByPair, sheetRefusal } from '../../../shared/domain/sheetAdmission';
+import type { SheetRefusal } from '../../../shared/domain/sheetAdmission';
 import { isOpenConflict } from '../../../shared/sync/conflictRecords';
 import { reconcileScoresheets } from '../../../shared/sync/mergeScoresheets';
 import type { ImportCounts, ReconcilePlan } from '../../../shared/sync/mergeScoresheets';
@@ -12,7 +14,7 @@ import { describeSheetChange } from '../repositories/sheetChanges';
 import { importError } from './importErrors';
 import type { ImportError } from './importErrors';
 import type { ScoresState } from './localState';
-import type { SheetGroup, SheetPreview, SheetRefusal, SheetsPreview } from './types';
+import type { SheetGroup, SheetPreview, SheetsPreview } from './types';
 
 export type ScoresPlan = {
   merge: ReconcilePlan;
@@ -48,12 +50,9 @@ export function planScores(
   }
   const bases = new Map(state.bases.map((b) => [b.id, b]));
   const experts = new Map(state.experts.map((e) => [e.id, e]));
-  const refusal = (sheet: Scoresheet): SheetRefusal | undefined => {
-    const expert = experts.get(sheet.expertId);
-    if (!bases.has(sheet.baseId)) return 'unknownBase';
-    if (expert === undefined) return 'unknownExpert';
-    return expert.panelId === panelId ? undefined : 'otherPanel';
-  };
+  const roster = { bases, experts, assignments: assignmentsByPair(state.assignments) };
+  const refusal = (sheet: Scoresheet): SheetRefusal | undefined =>
+    sheetRefusal(sheet, panelId, roster);
   const incoming = bundle.payload.scoresheets;
   const accepted = incoming.filter((sheet) => refusal(sheet) === undefined);
   const merge = reconcileScoresheets(state.sheets, accepted, state.conflicts, deps);

@@ -9,6 +9,7 @@ import type {
   ImportReason,
 } from '../../../shared/sync/mergeScoresheets';
 import type { ImportError } from './importErrors';
+import type { SheetRefusal } from '../../../shared/domain/sheetAdmission';
 
 export type PrepareOptions = {
   crypto: WebCryptoLike;
@@ -58,7 +59,7 @@ export type KeyCheck = {
 
 // ---- scoresheets ------------------------------------------------------------------------
 
-export type SheetRefusal = 'unknownBase' | 'unknownExpert' | 'otherPanel';
+export type { SheetRefusal };
 
 export type SheetPreview = {
   sheetId: string;

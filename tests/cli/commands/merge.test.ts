@@ -223,6 +223,53 @@ describe('pinggu merge', () => {
     expect(await exists(path.join(demo.dir, 'clash-result.pgb'))).toBe(false);
   });
 
+  it('refuses a file with a sheet for a base its expert was not assigned or is recused from', async () => {
+    const sheets = await panelOneSheets();
+    const [first] = sheets;
+    if (!first) throw new Error('no sheet');
+    // A base of panel 2: the panel-1 expert of the first sheet was never assigned it.
+    const other = demoRound.bases.find((b) => b.panelId === `${demoRound.round.id}-panel-2`);
+    const recused = demoRound.assignments.find(
+      (a) => a.recusal !== undefined && a.panelId === `${demoRound.round.id}-panel-1`,
+    );
+    const cases = [
+      ...(other
+        ? [{ name: 'unassigned.pgb', sheet: { ...first, id: 'stray-1', baseId: other.id } }]
+        : []),
+      ...(recused
+        ? [
+            {
+              name: 'recused.pgb',
+              sheet: {
+                ...first,
+                id: 'stray-2',
+                expertId: recused.expertId,
+                baseId: recused.baseId,
+              },
+            },
+          ]
+        : []),
+    ];
+    expect(cases).toHaveLength(2);
+    const key = await generateSigningKeyPair(globalThis.crypto);
+    const files = await Promise.all(
+      cases.map((c, i) =>
+        scoresBundle(path.join(demo.dir, c.name), [c.sheet], key, `stray-laptop-${i}`),
+      ),
+    );
+    const result = await runCli(['merge', '--out', 'stray-result.pgb', ...demo.all, ...files], {
+      cwd: demo.dir,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(
+      'unassigned.pgb: scoresheet "stray-1" is for a base its expert was not assigned',
+    );
+    expect(result.stdout).toContain(
+      'recused.pgb: scoresheet "stray-2" scores a base its expert is recused from',
+    );
+    expect(await exists(path.join(demo.dir, 'stray-result.pgb'))).toBe(false);
+  });
+
   it('refuses result bundles as input', async () => {
     await runCli(['merge', '--out', 'r.pgb', ...demo.all], { cwd: demo.dir });
     const result = await runCli(['merge', '--out', 's.pgb', ...demo.all, 'r.pgb'], {

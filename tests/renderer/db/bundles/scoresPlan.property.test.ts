@@ -12,7 +12,13 @@ import type { Scoresheet } from '../../../../shared/domain/types';
 import { isOpenConflict, isSettledByPerson } from '../../../../shared/sync/conflictRecords';
 import { logicalKey, sameContent } from '../../../../shared/sync/content';
 import { compareVersions } from '../../../../shared/sync/versions';
-import { buildBase, buildExpert, buildPanel, buildRound } from '../../../helpers/builders';
+import {
+  buildAssignment,
+  buildBase,
+  buildExpert,
+  buildPanel,
+  buildRound,
+} from '../../../helpers/builders';
 import { openTestDatabase } from '../../../helpers/db';
 import {
   commitDeps,
@@ -43,11 +49,16 @@ async function secretariat(): Promise<PingguDatabase> {
   const db = await openTestDatabase();
   await db.rounds.add(buildRound({ id: ROUND, status: 'issued' }));
   await db.panels.add(buildPanel(ROUND, { id: PANEL }));
-  await db.bases.add(buildBase(ROUND, { id: 'base-1', code: 'LN-A1-001', panelId: PANEL }));
-  await db.experts.bulkAdd([
+  const base = buildBase(ROUND, { id: 'base-1', code: 'LN-A1-001', panelId: PANEL });
+  const experts = [
     buildExpert(ROUND, PANEL, { id: 'expert-1', name: '李明' }),
     buildExpert(ROUND, PANEL, { id: 'expert-2', name: '王芳' }),
-  ]);
+  ];
+  await db.bases.add(base);
+  await db.experts.bulkAdd(experts);
+  await db.assignments.bulkAdd(
+    experts.map((expert) => buildAssignment(base, expert, { id: `assignment-${expert.id}` })),
+  );
   return db;
 }
 

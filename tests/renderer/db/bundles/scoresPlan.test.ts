@@ -7,7 +7,14 @@ import { commitImport } from '../../../../renderer/db/bundles/commitImport';
 import { dataDigest } from '../../../../renderer/db/bundles/digest';
 import { buildScoresBundlePayload } from '../../../../renderer/db/bundles/exports';
 import { listOpenConflicts } from '../../../../renderer/db/queries';
-import { buildExpert, buildPanel, buildScoresheet, testSheetDeps } from '../../../helpers/builders';
+import {
+  buildBase,
+  buildExpert,
+  buildPanel,
+  buildScoresheet,
+  TEST_TIME,
+  testSheetDeps,
+} from '../../../helpers/builders';
 import type { RoundRecords } from '../../../helpers/builders';
 import { openTestDatabase } from '../../../helpers/db';
 import {
@@ -101,6 +108,57 @@ describe('importing score bundles at the secretariat', () => {
     const result = await commitImport(secretariat, ready, commitDeps());
     expect(result.ok && result.result.counts).toMatchObject({ added: 1, refused: 3 });
     expect(await secretariat.scoresheets.count()).toBe(1);
+  });
+
+  it('refuses a sheet of a pair never assigned and a scored sheet of a recused pair, but takes the recusal', async () => {
+    const [base, second] = r.bases;
+    const [expert, colleague] = r.experts;
+    if (!base || !second || !expert || !colleague) throw new Error('no records');
+    // A base of the panel that no expert was assigned, and a recusal declared after issue.
+    const unassigned = buildBase(r.round.id, { panelId: r.panel.id, code: 'LN-A1-999' });
+    await secretariat.bases.add(unassigned);
+    const recusal = {
+      reason: '本人学生任该实验室主任',
+      source: 'secretariat' as const,
+      at: TEST_TIME,
+    };
+    const pair = await secretariat.assignments
+      .where('[roundId+expertId]')
+      .equals([r.round.id, colleague.id])
+      .filter((a) => a.baseId === second.id)
+      .first();
+    if (!pair) throw new Error('no assignment');
+    await secretariat.assignments.put({ ...pair, recusal });
+    const sheets = [
+      buildScoresheet(base, expert),
+      buildScoresheet(unassigned, expert),
+      buildScoresheet(second, colleague),
+      buildScoresheet(second, expert, { recusal }),
+    ];
+    const bytes = await scoresBundle(
+      { scoresheets: sheets, audit: [] },
+      {
+        signer: await keyOf('laptop-1'),
+        deviceId: 'laptop-1',
+        roundId: r.round.id,
+        panelId: r.panel.id,
+      },
+    );
+    const ready = await prepared(secretariat, bytes, scoresOnly(r.round.id));
+    const rows = ready.preview.sheets?.byBase.flatMap((g) => g.sheets) ?? [];
+    expect(rows.map((row) => [row.sheetId, row.outcome, row.reason]).sort()).toEqual(
+      [
+        [sheets[0]?.id, 'new', undefined],
+        [sheets[1]?.id, 'refused', 'notAssigned'],
+        [sheets[2]?.id, 'refused', 'recusedPair'],
+        [sheets[3]?.id, 'new', undefined],
+      ].sort(),
+    );
+    const result = await commitImport(secretariat, ready, commitDeps());
+    expect(result.ok && result.result.counts).toMatchObject({ added: 2, refused: 2 });
+    expect((await secretariat.scoresheets.toArray()).map((s) => s.id).sort()).toEqual(
+      [sheets[0]?.id, sheets[3]?.id].sort(),
+    );
   });
 
   it('keeps concurrent edits of one sheet from two laptops as an open conflict', async () => {
