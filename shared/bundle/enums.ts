@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = [
   'expert.update',
   'expert.delete',
   'expert.import',
+  'expert.pinReset',
   'assignment.update',
   'conflict.declare',
   'round.issue',

@@ -322,6 +322,7 @@ export type AuditAction =
   | 'expert.update'
   | 'expert.delete'
   | 'expert.import'
+  | 'expert.pinReset'
   | 'assignment.update'
   | 'conflict.declare'
   | 'round.issue'

@@ -10,6 +10,7 @@ import { scoringEn } from './scoring.en';
 import { setupEn } from './setup.en';
 import { rosterEn } from './roster.en';
 import { routeLoadEn } from './routeLoad.en';
+import { pinResetEn } from './pinReset.en';
 
 export const en = {
   app: {
@@ -104,6 +105,7 @@ export const en = {
   report: reportEn,
   exchange: exchangeEn,
   routeLoad: routeLoadEn,
+  pinReset: pinResetEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

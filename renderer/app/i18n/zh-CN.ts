@@ -11,6 +11,7 @@ import { scoringZhCN } from './scoring.zh-CN';
 import { setupZhCN } from './setup.zh-CN';
 import { rosterZhCN } from './roster.zh-CN';
 import { routeLoadZhCN } from './routeLoad.zh-CN';
+import { pinResetZhCN } from './pinReset.zh-CN';
 
 export const zhCN = {
   app: {
@@ -104,6 +105,7 @@ export const zhCN = {
   report: reportZhCN,
   exchange: exchangeZhCN,
   routeLoad: routeLoadZhCN,
+  pinReset: pinResetZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

@@ -1,7 +1,14 @@
 // Experts' optional scoring PINs on a shared panel laptop, kept in the settings table under
 // 'expertPins' (one JSON text for all experts). Only hashes are stored; hashing happens in
 // the caller (WebCrypto is async, and only Dexie calls may be awaited in a transaction).
+// A forgotten PIN is reset with a confirmation, audited (resetExpertPin).
+import { checkPinReset, PIN_RESET_REFUSAL_TEXT } from '../../../shared/domain/pinReset';
+import type { PinResetRequest } from '../../../shared/domain/pinReset';
 import type { PingguDatabase } from '../database';
+import { appendAudit } from './audit';
+import type { Clock } from './audit';
+import { fail, ok } from './errors';
+import type { RepositoryResult } from './errors';
 
 export type ExpertPinRecord =
   /** A PIN is set: SHA-256 (hex) of salt bytes + the PIN's UTF-8 bytes; salt in hex. */
@@ -71,5 +78,58 @@ export function putExpertPin(
     if (record === null) delete pins[expertId];
     else pins[expertId] = record;
     await db.settings.put({ key: 'expertPins', value: JSON.stringify(pins) });
+  });
+}
+
+export type PinResetDone = { expertId: string; confirmedBy: string };
+
+/**
+ * Removes a forgotten PIN after the confirmation shared/domain/pinReset.ts requires (the
+ * chair's, or for the chair another member's), together with its audit entry in one
+ * transaction. The expert's sheets are untouched; they are asked for a new PIN as on first
+ * use. A refusal changes nothing and carries its PinResetRefusal code as the error's cause.
+ */
+export function resetExpertPin(
+  db: PingguDatabase,
+  request: PinResetRequest,
+  clock: Clock,
+): Promise<RepositoryResult<PinResetDone>> {
+  return db.transaction('rw', [db.settings, db.experts, db.panels, db.auditLog], async () => {
+    const expert = await db.experts.get(request.expertId);
+    const [panel, experts, pins] = await Promise.all([
+      expert ? db.panels.get(expert.panelId) : undefined,
+      expert ? db.experts.where('roundId').equals(expert.roundId).toArray() : [],
+      readPins(db),
+    ]);
+    const confirmerPin = pins[request.confirmerId];
+    const check = checkPinReset({
+      request,
+      expert,
+      panel,
+      experts,
+      targetHasPin: pins[request.expertId]?.kind === 'pin',
+      confirmerPinHash: confirmerPin?.kind === 'pin' ? confirmerPin.hash : undefined,
+    });
+    if (!check.ok) {
+      const { refusal } = check;
+      const code =
+        refusal === 'expertNotFound' ? 'notFound' : refusal === 'noPin' ? 'stale' : 'editRejected';
+      return fail<PinResetDone>(code, PIN_RESET_REFUSAL_TEXT[refusal], refusal);
+    }
+    const { expert: target, confirmer, note } = check;
+    delete pins[target.id];
+    await db.settings.put({ key: 'expertPins', value: JSON.stringify(pins) });
+    await appendAudit(
+      db,
+      {
+        roundId: target.roundId,
+        action: 'expert.pinReset',
+        entityId: target.id,
+        actor: confirmer.name,
+        detail: note,
+      },
+      clock,
+    );
+    return ok({ expertId: target.id, confirmedBy: confirmer.name });
   });
 }

@@ -13,11 +13,14 @@ import { ROUTES } from '../../app/routes';
 import { getUnlockedExpertId, setUnlockedExpertId } from './expertSession';
 import { hasPin } from './pin';
 import { SetPinModal, UnlockModal } from './PinDialogs';
+import { PinResetFlow } from './PinResetDialog';
 import type { CurrentExpert } from './useScoringData';
 import type { WorkProgress } from './workRows';
 
 type PinDialog =
-  { kind: 'unlock'; expert: Expert } | { kind: 'set'; expert: Expert; isFirstUse: boolean };
+  | { kind: 'unlock'; expert: Expert }
+  | { kind: 'set'; expert: Expert; isFirstUse: boolean }
+  | { kind: 'reset'; expert: Expert };
 
 async function chooseExpert(expertId: string): Promise<void> {
   setUnlockedExpertId(expertId);
@@ -114,6 +117,17 @@ export const ExpertBar = ({
             setDialog(null);
             void chooseExpert(dialog.expert.id);
           }}
+          onForgot={() => setDialog({ kind: 'reset', expert: dialog.expert })}
+        />
+      ) : null}
+      {dialog?.kind === 'reset' ? (
+        <PinResetFlow
+          expert={dialog.expert}
+          panels={panels}
+          experts={experts}
+          pins={pins}
+          onReset={() => void chooseExpert(dialog.expert.id)}
+          onClose={() => setDialog(null)}
         />
       ) : null}
       {dialog?.kind === 'set' ? (

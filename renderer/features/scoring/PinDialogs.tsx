@@ -68,16 +68,28 @@ export const PinPrompt = ({
   );
 };
 
+/** "忘记 PIN？": opens the reset with the chair's confirmation (PinResetDialog.tsx). */
+export const ForgotPinLink = ({ onClick }: { onClick: () => void }) => {
+  const { t } = useTranslation();
+  return (
+    <Button type="link" onClick={onClick} style={{ paddingInline: 0 }} data-testid="pin-forgot">
+      {t('pinReset.forgot')}
+    </Button>
+  );
+};
+
 /** Asks for an expert's PIN before switching to them. */
 export const UnlockModal = ({
   expert,
   record,
   onUnlocked,
+  onForgot,
   onCancel,
 }: {
   expert: Expert;
   record: ExpertPinRecord | undefined;
   onUnlocked: () => void;
+  onForgot: () => void;
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
@@ -99,6 +111,7 @@ export const UnlockModal = ({
           return isRight;
         }}
       />
+      <ForgotPinLink onClick={onForgot} />
     </Modal>
   );
 };

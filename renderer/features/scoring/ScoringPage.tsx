@@ -1,7 +1,8 @@
 // Expert scoring area: choose who is scoring on this laptop (PIN-protected if they wish),
 // then their bases with each scoresheet's state and total. A row opens the scoresheet.
 import { Card, Empty, Space, Spin, Typography } from 'antd';
-import { useMemo } from 'react';
+import type { Expert } from '../../../shared/domain/types';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -16,7 +17,8 @@ import { scoringSheetPath } from '../../app/routes';
 import { RoundBundleOpener } from './bundles/RoundBundleOpener';
 import { ExpertBar } from './ExpertBar';
 import { MyBasesTable } from './MyBasesTable';
-import { PinPrompt } from './PinDialogs';
+import { ForgotPinLink, PinPrompt } from './PinDialogs';
+import { PinResetFlow } from './PinResetDialog';
 import { setUnlockedExpertId } from './expertSession';
 import { verifyPin } from './pin';
 import { useCurrentExpert, useExpertPins, useTemplateMap } from './useScoringData';
@@ -38,6 +40,8 @@ export const ScoringPage = () => {
   const pins = useExpertPins();
   const current = useCurrentExpert(experts);
   const expertId = current.kind === 'ready' ? current.expert.id : undefined;
+  // The locked expert's forgotten-PIN reset; kept here as the locked view unmounts on reset.
+  const [resetting, setResetting] = useState<Expert | null>(null);
 
   const rows = useMemo(
     () =>
@@ -107,7 +111,18 @@ export const ScoringPage = () => {
                 return isRight;
               }}
             />
+            <ForgotPinLink onClick={() => setResetting(current.expert)} />
           </div>
+        ) : null}
+        {resetting ? (
+          <PinResetFlow
+            expert={resetting}
+            panels={panels}
+            experts={experts}
+            pins={pins}
+            onReset={() => setUnlockedExpertId(resetting.id)}
+            onClose={() => setResetting(null)}
+          />
         ) : null}
         {current.kind === 'ready' && rows ? (
           <MyBasesTable rows={rows} onOpen={(baseId) => void navigate(scoringSheetPath(baseId))} />

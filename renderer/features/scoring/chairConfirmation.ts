@@ -1,11 +1,12 @@
 // The panel chair's confirmation of a reopen (退回修改): by the chair's PIN when one is set,
 // otherwise by the chair typing their name. The audit note records who confirmed and how.
+import { namesMatch } from '../../../shared/domain/pinReset';
+
 export type ConfirmMethod = 'pin' | 'name';
 
 /** Names compare without any whitespace (half- or full-width), as people type them. */
 export function matchesChairName(typed: string, chairName: string): boolean {
-  const strip = (text: string) => text.replace(/[\s\u3000]+/g, '');
-  return strip(typed) !== '' && strip(typed) === strip(chairName);
+  return namesMatch(typed, chairName);
 }
 
 /** The audit note of a reopen; stored data, so always in Chinese. */

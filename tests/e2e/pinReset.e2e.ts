@@ -1,0 +1,158 @@
+// Scenario 2 on the shared panel laptop: an expert who forgot their PIN is not locked out.
+// The expert sets a PIN, the app is started again, the PIN is "forgotten"; the chair confirms
+// the reset with the chair's PIN (wrong PIN and missing reason refused), the expert sets a
+// new PIN and scores. Then the chair forgets their own PIN: another expert of the panel
+// confirms by typing their name, and the chair declines a new PIN.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateDemoDataset } from '../../shared/demo/demoRound';
+import { secondaryIndicators } from '../../shared/domain/templates';
+import { SETTLED, useMachine } from './helpers/browser';
+
+const demo = generateDemoDataset().current;
+const OLD_PIN = '2468';
+const NEW_PIN = '9753';
+const CHAIR_PIN = '1357';
+
+const openBases = (expertId: string) =>
+  demo.assignments
+    .filter((a) => a.expertId === expertId && !a.recusal)
+    .filter((a) => !demo.scoresheets.some((s) => s.expertId === expertId && s.baseId === a.baseId))
+    .map((a) => a.baseId);
+// A panel member (not the chair) with a base nobody has started, their chair and a colleague.
+const expert = demo.experts.find(
+  (e) =>
+    demo.panels.some((p) => p.id === e.panelId && p.chairExpertId !== e.id) &&
+    openBases(e.id).length >= 1,
+);
+const panel = demo.panels.find((p) => p.id === expert?.panelId);
+const chair = demo.experts.find((e) => e.id === panel?.chairExpertId);
+const colleague = demo.experts.find(
+  (e) => e.panelId === panel?.id && e.id !== chair?.id && e.id !== expert?.id,
+);
+const baseId = expert ? (openBases(expert.id)[0] ?? '') : '';
+const base = demo.bases.find((b) => b.id === baseId);
+const template = demo.templates.find((t) => t.id === demo.round.templateByType[base?.type ?? 'A1']);
+const firstIndicator = template ? secondaryIndicators(template)[0] : undefined;
+if (!expert || !chair || !colleague || !base || !firstIndicator) {
+  throw new Error('the demo has no panel with a chair, two members and an open base');
+}
+
+async function chooseExpert(page: Page, name: string) {
+  await page.getByTestId('expert-select').click();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+}
+
+async function setPin(page: Page, pin: string) {
+  await page.getByTestId('pin-new').fill(pin);
+  await page.getByTestId('pin-again').fill(pin);
+  await page.getByTestId('pin-save').click();
+  await page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
+}
+
+// Uncaught errors of every window the test opens (useMachine() watches its first one only).
+const errors: string[] = [];
+const watch = (page: Page): Page => {
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+};
+
+const dialog = (page: Page) => page.getByRole('dialog').filter({ hasText: '重置' });
+
+describe('an expert who forgot their PIN gets it reset with the chair’s confirmation', () => {
+  const machine = useMachine();
+  let page: Page;
+
+  it('lets the chair and the expert set PINs on the panel laptop', async () => {
+    page = watch(machine.page);
+    await page.goto(machine.url);
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('home-round').waitFor();
+    await page.getByTestId('main-nav').getByText('专家评分').click();
+    await chooseExpert(page, chair.name);
+    await setPin(page, CHAIR_PIN);
+    await chooseExpert(page, expert.name);
+    await setPin(page, OLD_PIN);
+    await page.getByTestId('my-bases').waitFor();
+  });
+
+  it('asks for the PIN after the app starts again, and the expert has forgotten it', async () => {
+    // A new window has no unlocked expert, as after restarting the app.
+    const next = watch(await machine.context.newPage());
+    await page.close();
+    page = next;
+    await page.goto(`${machine.url}#/scoring`);
+    await page.getByTestId('pin-locked').fill('1111');
+    await page.getByTestId('pin-locked').press('Enter');
+    await page.getByText('PIN 不正确').waitFor();
+    await page.getByTestId('pin-forgot').click();
+    expect(await dialog(page).innerText()).toContain(`重置 ${expert.name} 的 PIN`);
+    expect(await dialog(page).innerText()).toContain(`组长 ${chair.name} 的 PIN`);
+  });
+
+  it('refuses a missing reason and a wrong chair PIN, changing nothing', async () => {
+    await page.getByTestId('pin-reset-proof').fill(CHAIR_PIN);
+    await page.getByTestId('pin-reset-confirm').click();
+    await page.getByText('请填写重置原因。').waitFor();
+
+    await page.getByTestId('pin-reset-reason').fill('开会前忘记了 PIN');
+    await page.getByTestId('pin-reset-proof').fill('0000');
+    await page.getByTestId('pin-reset-confirm').click();
+    await page.getByText('确认人的 PIN 不正确，未重置。').waitFor();
+    expect(await page.getByTestId('pin-reset-proof').inputValue()).toBe('');
+    // Still locked: the old PIN is untouched.
+    expect(await page.getByTestId('expert-locked').count()).toBe(1);
+  });
+
+  it('resets with the chair’s PIN; the expert sets a new PIN and scores', async () => {
+    await page.getByTestId('pin-reset-proof').fill(CHAIR_PIN);
+    await page.getByTestId('pin-reset-confirm').click();
+    await page.getByText(`已重置 ${expert.name} 的 PIN，请设置新的 PIN`).waitFor();
+    await setPin(page, NEW_PIN);
+    await page.getByTestId('my-bases').waitFor();
+
+    await page.locator(`tr[data-row-key="${baseId}"]`).click();
+    await page.getByTestId('scoresheet').waitFor();
+    await page.getByTestId(`score-${firstIndicator.id}`).fill(String(firstIndicator.maxPoints));
+    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+    await expect.poll(() => page.getByTestId('sheet-state').innerText(), SETTLED).toBe('草稿');
+  });
+
+  it('asks for the new PIN, not the old one, in a new window', async () => {
+    const next = watch(await machine.context.newPage());
+    await page.close();
+    page = next;
+    await page.goto(`${machine.url}#/scoring`);
+    await page.getByTestId('pin-locked').fill(OLD_PIN);
+    await page.getByTestId('pin-locked').press('Enter');
+    await page.getByText('PIN 不正确').waitFor();
+    await page.getByTestId('pin-locked').fill(NEW_PIN);
+    await page.getByTestId('pin-locked').press('Enter');
+    await page.getByTestId('my-bases').waitFor();
+    const row = page.locator(`tr[data-row-key="${baseId}"]`);
+    await expect.poll(() => row.getByTestId('row-state').innerText(), SETTLED).toBe('草稿');
+  });
+
+  it('resets the chair’s own PIN only with another panel member’s confirmation', async () => {
+    await chooseExpert(page, chair.name);
+    const unlock = page.getByRole('dialog').filter({ has: page.getByTestId('pin-unlock') });
+    await unlock.getByTestId('pin-forgot').click();
+    expect(await dialog(page).innerText()).toContain('组长本人的 PIN 须由本组另一位专家确认');
+    await page.getByTestId('pin-reset-reason').fill('组长忘记了 PIN');
+    await page.getByTestId('pin-reset-confirmer').click();
+    await page.keyboard.type(colleague.name);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('pin-reset-proof').fill(chair.name);
+    await page.getByTestId('pin-reset-confirm').click();
+    await page.getByText('姓名与确认人姓名不一致，未重置。').waitFor();
+    await page.getByTestId('pin-reset-proof').fill(` ${colleague.name} `);
+    await page.getByTestId('pin-reset-confirm').click();
+    await page.getByText(`已重置 ${chair.name} 的 PIN，请设置新的 PIN`).waitFor();
+    // The chair declines a new PIN, as on first use, and works without one.
+    await page.getByTestId('pin-skip').click();
+    await page.getByTestId('my-bases').waitFor();
+    expect(await page.getByTestId('pin-button').innerText()).toContain('设置 PIN');
+    expect(errors).toEqual([]);
+  });
+});
