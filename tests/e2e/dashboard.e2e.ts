@@ -8,6 +8,7 @@ import { expertSpread } from '../../shared/charts/expertSpread';
 import { baseHistory } from '../../shared/charts/history';
 import { leniencyChart } from '../../shared/charts/leniency';
 import { methodComparison, resultsByMethod } from '../../shared/charts/methodComparison';
+import { panelConcordance } from '../../shared/charts/panelConcordance';
 import { rankingChart } from '../../shared/charts/ranking';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { computeRoundResults } from '../../shared/domain/results';
@@ -152,6 +153,38 @@ describe("chair's dashboard on the demo round", () => {
       .poll(() => chart('spread-chart').locator('text').filter({ hasText: /^! / }).count(), SETTLED)
       .toBe(flagged);
     await snap('spread-chart', 'dashboard-spread');
+  });
+
+  it("lists Kendall's W for every panel of the demo round beside the spread", async () => {
+    const table = machine.page.getByTestId('concordance-table');
+    await table.waitFor();
+    const rows = table.locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), SETTLED).toBe(demo.panels.length);
+    const names = await rows.locator('td:nth-child(1)').allInnerTexts();
+    expect([...names].sort()).toEqual(demo.panels.map((p) => p.name).sort());
+    const expected = new Map(
+      panelConcordance({
+        panels: demo.panels,
+        bases: demo.bases,
+        scoresheets: demo.scoresheets,
+      }).map((row) => [row.panelName, row]),
+    );
+    const shown = await rows.getByTestId('concordance-w').allInnerTexts();
+    for (const [index, text] of shown.entries()) {
+      const w = Number(text);
+      expect(text).toMatch(/^[01]\.\d{3}$/);
+      expect(w).toBeGreaterThanOrEqual(0);
+      expect(w).toBeLessThanOrEqual(1);
+      const row = expected.get(names[index] ?? '');
+      expect(text).toBe(row?.w?.toFixed(3));
+      expect(await rows.nth(index).getByTestId('concordance-block').innerText()).toBe(
+        `${row?.experts} 名专家 × ${row?.bases} 个基地`,
+      );
+    }
+    expect(await rows.getByTestId('concordance-reading').allInnerTexts()).toHaveLength(
+      demo.panels.length,
+    );
+    await table.screenshot({ path: screenshotPath('dashboard-concordance') });
   });
 
   it('names the experts outside the normal leniency band', async () => {

@@ -1,9 +1,12 @@
 // The secretariat's exchange of bundles in Chromium: load the demo round, issue one round
 // bundle per panel (one encrypted) — each a download in the browser — check them with
-// `pinggu verify`, print the hand-over sheet, then bring back the panels' score bundles
-// written by `pinggu demo` for the same round in one batch (with a damaged file and a copy),
-// watching the progress and reading the summary; finally a file dropped on the tab.
+// `pinggu verify`, print the hand-over sheet (each file's SHA-256 checked against the file
+// downloaded), then bring back the panels' score bundles written by `pinggu demo` for the
+// same round in one batch (with a damaged file and a copy), watching the progress and reading
+// the summary; a file dropped on the tab. Last, a fresh panel laptop opens one issued bundle
+// and shows the same SHA-256 to compare with the sheet.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +21,18 @@ const demo = generateDemoDataset().current;
 const PASSPHRASE = '大连组现场口令2023';
 const pinggu = (args: string[], env: Record<string, string> = {}) =>
   run('node', ['cli/pinggu.mjs', ...args], { env: { ...process.env, ...env } });
+// Shared by the secretariat's block and the panel laptop's block below.
+const downloadDir = mkdtempSync(join(tmpdir(), 'pinggu-exchange-'));
+const issuedFile = (panelName: string) =>
+  join(downloadDir, `评审包-${panelName}-${demo.round.name}.pgb`);
+/** SHA-256 of the downloaded file, as `sha256sum` prints it. */
+const sha256OfFile = (path: string) =>
+  createHash('sha256').update(readFileSync(path)).digest('hex');
+/** The hand-over sheet's short form: the first 16 hex digits in groups of four. */
+const grouped = (hex: string) => hex.slice(0, 16).match(/.{4}/g)?.join(' ');
+/** Panel names in the order of the issue table's rows; the second one's bundle is encrypted. */
+let rowPanels: string[] = [];
+let encryptedPanel = '';
 
 /** Score sheets per panel, as `pinggu demo` puts them in each panel's score bundle. */
 const sheetsOfPanel = (panelId: string): number => {
@@ -28,10 +43,6 @@ const sheetsOfPanel = (panelId: string): number => {
 describe('the secretariat issues round bundles and collects score bundles', () => {
   // Several builds and test runs may share this machine: be patient with a slow page.
   const machine = useMachine({ height: 1000, defaultTimeout: 90_000 });
-  const downloadDir = mkdtempSync(join(tmpdir(), 'pinggu-exchange-'));
-  /** Panel names in the order of the issue table's rows. */
-  let rowPanels: string[] = [];
-  let encryptedPanel = '';
 
   it('loads the demo round, whose id is the one `pinggu demo` writes bundles for', async () => {
     const { page } = machine;
@@ -69,9 +80,13 @@ describe('the secretariat issues round bundles and collects score bundles', () =
     for (const download of downloads) {
       await download.saveAs(join(downloadDir, download.suggestedFilename()));
     }
-    // The table now shows when and what each panel was given.
+    // The table now shows when and what each panel was given, with each file's own SHA-256.
     const section = page.getByTestId('issue-section');
     await expect.poll(() => section.getByText('已加密').count(), SETTLED).toBe(1);
+    for (const [index, panelName] of rowPanels.entries()) {
+      const shown = section.getByTestId(`issued-sha256-${index + 1}`);
+      expect(await shown.getAttribute('data-sha256')).toBe(sha256OfFile(issuedFile(panelName)));
+    }
     await page.screenshot({ path: screenshotPath('exchange-issued'), fullPage: true });
     expect(machine.errors).toEqual([]);
   });
@@ -79,16 +94,16 @@ describe('the secretariat issues round bundles and collects score bundles', () =
   it('`pinggu verify` accepts every issued bundle (the encrypted one with its passphrase)', async () => {
     for (const [index, panelName] of rowPanels.entries()) {
       const panel = demo.panels.find((p) => p.name === panelName);
-      const file = join(downloadDir, `评审包-${panelName}-${demo.round.name}.pgb`);
+      const file = issuedFile(panelName);
       const env: Record<string, string> = index === 1 ? { PINGGU_PASSPHRASE: PASSPHRASE } : {};
       const { stdout } = await pinggu(['verify', file], env);
       expect(stdout.trim()).toBe(`OK ${file} round ${demo.round.id} ${panel?.id ?? '?'} 0`);
     }
-    const encrypted = join(downloadDir, `评审包-${encryptedPanel}-${demo.round.name}.pgb`);
+    const encrypted = issuedFile(encryptedPanel);
     await expect(pinggu(['verify', encrypted])).rejects.toMatchObject({ code: 2 });
   });
 
-  it('prints a hand-over sheet with one row per panel and the signing key’s fingerprint', async () => {
+  it('prints a hand-over sheet with one row per panel, each file’s SHA-256 and the signing key’s fingerprint', async () => {
     const { page } = machine;
     await page.getByTestId('handover-link').click();
     const sheet = page.getByTestId('print-handover');
@@ -101,6 +116,20 @@ describe('the secretariat issues round bundles and collects score bundles', () =
     expect(fingerprints[0]).toBeDefined();
     expect(texts.filter((t) => /\t是\t/.test(t))).toHaveLength(1);
     expect(texts.find((t) => t.includes(encryptedPanel))).toMatch(/\t是\t/);
+    // Each row's file fingerprint is the SHA-256 of the very file downloaded for that panel.
+    const hashes: string[] = [];
+    for (const index of texts.keys()) {
+      const row = rows.nth(index);
+      const panelName = await row.locator('td:nth-child(2)').innerText();
+      const expected = sha256OfFile(issuedFile(panelName));
+      const cell = row.getByTestId('handover-sha256');
+      expect(await cell.getAttribute('data-sha256')).toBe(expected);
+      expect(await row.getByTestId('handover-sha256-short').innerText()).toBe(grouped(expected));
+      expect(await row.getByTestId('handover-sha256-full').innerText()).toBe(expected);
+      hashes.push(expected);
+    }
+    expect(new Set(hashes).size).toBe(demo.panels.length);
+    expect(await sheet.getByTestId('handover-sha256-missing').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('exchange-handover'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('main-nav').isVisible()).toBe(false);
@@ -204,6 +233,41 @@ describe('the secretariat issues round bundles and collects score bundles', () =
     // Imported a moment ago: the panel laptop's key is pinned now.
     expect(await page.getByTestId('batch-key-status').innerText()).toBe('已信任的密钥');
     expect(await page.getByTestId('import-dialog').count()).toBe(0);
+    expect(machine.errors).toEqual([]);
+  });
+});
+
+describe('a panel laptop opens an issued round bundle', () => {
+  const machine = useMachine({ height: 1000, defaultTimeout: 90_000 });
+
+  it('shows the SHA-256 of the opened file, to compare with the hand-over sheet', async () => {
+    const { page } = machine;
+    // The first row of the issue table was issued without a passphrase.
+    const panelName = rowPanels[0] ?? '';
+    expect(panelName).not.toBe('');
+    expect(panelName).not.toBe(encryptedPanel);
+    const file = issuedFile(panelName);
+    await page.goto(machine.url);
+    await page.getByTestId('main-nav').waitFor();
+    const base64 = readFileSync(file).toString('base64');
+    const name = `评审包-${panelName}-${demo.round.name}.pgb`;
+    await page.evaluate(
+      ([data64, fileName]) => {
+        const data = Uint8Array.from(atob(data64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([data], fileName));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+      },
+      [base64, name] as const,
+    );
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-kind').innerText()).toBe('评审任务包');
+    const expected = sha256OfFile(file);
+    const shown = page.getByTestId('import-sha256');
+    await expect.poll(() => shown.getAttribute('data-sha256'), SETTLED).toBe(expected);
+    expect(await page.getByTestId('import-sha256-short').innerText()).toBe(grouped(expected));
+    expect(await page.getByTestId('import-sha256-compare').innerText()).toContain('交接单');
+    await page.screenshot({ path: screenshotPath('exchange-open-sha256') });
     expect(machine.errors).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
 // roundCompleteness counts and exports the reminder list (CSV and Excel downloads, and a
 // printable page); a score bundle from a second laptop that edited one sheet concurrently
 // opens a conflict, which the clerk compares side by side and settles with agreed values
-// (a refused value first); the results tab compares methods, warns about quotas, and a merge
-// decision with its target and rationale is recorded and shows in the base's audit history.
+// (a refused value first); the results tab compares methods, warns about quotas, lists each
+// panel's Kendall's W, and a merge decision with its target and rationale is recorded and
+// shows in the base's audit history.
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -207,6 +208,17 @@ describe('secretariat progress, conflicts and results on the demo round', () => 
     expect(await page.getByTestId('results-table').locator('thead').innerText()).toContain(
       '汇总得分',
     );
+    // Below the results: Kendall's W of each panel, a number between 0 and 1.
+    const concordance = page.getByTestId('concordance-table');
+    const rows = concordance.locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), SETTLED).toBe(demo.panels.length);
+    const names = await rows.locator('td:nth-child(1)').allInnerTexts();
+    expect([...names].sort()).toEqual(demo.panels.map((p) => p.name).sort());
+    for (const text of await rows.getByTestId('concordance-w').allInnerTexts()) {
+      expect(text).toMatch(/^[01]\.\d{3}$/);
+      expect(Number(text)).toBeGreaterThanOrEqual(0);
+      expect(Number(text)).toBeLessThanOrEqual(1);
+    }
   });
 
   it('records a merge into another key laboratory with a rationale, seen in the audit history', async () => {

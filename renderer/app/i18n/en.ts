@@ -11,6 +11,8 @@ import { setupEn } from './setup.en';
 import { rosterEn } from './roster.en';
 import { routeLoadEn } from './routeLoad.en';
 import { pinResetEn } from './pinReset.en';
+import { fileHashEn } from './fileHash.en';
+import { concordanceEn } from './concordance.en';
 
 export const en = {
   app: {
@@ -106,6 +108,8 @@ export const en = {
   exchange: exchangeEn,
   routeLoad: routeLoadEn,
   pinReset: pinResetEn,
+  fileHash: fileHashEn,
+  concordance: concordanceEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

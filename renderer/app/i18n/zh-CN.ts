@@ -12,6 +12,8 @@ import { setupZhCN } from './setup.zh-CN';
 import { rosterZhCN } from './roster.zh-CN';
 import { routeLoadZhCN } from './routeLoad.zh-CN';
 import { pinResetZhCN } from './pinReset.zh-CN';
+import { fileHashZhCN } from './fileHash.zh-CN';
+import { concordanceZhCN } from './concordance.zh-CN';
 
 export const zhCN = {
   app: {
@@ -106,6 +108,8 @@ export const zhCN = {
   exchange: exchangeZhCN,
   routeLoad: routeLoadZhCN,
   pinReset: pinResetZhCN,
+  fileHash: fileHashZhCN,
+  concordance: concordanceZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

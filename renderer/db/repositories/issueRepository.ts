@@ -2,7 +2,9 @@
 // templates the bundles carry are frozen (frozenAt), the round becomes 'issued', the latest
 // issue per panel is stored and each bundle gets a 'round.issue' audit entry. The records
 // live in the settings table under 'issuedRoundBundles' (one JSON text, like expertPins), so
-// backups carry them without a table of their own.
+// backups carry them without a table of their own. Each record keeps the SHA-256 of the file
+// as written, for the hand-over sheet; records from before that was kept have none.
+import { isSha256Hex } from '../../../shared/bundle/fileHash';
 import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
 import type { Clock } from './audit';
@@ -20,6 +22,11 @@ export type IssuedBundle = {
   fileName: string;
   /** The secretariat key's fingerprint the bundle is signed with. */
   fingerprint: string;
+  /**
+   * SHA-256 of the exact bytes written, 64 lower-case hex digits. Absent on records of bundles
+   * issued before the hash was kept: shown as "—", never guessed.
+   */
+  sha256?: string;
   encrypted: boolean;
   issuedAt: string;
   bases: number;
@@ -34,7 +41,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 function toIssuedBundle(value: unknown): IssuedBundle | undefined {
   if (!isRecord(value)) return undefined;
-  const { panelId, panelName, fileName, fingerprint, encrypted, issuedAt, bases, experts } = value;
+  const { panelId, panelName, fileName, fingerprint, sha256, encrypted, issuedAt, bases, experts } =
+    value;
   if (
     typeof panelId !== 'string' ||
     typeof panelName !== 'string' ||
@@ -47,7 +55,9 @@ function toIssuedBundle(value: unknown): IssuedBundle | undefined {
   ) {
     return undefined;
   }
-  return { panelId, panelName, fileName, fingerprint, encrypted, issuedAt, bases, experts };
+  const record = { panelId, panelName, fileName, fingerprint, encrypted, issuedAt, bases, experts };
+  // A hash that is not a SHA-256 is not trusted: the record reads as one without a hash.
+  return isSha256Hex(sha256) ? { ...record, sha256 } : record;
 }
 
 /** Parses the stored text; anything malformed is dropped rather than trusted. */
@@ -128,6 +138,13 @@ export function recordIssue(
       return fail<IssueSummary>('locked', '本轮次已结束，不能再下发评审任务。');
     }
     if (input.bundles.length === 0) return fail<IssueSummary>('notFound', '没有要记录的评审包。');
+    const badHash = input.bundles.find((b) => b.sha256 !== undefined && !isSha256Hex(b.sha256));
+    if (badHash) {
+      return fail<IssueSummary>(
+        'editRejected',
+        `评审组“${badHash.panelName}”的评审包文件指纹不是有效的 SHA-256（应为 64 位小写十六进制）。`,
+      );
+    }
     const panels = await db.panels.bulkGet(input.bundles.map((b) => b.panelId));
     const missingPanel = input.bundles.find(
       (b, i) => panels[i] === undefined || panels[i]?.roundId !== input.roundId,
@@ -157,6 +174,7 @@ export function recordIssue(
     });
     for (const bundle of input.bundles) {
       const encrypted = bundle.encrypted ? '已加密' : '未加密';
+      const hash = bundle.sha256 === undefined ? '' : `，文件 SHA-256 ${bundle.sha256}`;
       await appendAudit(
         db,
         {
@@ -164,7 +182,7 @@ export function recordIssue(
           action: 'round.issue',
           entityId: bundle.panelId,
           actor: input.actor,
-          detail: `向“${bundle.panelName}”下发评审包“${bundle.fileName}”（${encrypted}，签名密钥指纹 ${bundle.fingerprint}）`,
+          detail: `向“${bundle.panelName}”下发评审包“${bundle.fileName}”（${encrypted}，签名密钥指纹 ${bundle.fingerprint}${hash}）`,
         },
         clock,
       );

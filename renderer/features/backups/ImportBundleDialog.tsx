@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { BUNDLE_KINDS } from '../../../shared/bundle/format';
 import type { OpenedFile } from '../../../shared/ipc/contract';
 import { newId, systemClock } from '../../app/clock';
+import { useFileSha256 } from '../../app/hooks/useFileSha256';
 import { commitImport, prepareImport } from '../../db/bundles';
 import type { ImportError, PreparedImport } from '../../db/bundles';
 import { db } from '../../db/instance';
@@ -43,6 +44,8 @@ export const ImportBundleDialog = ({
   const [acceptKey, setAcceptKey] = useState(false);
   const [isBackedUp, setBackedUp] = useState(false);
   const file = files[index];
+  // Of the bytes as opened, for comparing a round bundle with the hand-over sheet.
+  const fileHash = useFileSha256(file?.bytes);
   const errorText = (error: ImportError | string) =>
     typeof error === 'string' ? error : importErrorText(error, i18n.language);
 
@@ -192,7 +195,7 @@ export const ImportBundleDialog = ({
       ) : null}
       {phase.kind === 'preview' ? (
         <>
-          <ImportPreviewView preview={phase.prepared.preview} />
+          <ImportPreviewView preview={phase.prepared.preview} fileHash={fileHash} />
           {phase.prepared.preview.blocking ? (
             <Alert
               type="error"

@@ -1,8 +1,11 @@
-// What a bundle would do, before anything is written: kind, round, signer and key status,
-// counts, and each scoresheet's outcome.
+// What a bundle would do, before anything is written: the file and its SHA-256 (for a round
+// bundle, to compare with the hand-over sheet), kind, round, signer and key status, counts,
+// and each scoresheet's outcome.
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { KIND_LABELS } from '../../../shared/bundle/format';
+import { FileHashText } from '../../app/components/FileHashText';
+import type { FileSha256State } from '../../app/hooks/useFileSha256';
 import type { ImportPreview, KeyStatus, SheetPreview } from '../../db/bundles';
 import { formatTime, rosterTotals, sheetsWorthShowing } from './format';
 
@@ -24,7 +27,25 @@ const OUTCOME_COLORS: Record<SheetPreview['outcome'], string> = {
 
 const SHOWN_SHEETS = 8;
 
-export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
+const REFUSALS = [
+  'unknownBase',
+  'unknownExpert',
+  'otherPanel',
+  'notAssigned',
+  'recusedPair',
+  'idBelongsToAnotherSheet',
+] as const;
+type Refusal = (typeof REFUSALS)[number];
+const isRefusal = (reason: string): reason is Refusal => REFUSALS.some((r) => r === reason);
+
+export const ImportPreviewView = ({
+  preview,
+  fileHash,
+}: {
+  preview: ImportPreview;
+  /** SHA-256 of the opened file's bytes, when the caller has it. */
+  fileHash?: FileSha256State;
+}) => {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const kind = KIND_LABELS[preview.kind];
@@ -57,6 +78,30 @@ export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
         styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
       >
         <Descriptions.Item label={t('backups.import.file')}>{preview.fileName}</Descriptions.Item>
+        {fileHash ? (
+          <Descriptions.Item label={t('fileHash.label')}>
+            {fileHash.status === 'computing' ? (
+              <Typography.Text type="secondary">{t('fileHash.computing')}</Typography.Text>
+            ) : fileHash.status === 'failed' ? (
+              <Typography.Text type="danger">
+                {t('fileHash.failed', { message: fileHash.message })}
+              </Typography.Text>
+            ) : (
+              <>
+                <FileHashText sha256={fileHash.sha256} testId="import-sha256" />
+                {preview.kind === 'round' ? (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ display: 'block', marginTop: 4 }}
+                    data-testid="import-sha256-compare"
+                  >
+                    {t('fileHash.openedCompare')}
+                  </Typography.Text>
+                ) : null}
+              </>
+            )}
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('backups.import.kind')}>
           <span data-testid="import-kind">{language === 'en' ? kind.en : kind.zh}</span>
           {preview.encrypted ? (
@@ -136,10 +181,17 @@ export const ImportPreviewView = ({ preview }: { preview: ImportPreview }) => {
               {
                 title: t('backups.import.result'),
                 dataIndex: 'outcome',
-                render: (outcome: SheetPreview['outcome']) => (
-                  <Tag color={OUTCOME_COLORS[outcome]}>
-                    {t(`backups.import.outcome.${outcome}`)}
-                  </Tag>
+                render: (outcome: SheetPreview['outcome'], row: SheetPreview) => (
+                  <>
+                    <Tag color={OUTCOME_COLORS[outcome]}>
+                      {t(`backups.import.outcome.${outcome}`)}
+                    </Tag>
+                    {outcome === 'refused' && row.reason !== undefined && isRefusal(row.reason) ? (
+                      <Typography.Text type="secondary" data-testid="sheet-refusal">
+                        {t(`backups.import.refusal.${row.reason}`)}
+                      </Typography.Text>
+                    ) : null}
+                  </>
                 ),
               },
             ]}

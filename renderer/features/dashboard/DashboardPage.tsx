@@ -2,7 +2,7 @@
 // behind one filter bar. Filters live in the URL, so the print view and a reload show the
 // same picture. Numbers come from computeRoundResults and the pure selectors in
 // shared/charts.
-import { Empty, Spin, Tabs, Typography } from 'antd';
+import { Empty, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { LeniencyPanel } from './LeniencyPanel';
 import { MethodComparisonPanel } from './MethodComparisonPanel';
 import { OverviewPanel } from './OverviewPanel';
+import { PanelConcordanceTable } from './PanelConcordanceTable';
 import { RankingPanel } from './RankingPanel';
 import { useDashboardData } from './useDashboardData';
 
@@ -79,12 +80,19 @@ export const DashboardPage = () => {
       />
     ),
     spread: (
-      <ExpertSpreadPanel
-        round={records.round}
-        view={view}
-        scoresheets={records.scoresheets}
-        experts={records.experts}
-      />
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <ExpertSpreadPanel
+          round={records.round}
+          view={view}
+          scoresheets={records.scoresheets}
+          experts={records.experts}
+        />
+        <PanelConcordanceTable
+          panels={records.panels.filter((p) => !state.panelId || p.id === state.panelId)}
+          bases={records.bases}
+          scoresheets={records.scoresheets}
+        />
+      </Space>
     ),
     leniency: (
       <LeniencyPanel

@@ -60,7 +60,12 @@ export const BatchPreviewTable = ({
       expandable={{
         rowExpandable: (item) => item.prepared !== undefined,
         expandedRowRender: (item) =>
-          item.prepared ? <ImportPreviewView preview={item.prepared.preview} /> : null,
+          item.prepared ? (
+            <ImportPreviewView
+              preview={item.prepared.preview}
+              fileHash={{ status: 'done', sha256: item.sha256 }}
+            />
+          ) : null,
       }}
       columns={[
         {

@@ -1,6 +1,7 @@
 // 下发评审包: the round's panels with what each bundle would carry and what was issued last,
 // an optional passphrase per panel (typed twice), and one action that writes a signed bundle
 // per chosen panel into one folder. Passphrases live in this component only, never stored.
+// The last issue of each panel shows its file's SHA-256, as the hand-over sheet prints it.
 import { Alert, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import {
   panelIssueProblems,
 } from '../../../../shared/domain/issue';
 import type { Panel, Round } from '../../../../shared/domain/types';
+import { FileHashText } from '../../../app/components/FileHashText';
 import { ROUTES } from '../../../app/routes';
 import { db } from '../../../db/instance';
 import { useIssuedBundles } from '../../../db/setupHooks';
@@ -135,7 +137,7 @@ export const IssueSection = ({ round }: { round: Round }) => {
           },
           {
             title: t('exchange.issue.lastIssued'),
-            render: (_, row) => {
+            render: (_, row, index) => {
               const last = issued?.[row.panel.id];
               if (!last)
                 return (
@@ -151,6 +153,8 @@ export const IssueSection = ({ round }: { round: Round }) => {
                       {last.encrypted ? t('exchange.issue.encrypted') : t('exchange.issue.plain')}
                     </Tag>
                   </span>
+                  <Typography.Text type="secondary">{t('fileHash.label')}</Typography.Text>
+                  <FileHashText sha256={last.sha256} testId={`issued-sha256-${index + 1}`} />
                 </Space>
               );
             },

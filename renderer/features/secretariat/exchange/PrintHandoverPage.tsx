@@ -1,9 +1,12 @@
 // Route /secretariat/print/handover: the hand-over sheet (交接单) for the round bundles issued
-// to the panels, one row per panel with the file name, the secretariat key's fingerprint,
-// whether it is encrypted, when it was issued and lines for both signatures.
+// to the panels, one row per panel with the file name, the file's own SHA-256 (grouped first
+// 16 digits, full value in small print; "—" for a record from before hashes were kept), the
+// secretariat key's fingerprint, whether it is encrypted, when it was issued and lines for
+// both signatures.
 import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { FileHashText } from '../../../app/components/FileHashText';
 import { secretariatTabPath } from '../../../app/routes';
 import { useCurrentRound, usePanels } from '../../../db/hooks';
 import { useIssuedBundles } from '../../../db/setupHooks';
@@ -29,6 +32,7 @@ export const PrintHandoverPage = () => {
     ...Object.values(issued).filter((b) => !known.has(b.panelId)),
   ];
   const today = new Date().toISOString().slice(0, 10);
+  const isAnyHashMissing = rows.some((row) => row.sha256 === undefined);
 
   return (
     <div>
@@ -44,15 +48,16 @@ export const PrintHandoverPage = () => {
         ) : (
           <table>
             <colgroup>
+              <col style={{ width: '4%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '17%' }} />
+              <col style={{ width: '19%' }} />
+              <col style={{ width: '10%' }} />
               <col style={{ width: '5%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '11%' }} />
-              <col style={{ width: '22%' }} />
-              <col style={{ width: '13%' }} />
-              <col style={{ width: '6%' }} />
-              <col style={{ width: '11%' }} />
-              <col style={{ width: '10%' }} />
-              <col style={{ width: '10%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '9%' }} />
+              <col style={{ width: '9%' }} />
             </colgroup>
             <thead>
               <tr>
@@ -60,6 +65,7 @@ export const PrintHandoverPage = () => {
                 <th>{t('exchange.handover.panel')}</th>
                 <th>{t('exchange.handover.contents')}</th>
                 <th>{t('exchange.handover.file')}</th>
+                <th>{t('fileHash.label')}</th>
                 <th>{t('exchange.handover.fingerprint')}</th>
                 <th className="num">{t('exchange.handover.encrypted')}</th>
                 <th>{t('exchange.handover.issuedAt')}</th>
@@ -78,7 +84,10 @@ export const PrintHandoverPage = () => {
                       experts: row.experts,
                     })}
                   </td>
-                  <td>{row.fileName}</td>
+                  <td style={{ wordBreak: 'break-all' }}>{row.fileName}</td>
+                  <td>
+                    <FileHashText sha256={row.sha256} testId="handover-sha256" showNote={false} />
+                  </td>
                   <td style={{ fontFamily: 'monospace' }}>{row.fingerprint}</td>
                   <td className="num">
                     {row.encrypted ? t('exchange.handover.yes') : t('exchange.handover.no')}
@@ -91,6 +100,12 @@ export const PrintHandoverPage = () => {
             </tbody>
           </table>
         )}
+        <p>{t('fileHash.handoverNote')}</p>
+        {isAnyHashMissing ? (
+          <p data-testid="handover-sha256-missing">
+            {t('fileHash.none')} {t('fileHash.noneNote')}
+          </p>
+        ) : null}
         <p>{t('exchange.handover.note')}</p>
         <p className="print-footer">
           {t('exchange.handover.printedAt', { at: formatLocalTime(new Date().toISOString()) })}

@@ -1,13 +1,15 @@
 // Issuing round bundles: check every chosen panel (refusing before anything is written), build
 // one signed bundle per panel (encrypted where a passphrase was given), write them all into
 // one folder through the desktop, and only then record the issue (freeze the templates, set
-// the round 'issued', remember each panel's file, audit) in one repository transaction.
+// the round 'issued', remember each panel's file with the SHA-256 of its exact bytes, audit)
+// in one repository transaction. The hashes are taken here, before any transaction opens.
 // Everything the platform provides comes in through `deps`, so tests drive it with a real
 // key and a fake folder.
 import { createBundle } from '../../../../shared/bundle/bundle';
 import type { BundleSigner } from '../../../../shared/bundle/bundleCrypto';
 import type { WebCryptoLike } from '../../../../shared/bundle/cryptoTypes';
 import { BundleWriteError } from '../../../../shared/bundle/errors';
+import { fileSha256 } from '../../../../shared/bundle/fileHash';
 import type { RoundPayload } from '../../../../shared/bundle/payload';
 import {
   panelIssueProblems,
@@ -136,6 +138,7 @@ export async function issueRoundBundles(
     const payload = asIssued(built.value, issuedAt);
     for (const template of payload.templates) templateIds.add(template.id);
     let bytes: Uint8Array;
+    let sha256: string;
     try {
       bytes = await createBundle({
         kind: 'round',
@@ -149,6 +152,8 @@ export async function issueRoundBundles(
         crypto: deps.crypto,
         ...(passphrase === undefined ? {} : { passphrase }),
       });
+      // Of the very bytes handed to the folder below, so the sheet matches the file on the stick.
+      sha256 = await fileSha256(deps.crypto, bytes);
     } catch (error) {
       if (error instanceof BundleWriteError) {
         return failed(`评审组“${panel.name}”的评审包无法生成：${error.error.message}`);
@@ -162,6 +167,7 @@ export async function issueRoundBundles(
       panelName: panel.name,
       fileName: name,
       fingerprint: deps.signer.fingerprint,
+      sha256,
       encrypted: passphrase !== undefined,
       issuedAt,
       bases: payload.bases.length,

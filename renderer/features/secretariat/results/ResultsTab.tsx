@@ -1,6 +1,7 @@
 // The 结果与决定 tab: every base's result under the round's rule (or another method, or all
 // four side by side), the quota check per type above it, filters, and per base the final
-// decision recorded by a person. There is deliberately no "accept all suggestions".
+// decision recorded by a person. There is deliberately no "accept all suggestions". Below,
+// Kendall's W per panel: how far each panel's experts agree on their ranking.
 import { Alert, Segmented, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import {
 } from '../../../../shared/secretariat/resultsView';
 import type { ResultFilters } from '../../../../shared/secretariat/resultsView';
 import { useResultsRecords } from '../../../db/resultsHooks';
+import { PanelConcordanceTable } from '../../dashboard/PanelConcordanceTable';
 import { DecisionDrawer } from './DecisionDrawer';
 import { QuotaWarnings } from './QuotaWarnings';
 import { ResultsDecisionTable } from './ResultsDecisionTable';
@@ -103,6 +105,11 @@ export const ResultsTab = ({ round }: { round: Round }) => {
         gradeBands={round.gradeBands}
         baseName={(id) => baseNames.get(id)}
         onDecide={setOpenBaseId}
+      />
+      <PanelConcordanceTable
+        panels={records.panels}
+        bases={records.bases}
+        scoresheets={records.scoresheets}
       />
       {openRow ? (
         <DecisionDrawer

@@ -32,6 +32,8 @@ afterEach(async () => {
 });
 
 const ISSUED_AT = '2024-05-10T09:00:00.000Z';
+const SHA_0 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
+const SHA_1 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 function bundleFor(r: ExchangeRound, index: 0 | 1, changes: Partial<IssuedBundle> = {}) {
   const panel = r.panels[index];
@@ -40,6 +42,7 @@ function bundleFor(r: ExchangeRound, index: 0 | 1, changes: Partial<IssuedBundle
     panelName: panel.name,
     fileName: `评审包-${panel.name}-${r.round.name}.pgb`,
     fingerprint: 'ABCD-EF01-2345-6789',
+    sha256: index === 0 ? SHA_0 : SHA_1,
     encrypted: index === 1,
     issuedAt: ISSUED_AT,
     bases: 2,
@@ -93,6 +96,52 @@ describe('recordIssue', () => {
     ]);
     expect(audit[1]?.detail).toContain('大连组');
     expect(audit[1]?.detail).toContain('已加密');
+    expect(audit[0]?.detail).toContain(`文件 SHA-256 ${SHA_0}`);
+    expect(audit[1]?.detail).toContain(`文件 SHA-256 ${SHA_1}`);
+  });
+
+  it('keeps each file’s own SHA-256, so re-issuing one panel changes only its hash', async () => {
+    const { db, r } = await setUp();
+    await recordIssue(db, issueOf(r), testClock());
+    const before = await getIssuedBundles(db, r.round.id);
+    expect(before[r.panels[0].id]?.sha256).toBe(SHA_0);
+    expect(before[r.panels[1].id]?.sha256).toBe(SHA_1);
+    const newHash = SHA_0.replace(/^ba/, '00');
+    await recordIssue(
+      db,
+      issueOf(r, { bundles: [bundleFor(r, 1, { sha256: newHash })] }),
+      testClock(),
+    );
+    const after = await getIssuedBundles(db, r.round.id);
+    expect(after[r.panels[0].id]?.sha256).toBe(SHA_0);
+    expect(after[r.panels[1].id]?.sha256).toBe(newHash);
+  });
+
+  it('refuses a hash that is not a SHA-256, naming the panel, and changes nothing', async () => {
+    const { db, r } = await setUp();
+    const before = await databaseDigest(db);
+    for (const sha256 of ['ABCD-EF01-2345-6789', SHA_0.toUpperCase(), SHA_0.slice(1), '']) {
+      const result = await recordIssue(
+        db,
+        issueOf(r, { bundles: [bundleFor(r, 0), bundleFor(r, 1, { sha256 })] }),
+        testClock(),
+      );
+      expect(result).toMatchObject({ ok: false, error: { code: 'editRejected' } });
+      expect(!result.ok && result.error.message).toContain('大连组');
+      expect(!result.ok && result.error.message).toContain('SHA-256');
+    }
+    expect(await databaseDigest(db)).toBe(before);
+  });
+
+  it('reads a record of a bundle issued before hashes were kept as one without a hash', async () => {
+    const { db, r } = await setUp();
+    const { sha256: _none, ...older } = bundleFor(r, 0);
+    await recordIssue(db, issueOf(r, { bundles: [older] }), testClock());
+    const issued = await getIssuedBundles(db, r.round.id);
+    expect(issued[r.panels[0].id]).toEqual(older);
+    expect(issued[r.panels[0].id]).not.toHaveProperty('sha256');
+    const [entry] = await db.auditLog.toArray();
+    expect(entry?.detail).not.toContain('SHA-256');
   });
 
   it('keeps a template’s first freeze and replaces only the re-issued panel’s record', async () => {
@@ -198,5 +247,20 @@ describe('parseIssuedBundles', () => {
       'round-bad': 7,
     });
     expect(parseIssuedBundles(text)).toEqual({ [r.round.id]: { [good.panelId]: good } });
+  });
+
+  it('keeps a stored record whose hash is not a SHA-256, without the hash', () => {
+    const r = buildExchangeRound();
+    const good = bundleFor(r, 0);
+    const { sha256: _dropped, ...withoutHash } = bundleFor(r, 1);
+    const text = JSON.stringify({
+      [r.round.id]: {
+        [good.panelId]: good,
+        [withoutHash.panelId]: { ...withoutHash, sha256: 'not-a-hash' },
+      },
+    });
+    expect(parseIssuedBundles(text)).toEqual({
+      [r.round.id]: { [good.panelId]: good, [withoutHash.panelId]: withoutHash },
+    });
   });
 });

@@ -1,6 +1,7 @@
 // Issuing round bundles to the panels: refused before anything is written when a panel is not
 // ready; otherwise one signed bundle per panel (encrypted where asked) into one folder, which a
 // panel laptop opens, and the issue recorded only once the files are written.
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../../renderer/db/database';
 import { databaseDigest } from '../../../../../renderer/db/bundles/digest';
@@ -136,6 +137,15 @@ describe('issueRoundBundles', () => {
       bases: 1,
       experts: 2,
     });
+    // Each record carries the SHA-256 of the exact bytes handed to the folder.
+    const sha256Of = (bytes: Uint8Array | undefined) =>
+      createHash('sha256')
+        .update(bytes ?? new Uint8Array())
+        .digest('hex');
+    expect(issued[shenyang.id]?.sha256).toBe(sha256Of(files[0]?.bytes));
+    expect(issued[dalian.id]?.sha256).toBe(sha256Of(files[1]?.bytes));
+    expect(issued[shenyang.id]?.sha256).not.toBe(issued[dalian.id]?.sha256);
+    expect(outcome.bundles.map((b) => b.sha256)).toEqual(files.map((f) => sha256Of(f.bytes)));
     const audit = await db.auditLog.where('roundId').equals(r.round.id).toArray();
     expect(audit.map((e) => e.action)).toEqual(['round.issue', 'round.issue']);
   });
