@@ -5,6 +5,7 @@
 // export the score bundle (checked with `pinggu verify`). Then a fresh laptop opens round
 // bundles: one dropped on the window, one encrypted through the file picker.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -305,6 +306,14 @@ describe('a fresh panel laptop opens round bundles', () => {
     const preview = page.getByTestId('bundle-preview');
     await preview.waitFor();
     expect(await preview.innerText()).toContain('56A7-ADA6-525D-D92B');
+    // The file's own SHA-256, to compare with the secretariat's hand-over sheet.
+    const sha256 = createHash('sha256')
+      .update(readFileSync('tests/fixtures/bundles/v1/round.pgb'))
+      .digest('hex');
+    await expect
+      .poll(() => page.getByTestId('import-sha256').getAttribute('data-sha256'), SETTLED)
+      .toBe(sha256);
+    expect(await page.getByTestId('import-sha256-compare').innerText()).toContain('交接单');
     await page.getByRole('button', { name: '导 入' }).click();
     await page.getByTestId('bundle-done').click();
     await page.getByTestId('header-round').waitFor();

@@ -4,7 +4,7 @@
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { KIND_LABELS } from '../../../shared/bundle/format';
-import { FileHashText } from '../../app/components/FileHashText';
+import { OpenedFileHash } from '../../app/components/OpenedFileHash';
 import type { FileSha256State } from '../../app/hooks/useFileSha256';
 import type { ImportPreview, KeyStatus, SheetPreview } from '../../db/bundles';
 import { formatTime, rosterTotals, sheetsWorthShowing } from './format';
@@ -80,26 +80,7 @@ export const ImportPreviewView = ({
         <Descriptions.Item label={t('backups.import.file')}>{preview.fileName}</Descriptions.Item>
         {fileHash ? (
           <Descriptions.Item label={t('fileHash.label')}>
-            {fileHash.status === 'computing' ? (
-              <Typography.Text type="secondary">{t('fileHash.computing')}</Typography.Text>
-            ) : fileHash.status === 'failed' ? (
-              <Typography.Text type="danger">
-                {t('fileHash.failed', { message: fileHash.message })}
-              </Typography.Text>
-            ) : (
-              <>
-                <FileHashText sha256={fileHash.sha256} testId="import-sha256" />
-                {preview.kind === 'round' ? (
-                  <Typography.Text
-                    type="secondary"
-                    style={{ display: 'block', marginTop: 4 }}
-                    data-testid="import-sha256-compare"
-                  >
-                    {t('fileHash.openedCompare')}
-                  </Typography.Text>
-                ) : null}
-              </>
-            )}
+            <OpenedFileHash state={fileHash} isRoundBundle={preview.kind === 'round'} />
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label={t('backups.import.kind')}>

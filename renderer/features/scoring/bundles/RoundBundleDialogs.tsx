@@ -15,6 +15,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedImport, RecordCounts } from '../../../db/bundles';
+import { OpenedFileHash } from '../../../app/components/OpenedFileHash';
+import { useFileSha256 } from '../../../app/hooks/useFileSha256';
 import { useLabels } from '../../../app/hooks/useLabels';
 import { formatLocalTime } from '../AuditTrail';
 import type { BundleFile, ImportStep } from './useRoundBundleImport';
@@ -65,16 +67,20 @@ const PassphraseModal = ({
 
 const PreviewModal = ({
   prepared,
+  bytes,
   onCommit,
   onCancel,
 }: {
   prepared: PreparedImport;
+  /** The opened file, whose SHA-256 the expert compares with the hand-over sheet. */
+  bytes: Uint8Array;
   onCommit: (acceptNewKey: boolean) => void;
   onCancel: () => void;
 }) => {
   const { t } = useTranslation();
   const labels = useLabels();
   const [acceptNewKey, setAcceptNewKey] = useState(false);
+  const fileHash = useFileSha256(bytes);
   const { preview } = prepared;
   const counts = (c: RecordCounts | undefined) =>
     c
@@ -93,6 +99,9 @@ const PreviewModal = ({
       onCancel={onCancel}
     >
       <Descriptions size="small" column={1} bordered data-testid="bundle-preview">
+        <Descriptions.Item label={t('fileHash.label')}>
+          <OpenedFileHash state={fileHash} isRoundBundle />
+        </Descriptions.Item>
         <Descriptions.Item label={t('scoring.bundle.round')}>
           {preview.roundName ?? preview.roundId}
         </Descriptions.Item>
@@ -191,6 +200,7 @@ export const RoundBundleDialogs = ({
       return (
         <PreviewModal
           prepared={state.prepared}
+          bytes={state.file.bytes}
           onCommit={(accept) => onCommit(state.prepared, accept)}
           onCancel={onClose}
         />
