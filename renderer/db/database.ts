@@ -38,6 +38,11 @@ export type SettingsValues = {
    * Read and written by issueRepository.
    */
   issuedRoundBundles: string;
+  /**
+   * On a panel laptop, the newest round bundle taken for each round and panel (its manifest
+   * time), as JSON text. Read and written by bundles/receivedRoundBundles.
+   */
+  receivedRoundBundles: string;
 };
 
 export type SettingKey = keyof SettingsValues;

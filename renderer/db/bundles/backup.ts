@@ -97,6 +97,7 @@ const SETTING_VALUES: Record<SettingKey, (value: BackupSetting['value']) => bool
   language: (value) => value === 'zh-CN' || value === 'en',
   expertPins: (value) => typeof value === 'string',
   issuedRoundBundles: (value) => typeof value === 'string',
+  receivedRoundBundles: (value) => typeof value === 'string',
 };
 
 const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_VALUES, key);

@@ -14,6 +14,7 @@ import type { PingguDatabase } from '../database';
 import { analyse } from './analyse';
 import type { Analysis } from './analyse';
 import { restoreBackup } from './backup';
+import { noteReceivedRoundBundle } from './receivedRoundBundles';
 import { failedWriteError } from './importErrors';
 import { readLocalState } from './localState';
 import { importAuditEntries } from './scoresPlan';
@@ -59,7 +60,20 @@ export async function commitImport(
         acceptNewKey,
       });
 
-      const counts = await applyPlan(db, analysis, { fileName, actor: options.actor, now });
+      const roundBundle =
+        opened.kind === 'round'
+          ? {
+              roundId: opened.manifest.roundId,
+              panelId: opened.manifest.panelId,
+              createdAt: opened.manifest.createdAt,
+            }
+          : undefined;
+      const counts = await applyPlan(db, analysis, {
+        fileName,
+        actor: options.actor,
+        now,
+        ...(roundBundle ? { roundBundle } : {}),
+      });
       if (pin !== undefined) await db.trustedKeys.put(pin);
       const record: BundleImportRecord = {
         id: importId,
@@ -93,7 +107,13 @@ export async function commitImport(
   }
 }
 
-type WriteContext = { fileName: string; actor: string; now: string };
+type WriteContext = {
+  fileName: string;
+  actor: string;
+  now: string;
+  /** A round bundle's round, panel and manifest time, noted so an older one is refused. */
+  roundBundle?: { roundId: string; panelId: string; createdAt: string };
+};
 
 /** The plan's writes; Dexie calls only. */
 async function applyPlan(
@@ -132,6 +152,10 @@ async function applyPlan(
       await db.scoresheets.bulkPut(writes.puts.scoresheets);
       await db.decisions.bulkDelete(writes.deletes.decisions);
       await db.decisions.bulkPut(writes.puts.decisions);
+      if (context.roundBundle) {
+        const { roundId, panelId, createdAt } = context.roundBundle;
+        await noteReceivedRoundBundle(db, roundId, panelId, createdAt);
+      }
       return analysis.plan.counts;
     }
   }

@@ -28,6 +28,8 @@ export type ImportErrorCode =
   | 'ownRound'
   /** A result bundle older than the archive already imported from a newer one. */
   | 'olderBundle'
+  /** A round bundle older than the one this laptop already took for the same panel. */
+  | 'olderRoundBundle'
   /** A record id of the bundle names a record of another round (or another template) here. */
   | 'idCollision'
   /** A backup whose settings rows this app cannot restore. */
@@ -43,6 +45,8 @@ export type ImportErrorDetail = BundleErrorDetail & {
   fingerprint?: string;
   /** idCollision / badBackup: the table and record concerned. */
   table?: string;
+  /** olderRoundBundle: when the newer round bundle taken here was written. */
+  newerCreatedAt?: string;
 };
 
 export type ImportError = {
@@ -102,6 +106,10 @@ const TEXTS: Record<OwnCode, (d: ImportErrorDetail) => { zh: string; en: string 
   olderBundle: (d) => ({
     zh: `比本机已导入的同一轮次结果包更旧，未作任何更改。`,
     en: `it is older than the result bundle of round "${d.roundId ?? '?'}" already imported; nothing was changed.`,
+  }),
+  olderRoundBundle: (d) => ({
+    zh: `比本机已导入的本组评审任务包（${d.newerCreatedAt ?? '?'} 生成）更旧，可能是 U 盘上留下的旧文件，未作任何更改；请使用秘书处最新下发的评审任务包。`,
+    en: `it is older than the round bundle for this panel already imported here (written ${d.newerCreatedAt ?? '?'}), perhaps an old file left on the stick; nothing was changed. Use the latest bundle from the secretariat.`,
   }),
   idCollision: (d) => ({
     zh: `其中的记录“${d.record ?? '?'}”（${d.table ?? '?'}）与本机另一轮次或另一版本的记录编号相同，未导入任何内容。`,

@@ -17,6 +17,8 @@ import type {
   TrustedKey,
 } from '../../../shared/domain/types';
 import type { PingguDatabase } from '../database';
+import { readReceivedRoundBundles } from './receivedRoundBundles';
+import type { ReceivedRoundBundles } from './receivedRoundBundles';
 
 export type ScoresState = {
   round: Round | undefined;
@@ -164,6 +166,8 @@ export type RosterState = {
   byId: RoundRecordsOf;
   /** Every stored record of the bundle's round. */
   own: RoundRecordsOf;
+  /** The newest round bundle taken here for each round and panel (receivedRoundBundles). */
+  received: ReceivedRoundBundles;
 };
 
 type WithRoster = RoundPayload | ResultPayload;
@@ -180,10 +184,11 @@ export async function readRosterState(
 ): Promise<RosterState> {
   const sheets = 'scoresheets' in payload ? payload.scoresheets : [];
   const decisions = 'decisions' in payload ? payload.decisions : [];
-  const [round, pins, templates] = await Promise.all([
+  const [round, pins, templates, received] = await Promise.all([
     db.rounds.get(roundId),
     db.trustedKeys.where('roundId').equals(roundId).toArray(),
     db.templates.bulkGet(ids(payload.templates)),
+    readReceivedRoundBundles(db),
   ]);
   const byId: RoundRecordsOf = {
     bases: present(await db.bases.bulkGet(ids(payload.bases))),
@@ -207,6 +212,7 @@ export async function readRosterState(
     templates: new Map(present(templates).map((t) => [t.id, t])),
     byId,
     own,
+    received,
   };
 }
 

@@ -105,6 +105,13 @@ function refusal(fileName: string, bundle: Bundle, state: RosterState): Failure 
   if (bundle.kind === 'round' && state.round !== undefined && !received) {
     return { ok: false, error: importError(fileName, 'ownRound', { roundId }) };
   }
+  if (bundle.kind === 'round') {
+    const newest = state.received[roundId]?.[bundle.manifest.panelId];
+    if (newest !== undefined && bundle.manifest.createdAt < newest) {
+      const detail = { roundId, newerCreatedAt: newest };
+      return { ok: false, error: importError(fileName, 'olderRoundBundle', detail) };
+    }
+  }
   if (bundle.kind === 'result' && state.round !== undefined) {
     if (archive === undefined) {
       return { ok: false, error: importError(fileName, 'liveRound', { roundId }) };

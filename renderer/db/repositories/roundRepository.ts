@@ -6,6 +6,7 @@ import { appendAudit } from './audit';
 import type { Clock } from './audit';
 import { fail, ok } from './errors';
 import type { RepositoryResult } from './errors';
+import { forgetReceivedRoundBundles } from '../bundles/receivedRoundBundles';
 import { forgetIssuedBundles } from './issueRepository';
 
 export type NewRoundInput = {
@@ -116,6 +117,7 @@ export function deleteRound(
     const current = await db.settings.get('currentRoundId');
     if (current?.value === roundId) await db.settings.delete('currentRoundId');
     await forgetIssuedBundles(db, roundId);
+    await forgetReceivedRoundBundles(db, roundId);
 
     await appendAudit(
       db,

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import { commitImport } from '../../../../renderer/db/bundles/commitImport';
+import { prepareImport } from '../../../../renderer/db/bundles/prepareImport';
 import { dataDigest, databaseDigest } from '../../../../renderer/db/bundles/digest';
 import { recuseScoresheet } from '../../../../renderer/db/repositories/scoresheetRepository';
 import { buildAssignment, buildExpert, testSheetDeps } from '../../../helpers/builders';
@@ -98,6 +99,32 @@ describe('importing a round bundle on a panel laptop', () => {
     await importBundle(panel, reissued, roundOnly);
     expect((await panel.experts.get(assignment.expertId))?.title).toBe('研究员');
     expect((await panel.assignments.get(assignment.id))?.recusal).toEqual(recusal);
+  });
+
+  it('refuses a round bundle older than the one taken for the panel, a stale file on the stick', async () => {
+    const first = await roundBundleFrom(secretariat, r, { createdAt: '2024-05-12T08:00:00.000Z' });
+    await importBundle(panel, first, roundOnly);
+    // The secretariat adds an expert and re-issues the panel's bundle.
+    const newcomer = buildExpert(r.round.id, r.panel.id, { name: '赵新' });
+    await secretariat.experts.add(newcomer);
+    const reissued = await roundBundleFrom(secretariat, r, {
+      createdAt: '2024-05-13T08:00:00.000Z',
+    });
+    await importBundle(panel, reissued, roundOnly);
+    const before = await databaseDigest(panel);
+
+    const stale = await prepareImport(panel, first, 'round.pgb', {
+      crypto: globalThis.crypto,
+      expectedKinds: ['round'],
+    });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'olderRoundBundle' } });
+    expect(stale.ok ? '' : stale.error.message).toContain('2024-05-13T08:00:00.000Z');
+    expect(await databaseDigest(panel)).toBe(before);
+    expect(await panel.experts.get(newcomer.id)).toBeDefined();
+
+    // The same re-issued bundle again is still taken (and changes nothing).
+    const again = await prepared(panel, reissued, roundOnly.prepare);
+    expect(again.preview.unchanged).toBe(true);
   });
 
   it('refuses a template whose id names different content here, changing nothing', async () => {
