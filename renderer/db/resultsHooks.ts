@@ -95,20 +95,32 @@ export type ResultsRecords = {
   scoresheets: Scoresheet[];
   decisions: FinalDecision[];
   openConflicts: number;
+  /** The round's audit entries of score changes (imports, resolved conflicts). */
+  scoreChanges: AuditEntry[];
 };
+
+const SCORE_CHANGE_ACTIONS: ReadonlySet<string> = new Set([
+  'scoresheet.import',
+  'scoresheet.resolveConflict',
+]);
 
 export async function loadResultsRecords(
   db: PingguDatabase,
   roundId: string,
 ): Promise<ResultsRecords> {
-  const [bases, panels, scoresheets, decisions, openConflicts] = await Promise.all([
+  const [bases, panels, scoresheets, decisions, openConflicts, scoreChanges] = await Promise.all([
     listBases(db, roundId),
     listPanels(db, roundId),
     listScoresheets(db, roundId),
     listDecisions(db, roundId),
     countOpenConflicts(db, roundId),
+    db.auditLog
+      .where('roundId')
+      .equals(roundId)
+      .filter((entry) => SCORE_CHANGE_ACTIONS.has(entry.action))
+      .toArray(),
   ]);
-  return { bases, panels, scoresheets, decisions, openConflicts };
+  return { bases, panels, scoresheets, decisions, openConflicts, scoreChanges };
 }
 
 export function useResultsRecords(

@@ -157,6 +157,12 @@ export const resultsEn: Catalogue['results'] = {
       fail: 'Fail',
       noSheets: 'No valid sheet',
     },
+    staleDecisions:
+      'The scores of {{count}} bases changed after their decision was recorded (new scores imported or a conflict resolved); review these decisions:',
+    staleDecisionItem: '{{name}}: decided {{decidedAt}}, scores changed {{changedAt}}',
+    mixedTemplates:
+      'The valid sheets of {{count}} bases use different versions of the indicator system, so their totals are not on one footing; check before deciding:',
+    mixedTemplateItem: '{{name}}: {{templates}}',
     openConflicts:
       '{{count}} scoresheet conflicts are still open; results may change once they are resolved.',
     quotaTitle: 'Quota check ({{method}}): {{count}} warnings',

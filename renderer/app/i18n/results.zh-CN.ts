@@ -153,6 +153,12 @@ export const resultsZhCN = {
       fail: '不合格',
       noSheets: '无有效评分',
     },
+    staleDecisions:
+      '以下 {{count}} 个基地在记录决定之后评分有变化（导入了新的评分或处理了冲突），请复核决定：',
+    staleDecisionItem: '{{name}}：决定于 {{decidedAt}}，评分变化于 {{changedAt}}',
+    mixedTemplates:
+      '以下 {{count}} 个基地的有效评分表使用了不同版本的指标体系，总分口径不一，请核对后再作决定：',
+    mixedTemplateItem: '{{name}}：{{templates}}',
     openConflicts: '还有 {{count}} 个评分冲突未处理，处理后结果可能变化。',
     quotaTitle: '比例检查（{{method}}）：{{count}} 项提醒',
     quotaOk: '比例检查（{{method}}）：各类型均符合要求',

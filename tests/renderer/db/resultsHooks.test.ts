@@ -15,6 +15,7 @@ import {
 import { createHlc } from '../../../shared/domain/hlc';
 import { conflictList } from '../../../shared/secretariat/conflictView';
 import { parseDecisionDetail } from '../../../shared/secretariat/decisions';
+import { staleDecisions } from '../../../shared/secretariat/resultsChecks';
 import { buildScoresheet, testDeps, testSheetDeps } from '../../helpers/builders';
 import type { RoundRecords } from '../../helpers/builders';
 import { openTestDatabase } from '../../helpers/db';
@@ -94,6 +95,47 @@ describe('conflict queries', () => {
     expect(records.openConflicts).toBe(1);
     expect(records.bases.map((b) => b.id).sort()).toEqual(r.bases.map((b) => b.id).sort());
     expect(records.scoresheets).toHaveLength(1);
+  });
+});
+
+describe('decisions the scores have moved past', () => {
+  it('lists a decision recorded before its base’s conflict was resolved, not after', async () => {
+    const [base] = r.bases;
+    if (!base) throw new Error('no bases');
+    const decide = (at: string) =>
+      recordDecision(
+        secretariat,
+        {
+          roundId: r.round.id,
+          baseId: base.id,
+          decision: { disposition: { code: 'rectify' }, reason: '成果不足' },
+        },
+        '秘书处 王芳',
+        { now: () => at, newId: () => `decision-${at}` },
+      );
+    // Imported 2024-05-13 09:00 (commitDeps); decided an hour later: nothing to review.
+    valueOf(await decide('2024-05-13T10:00:00.000Z'));
+    const stale = async () => {
+      const records = await loadResultsRecords(secretariat, r.round.id);
+      return staleDecisions(records.decisions, records.scoresheets, records.scoreChanges);
+    };
+    expect(await stale()).toEqual([]);
+
+    // The conflict of the base's sheet is settled the next day: the decision is now older.
+    const [open] = conflictList(await loadConflictRecords(secretariat, r.round.id));
+    if (!open) throw new Error('no conflict');
+    const now = '2024-05-14T09:00:00.000Z';
+    valueOf(
+      await resolveConflict(secretariat, open.id, 'incoming', '秘书处 王芳', {
+        now: () => now,
+        deviceId: 'secretariat-pc',
+        clock: createHlc('secretariat-pc', () => Date.parse(now)),
+        seen: open.record,
+      }),
+    );
+    expect(await stale()).toEqual([
+      { baseId: base.id, decidedAt: '2024-05-13T10:00:00.000Z', changedAt: now },
+    ]);
   });
 });
 

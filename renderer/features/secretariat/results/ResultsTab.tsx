@@ -1,6 +1,8 @@
 // The 结果与决定 tab: every base's result under the round's rule (or another method, or all
 // four side by side), the quota check per type above it, filters, and per base the final
-// decision recorded by a person. There is deliberately no "accept all suggestions". Below,
+// decision recorded by a person, with warnings for decisions older than their base's last
+// score change and for bases scored on mixed template versions. There is deliberately no
+// "accept all suggestions". Below,
 // Kendall's W per panel: how far each panel's experts agree on their ranking.
 import { Alert, Segmented, Space, Spin, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -14,8 +16,10 @@ import {
   quotaView,
 } from '../../../../shared/secretariat/resultsView';
 import type { ResultFilters } from '../../../../shared/secretariat/resultsView';
+import { mixedTemplateBases, staleDecisions } from '../../../../shared/secretariat/resultsChecks';
 import { useResultsRecords } from '../../../db/resultsHooks';
 import { PanelConcordanceTable } from '../../dashboard/PanelConcordanceTable';
+import { formatLocalTime } from '../../scoring/AuditTrail';
 import { DecisionDrawer } from './DecisionDrawer';
 import { QuotaWarnings } from './QuotaWarnings';
 import { ResultsDecisionTable } from './ResultsDecisionTable';
@@ -38,7 +42,9 @@ export const ResultsTab = ({ round }: { round: Round }) => {
     const results = computeRoundResults(round, bases, scoresheets, { method });
     const rows = buildResultRows(results, panels, decisions);
     const types = [...new Set(bases.map((b) => b.type))] satisfies BaseTypeCode[];
-    return { rows, quota: quotaView(results, decisions, round.quotas), types };
+    const stale = staleDecisions(decisions, scoresheets, records.scoreChanges);
+    const mixed = mixedTemplateBases(scoresheets);
+    return { rows, quota: quotaView(results, decisions, round.quotas), types, stale, mixed };
   }, [records, round, method]);
   const shown = useMemo(
     () => (derived ? filterResultRows(derived.rows, filters) : []),
@@ -64,6 +70,47 @@ export const ResultsTab = ({ round }: { round: Round }) => {
         />
       ) : null}
       {round.archive ? <Alert type="info" showIcon title={t('results.archived')} /> : null}
+      {derived.stale.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="results-stale-decisions"
+          title={t('results.table.staleDecisions', { count: derived.stale.length })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {derived.stale.map((s) => (
+                <li key={s.baseId}>
+                  {t('results.table.staleDecisionItem', {
+                    name: baseNames.get(s.baseId) ?? s.baseId,
+                    decidedAt: formatLocalTime(s.decidedAt),
+                    changedAt: formatLocalTime(s.changedAt),
+                  })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+      {derived.mixed.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="results-mixed-templates"
+          title={t('results.table.mixedTemplates', { count: derived.mixed.length })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {derived.mixed.map((m) => (
+                <li key={m.baseId}>
+                  {t('results.table.mixedTemplateItem', {
+                    name: baseNames.get(m.baseId) ?? m.baseId,
+                    templates: m.templateIds.join('、'),
+                  })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       <QuotaWarnings quota={derived.quota} methodName={methodName} />
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Segmented<Mode>
