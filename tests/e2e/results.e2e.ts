@@ -19,6 +19,7 @@ import type { Scoresheet } from '../../shared/domain/types';
 import { roundCompleteness } from '../../shared/secretariat/completeness';
 import { reminderRows } from '../../shared/secretariat/reminders';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
+import { chooseOption } from './helpers/threeLaptopsUi';
 
 const demo = generateDemoDataset().current;
 const completeness = roundCompleteness(demo);
@@ -227,15 +228,11 @@ describe('secretariat progress, conflicts and results on the demo round', () => 
     await page.getByTestId(`decide-${mergedBase.id}`).click();
     const form = page.getByTestId('decision-form');
     await form.waitFor();
-    await page.getByTestId('decision-disposition').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('合并', { exact: true }).click();
-    await page.getByTestId('decision-target').click();
-    await page.keyboard.type(targetBase.name);
-    await page
-      .locator('.ant-select-dropdown:visible')
-      .getByText(targetBase.name, { exact: false })
-      .first()
-      .click();
+    // Checked picks: on a busy machine a click can land while a dropdown is still opening.
+    await chooseOption(page, page.getByTestId('decision-disposition'), '合并');
+    await chooseOption(page, page.getByTestId('decision-target'), targetBase.name, {
+      search: true,
+    });
     // Without a rationale nothing is recorded.
     await page.getByTestId('decision-actor').fill('秘书处 王芳');
     await page.getByTestId('decision-save').click();

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { serveStatic, type StaticServer } from '../../../scripts/serve.mjs';
 
@@ -138,3 +138,39 @@ export const screenshotPath = (name: string) => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return join(ARTIFACTS_DIR, `${name}.png`);
 };
+
+/**
+ * Waits for `locator`; when it does not come, fails with what the page says instead (the save
+ * state, messages, open dialogs, alerts), so a failure in CI's log tells what went wrong.
+ */
+export async function waitForOrExplain(
+  page: Page,
+  locator: Locator,
+  what: string,
+  timeout?: number,
+): Promise<void> {
+  try {
+    await locator.waitFor(timeout === undefined ? {} : { timeout });
+  } catch (error) {
+    const shown = await page
+      .evaluate(() => {
+        const texts = (selector: string) =>
+          [...document.querySelectorAll<HTMLElement>(selector)]
+            .map((el) => el.innerText.trim())
+            .filter((text) => text !== '');
+        return {
+          url: location.href,
+          saveState: texts('[data-testid="save-state"]'),
+          sheetState: texts('[data-testid="sheet-state"]'),
+          messages: texts('.ant-message-notice'),
+          dialogs: texts('.ant-modal-wrap:not([style*="display: none"]) .ant-modal'),
+          alerts: texts('.ant-alert'),
+        };
+      })
+      .catch((reason: unknown) => ({ unreadable: String(reason) }));
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new Error(`${what} did not appear (${reason}); the page shows ${JSON.stringify(shown)}`, {
+      cause: error,
+    });
+  }
+}

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { waitForOrExplain } from './browser';
 import { fmt, sum } from './threeLaptopsData';
 
 export const PIN = '2468';
@@ -13,10 +14,17 @@ export const PIN = '2468';
  * Picks the option with this text in the select's dropdown, and checks the select shows it:
  * on a busy machine a click can land while the dropdown is still opening, so it tries again.
  */
-export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  text: string,
+  options: { search?: boolean } = {},
+): Promise<void> {
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (let attempt = 1; ; attempt += 1) {
     await select.click();
+    // A long list is virtual: typing brings the option into the rendered rows.
+    if (options.search === true) await page.keyboard.type(text);
     await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
     await open.first().waitFor({ state: 'hidden' });
     const shown = await select.innerText();
@@ -143,7 +151,8 @@ async function submitSheet(page: Page): Promise<void> {
   await waitSaved(page);
   await page.getByTestId('sheet-submit').click();
   await page.getByTestId('submit-confirm').click();
-  await page.locator('[data-testid="sheet-state"]', { hasText: '已提交' }).waitFor();
+  const submitted = page.locator('[data-testid="sheet-state"]', { hasText: '已提交' });
+  await waitForOrExplain(page, submitted, 'the sheet’s 已提交 state');
 }
 
 /**
