@@ -4,40 +4,20 @@
 // bundle older than that one is refused: a stale file left on a USB stick must never put back
 // the assignments or templates a re-issued bundle changed.
 import type { PingguDatabase } from '../database';
+import { forgetRoundIn, parseByRoundAndPanel, readJsonSetting } from '../jsonSettings';
 
 export type ReceivedRoundBundles = Record<string, Record<string, string>>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Parses the stored text; anything malformed is dropped rather than trusted. */
 export function parseReceivedRoundBundles(text: string | undefined): ReceivedRoundBundles {
-  if (text === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  if (!isRecord(parsed)) return {};
-  const result: ReceivedRoundBundles = {};
-  for (const [roundId, panels] of Object.entries(parsed)) {
-    if (!isRecord(panels)) continue;
-    const times: Record<string, string> = {};
-    for (const [panelId, createdAt] of Object.entries(panels)) {
-      if (typeof createdAt === 'string') times[panelId] = createdAt;
-    }
-    result[roundId] = times;
-  }
-  return result;
+  return parseByRoundAndPanel(text, (createdAt) =>
+    typeof createdAt === 'string' ? createdAt : undefined,
+  );
 }
 
 /** Dexie calls only, so it runs inside an import's transaction. */
 export async function readReceivedRoundBundles(db: PingguDatabase): Promise<ReceivedRoundBundles> {
-  const record = await db.settings.get('receivedRoundBundles');
-  return parseReceivedRoundBundles(
-    record?.key === 'receivedRoundBundles' ? record.value : undefined,
-  );
+  return parseReceivedRoundBundles(await readJsonSetting(db, 'receivedRoundBundles'));
 }
 
 /** Records that the round bundle of (round, panel) written at `createdAt` was taken. */
@@ -54,17 +34,10 @@ export async function noteReceivedRoundBundle(
   await db.settings.put({ key: 'receivedRoundBundles', value: JSON.stringify(next) });
 }
 
-/**
- * Drops a deleted round's entry; the settings row goes when no round is left in it. For a
- * caller's transaction, which must include db.settings.
- */
+/** Drops a deleted round's entry. For a caller's transaction, which must include settings. */
 export async function forgetReceivedRoundBundles(
   db: PingguDatabase,
   roundId: string,
 ): Promise<void> {
-  const all = await readReceivedRoundBundles(db);
-  if (!Object.hasOwn(all, roundId)) return;
-  const { [roundId]: _dropped, ...rest } = all;
-  if (Object.keys(rest).length === 0) await db.settings.delete('receivedRoundBundles');
-  else await db.settings.put({ key: 'receivedRoundBundles', value: JSON.stringify(rest) });
+  await forgetRoundIn(db, 'receivedRoundBundles', await readReceivedRoundBundles(db), roundId);
 }

@@ -5,6 +5,7 @@
 import { checkPinReset, PIN_RESET_REFUSAL_TEXT } from '../../../shared/domain/pinReset';
 import type { PinResetRequest } from '../../../shared/domain/pinReset';
 import type { PingguDatabase } from '../database';
+import { isRecord, parseJsonObject, readJsonSetting } from '../jsonSettings';
 import { appendAudit } from './audit';
 import type { Clock } from './audit';
 import { fail, ok } from './errors';
@@ -19,9 +20,6 @@ export type ExpertPinRecord =
 export type ExpertPins = Record<string, ExpertPinRecord>;
 
 const HEX = /^[0-9a-f]+$/;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function toPinRecord(value: unknown): ExpertPinRecord | undefined {
   if (!isRecord(value)) return undefined;
@@ -42,16 +40,8 @@ function toPinRecord(value: unknown): ExpertPinRecord | undefined {
 
 /** Parses the stored text; anything malformed is dropped rather than trusted. */
 export function parseExpertPins(text: string | undefined): ExpertPins {
-  if (text === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  if (!isRecord(parsed)) return {};
   const pins: ExpertPins = {};
-  for (const [expertId, value] of Object.entries(parsed)) {
+  for (const [expertId, value] of Object.entries(parseJsonObject(text) ?? {})) {
     const record = toPinRecord(value);
     if (record) pins[expertId] = record;
   }
@@ -59,8 +49,7 @@ export function parseExpertPins(text: string | undefined): ExpertPins {
 }
 
 async function readPins(db: PingguDatabase): Promise<ExpertPins> {
-  const record = await db.settings.get('expertPins');
-  return parseExpertPins(record?.key === 'expertPins' ? record.value : undefined);
+  return parseExpertPins(await readJsonSetting(db, 'expertPins'));
 }
 
 export function getExpertPins(db: PingguDatabase): Promise<ExpertPins> {

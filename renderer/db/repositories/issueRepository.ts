@@ -6,6 +6,7 @@
 // as written, for the hand-over sheet; records from before that was kept have none.
 import { isSha256Hex } from '../../../shared/bundle/fileHash';
 import type { PingguDatabase } from '../database';
+import { forgetRoundIn, isRecord, parseByRoundAndPanel, readJsonSetting } from '../jsonSettings';
 import { appendAudit } from './audit';
 import type { Clock } from './audit';
 import { fail, ok } from './errors';
@@ -36,9 +37,6 @@ export type IssuedBundle = {
 /** Round id → panel id → the latest bundle issued. */
 export type IssuedBundles = Record<string, Record<string, IssuedBundle>>;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function toIssuedBundle(value: unknown): IssuedBundle | undefined {
   if (!isRecord(value)) return undefined;
   const { panelId, panelName, fileName, fingerprint, sha256, encrypted, issuedAt, bases, experts } =
@@ -62,30 +60,14 @@ function toIssuedBundle(value: unknown): IssuedBundle | undefined {
 
 /** Parses the stored text; anything malformed is dropped rather than trusted. */
 export function parseIssuedBundles(text: string | undefined): IssuedBundles {
-  if (text === undefined) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  if (!isRecord(parsed)) return {};
-  const result: IssuedBundles = {};
-  for (const [roundId, panels] of Object.entries(parsed)) {
-    if (!isRecord(panels)) continue;
-    const kept: Record<string, IssuedBundle> = {};
-    for (const [panelId, value] of Object.entries(panels)) {
-      const record = toIssuedBundle(value);
-      if (record && record.panelId === panelId) kept[panelId] = record;
-    }
-    result[roundId] = kept;
-  }
-  return result;
+  return parseByRoundAndPanel(text, (value, panelId) => {
+    const record = toIssuedBundle(value);
+    return record && record.panelId === panelId ? record : undefined;
+  });
 }
 
 async function readAll(db: PingguDatabase): Promise<IssuedBundles> {
-  const record = await db.settings.get('issuedRoundBundles');
-  return parseIssuedBundles(record?.key === 'issuedRoundBundles' ? record.value : undefined);
+  return parseIssuedBundles(await readJsonSetting(db, 'issuedRoundBundles'));
 }
 
 /** The latest bundle issued to each panel of the round, by panel id. */
@@ -101,11 +83,7 @@ export async function getIssuedBundles(
  * left in it. For a caller's transaction, which must include db.settings.
  */
 export async function forgetIssuedBundles(db: PingguDatabase, roundId: string): Promise<void> {
-  const all = await readAll(db);
-  if (!Object.hasOwn(all, roundId)) return;
-  const { [roundId]: _dropped, ...rest } = all;
-  if (Object.keys(rest).length === 0) await db.settings.delete('issuedRoundBundles');
-  else await db.settings.put({ key: 'issuedRoundBundles', value: JSON.stringify(rest) });
+  await forgetRoundIn(db, 'issuedRoundBundles', await readAll(db), roundId);
 }
 
 export type IssueInput = {
