@@ -27,6 +27,32 @@ import { ResultsFilterBar } from './ResultsFilterBar';
 
 type Mode = 'rule' | AggregationMethod | 'compare';
 
+/** A warning with one line per base to review; nothing when there is none. */
+const ReviewAlert = ({
+  testId,
+  title,
+  items,
+}: {
+  testId: string;
+  title: string;
+  items: ReadonlyArray<{ key: string; text: string }>;
+}) =>
+  items.length === 0 ? null : (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid={testId}
+      title={title}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+          {items.map((item) => (
+            <li key={item.key}>{item.text}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+
 export const ResultsTab = ({ round }: { round: Round }) => {
   const { t } = useTranslation();
   const records = useResultsRecords(round.id);
@@ -70,47 +96,29 @@ export const ResultsTab = ({ round }: { round: Round }) => {
         />
       ) : null}
       {round.archive ? <Alert type="info" showIcon title={t('results.archived')} /> : null}
-      {derived.stale.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="results-stale-decisions"
-          title={t('results.table.staleDecisions', { count: derived.stale.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {derived.stale.map((s) => (
-                <li key={s.baseId}>
-                  {t('results.table.staleDecisionItem', {
-                    name: baseNames.get(s.baseId) ?? s.baseId,
-                    decidedAt: formatLocalTime(s.decidedAt),
-                    changedAt: formatLocalTime(s.changedAt),
-                  })}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
-      {derived.mixed.length > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="results-mixed-templates"
-          title={t('results.table.mixedTemplates', { count: derived.mixed.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {derived.mixed.map((m) => (
-                <li key={m.baseId}>
-                  {t('results.table.mixedTemplateItem', {
-                    name: baseNames.get(m.baseId) ?? m.baseId,
-                    templates: m.templateIds.join('、'),
-                  })}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      ) : null}
+      <ReviewAlert
+        testId="results-stale-decisions"
+        title={t('results.table.staleDecisions', { count: derived.stale.length })}
+        items={derived.stale.map((s) => ({
+          key: s.baseId,
+          text: t('results.table.staleDecisionItem', {
+            name: baseNames.get(s.baseId) ?? s.baseId,
+            decidedAt: formatLocalTime(s.decidedAt),
+            changedAt: formatLocalTime(s.changedAt),
+          }),
+        }))}
+      />
+      <ReviewAlert
+        testId="results-mixed-templates"
+        title={t('results.table.mixedTemplates', { count: derived.mixed.length })}
+        items={derived.mixed.map((m) => ({
+          key: m.baseId,
+          text: t('results.table.mixedTemplateItem', {
+            name: baseNames.get(m.baseId) ?? m.baseId,
+            templates: m.templateIds.join('、'),
+          }),
+        }))}
+      />
       <QuotaWarnings quota={derived.quota} methodName={methodName} />
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Segmented<Mode>
