@@ -150,7 +150,17 @@ async function backToList(page: Page): Promise<void> {
 async function submitSheet(page: Page): Promise<void> {
   await waitSaved(page);
   await page.getByTestId('sheet-submit').click();
-  await page.getByTestId('submit-confirm').click();
+  // In CI the confirm dialog once stayed open after this click (sheet still 草稿, saved), so
+  // the click is checked and repeated at most twice; see the closing note of 2026-11-26.
+  const confirm = page.getByTestId('submit-confirm');
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    await confirm.click();
+    const closed = await confirm
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (closed) break;
+  }
   const submitted = page.locator('[data-testid="sheet-state"]', { hasText: '已提交' });
   await waitForOrExplain(page, submitted, 'the sheet’s 已提交 state');
 }
