@@ -1,10 +1,12 @@
 // The app frame: locale-aware Ant Design provider, hash routes (they work under app://
 // in Electron and on 127.0.0.1 in a browser alike) and the three roles' areas. Only the home
 // page is in the entry chunk; the other screens load on first visit (lazyPages.ts), inside
-// RouteBoundary's spinner and error screen.
+// RouteBoundary's spinner and error screen. Animations follow the system's reduce-motion
+// setting, read at start (usePrefersReducedMotion).
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
+import { useEffect } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppLayout } from './AppLayout';
@@ -26,13 +28,19 @@ import {
 import { RouteBoundary } from './RouteBoundary';
 import { DeferredDesktopShell } from './DeferredDesktopShell';
 import { ROUTES } from './routes';
+import { usePrefersReducedMotion } from './hooks/usePrefersReducedMotion';
 
 export const App = () => {
   const { i18n } = useTranslation();
+  const isMotionReduced = usePrefersReducedMotion();
+  useEffect(() => {
+    // Says on the page which motion the app renders with (for our own CSS, and for tests).
+    document.documentElement.dataset['motion'] = isMotionReduced ? 'reduced' : 'full';
+  }, [isMotionReduced]);
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUSLocale : zhCNLocale}
-      theme={{ token: { colorPrimary: '#1659c7', borderRadius: 6 } }}
+      theme={{ token: { colorPrimary: '#1659c7', borderRadius: 6, motion: !isMotionReduced } }}
     >
       <AntApp>
         <HashRouter>

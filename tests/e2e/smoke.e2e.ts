@@ -1,12 +1,14 @@
 // Smoke test of the real app in Debian's Chromium: a fresh machine loads the demo round,
 // sees its numbers on the home screen, keeps them after a reload, switches language, and
-// every area of the app renders without a page error.
+// every area of the app renders without a page error. This machine keeps the system's
+// default motion (animations on), unlike the other e2e machines; the last test checks that
+// the app turns animations off when the system asks for reduced motion.
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 describe('first launch with the demo round', () => {
-  const machine = useMachine();
+  const machine = useMachine({ reducedMotion: 'no-preference' });
   const demo = generateDemoDataset().current;
 
   it('offers the demo round on an empty database, in Chinese', async () => {
@@ -85,6 +87,56 @@ describe('first launch with the demo round', () => {
     await page.getByTestId('main-nav').getByText('关于').click();
     await page.getByTestId('about-info').waitFor();
     expect(await page.getByTestId('about-info').innerText()).toContain('浏览器');
+    expect(machine.errors).toEqual([]);
+  });
+
+  it('animates dialogs, but not when the system asked for reduced motion at start', async () => {
+    const { page } = machine;
+    // Records every class an element of a dialog takes, from before the click on.
+    const classesWhileOpening = async (): Promise<string[]> => {
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as { __seenClasses?: string[] }).__seenClasses = seen;
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if (record.target instanceof Element) seen.push(record.target.className.toString());
+            for (const node of record.addedNodes) {
+              if (node instanceof Element) seen.push(node.className.toString());
+            }
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      await page.getByTestId('add-expert').first().click();
+      await page.getByRole('dialog').waitFor();
+      // The dialog is settled once it has no motion class left.
+      const dialogClass = () => page.locator('.ant-modal').first().getAttribute('class');
+      await expect.poll(dialogClass, SETTLED).not.toMatch(/ant-zoom/);
+      const seen = await page.evaluate(
+        () => (window as { __seenClasses?: string[] }).__seenClasses ?? [],
+      );
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      // An animation's steps (a dialog takes its 'prepare' class even without motion, to
+      // measure itself, but moves only in 'start' and 'active').
+      return seen.filter((c) => /ant-(zoom|fade)-(appear|enter)-(start|active)/.test(c));
+    };
+    await page.getByTestId('main-nav').getByText('秘书处').click();
+    await page.getByRole('tab', { name: /专家组与专家/ }).click();
+    await page.getByTestId('panel-card').first().waitFor();
+    expect(await classesWhileOpening()).not.toEqual([]);
+    const motion = () => page.evaluate(() => document.documentElement.dataset['motion']);
+    expect(await motion()).toBe('full');
+    // The setting is read when the app starts (a change mid-work would remount every screen).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await motion()).toBe('full');
+    await page.reload();
+    await page.getByTestId('panel-card').first().waitFor();
+    expect(await motion()).toBe('reduced');
+    expect(await classesWhileOpening()).toEqual([]);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.reload();
+    await page.getByTestId('panel-card').first().waitFor();
+    expect(await motion()).toBe('full');
     expect(machine.errors).toEqual([]);
   });
 });

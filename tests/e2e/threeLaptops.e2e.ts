@@ -19,10 +19,16 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/serve.mjs';
 import { lines, runCli } from '../helpers/cli';
-import { ARTIFACTS_DIR, launchMachine, screenshotPath, startServer } from './helpers/browser';
+import {
+  ARTIFACTS_DIR,
+  describePage,
+  launchMachine,
+  screenshotPath,
+  startServer,
+} from './helpers/browser';
 import type { Machine } from './helpers/browser';
 import * as data from './helpers/threeLaptopsData';
 import * as panels from './helpers/threeLaptopsPanels';
@@ -91,6 +97,17 @@ describe('three laptops: a round from set-up to the signed result', () => {
     ]);
     // Other builds and tests may share this machine: be patient with a slow page.
     for (const machine of [secretariat, laptopA, laptopB]) machine.page.setDefaultTimeout(60_000);
+  });
+
+  // A failed step prints what each machine showed then, and its last input events.
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    const machines = { secretariat, laptopA, laptopB };
+    for (const [name, machine] of Object.entries(machines)) {
+      if (machine === undefined) continue;
+      console.log(`after "${task.name}", ${name} shows ${await describePage(machine.page)}`);
+      console.log(`${name} page errors: ${JSON.stringify(machine.errors)}`);
+    }
   });
 
   afterAll(async () => {

@@ -34,7 +34,47 @@ export type Machine = {
   consoleErrors: string[];
 };
 
-export type LaunchOptions = { width?: number; height?: number };
+/**
+ * Installed in every page of the e2e machines (diagnostics only, read by describePage): the
+ * last input events with their targets, and every element with a data-testid that left the
+ * DOM, so a click that did nothing can be told apart from a button replaced under the mouse.
+ */
+const INPUT_LOG_SCRIPT = `(() => {
+  const log = [];
+  const push = (entry) => { log.push(Math.round(performance.now()) + ' ' + entry); if (log.length > 60) log.shift(); };
+  const describe = (node) => {
+    if (!(node instanceof Element)) return String(node && node.nodeName);
+    const tagged = node.closest('[data-testid]');
+    return node.tagName.toLowerCase() + (tagged ? '@' + tagged.getAttribute('data-testid') : '');
+  };
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown']) {
+    window.addEventListener(type, (event) => push(type + ' ' + describe(event.target) + (event.defaultPrevented ? ' (prevented)' : '')), true);
+  }
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.removedNodes) {
+        if (!(node instanceof Element)) continue;
+        const ids = [node, ...node.querySelectorAll('[data-testid]')]
+          .map((el) => el.getAttribute && el.getAttribute('data-testid'))
+          .filter((id) => id);
+        if (ids.length > 0) push('removed ' + ids.slice(0, 5).join(','));
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+  window.__pingguInputLog = log;
+})();`;
+
+export type LaunchOptions = {
+  width?: number;
+  height?: number;
+  /**
+   * The system's reduce-motion setting (default 'reduce', which the app honours by turning
+   * Ant Design's animations off): a dialog or dropdown is then where it stays from its first
+   * frame. With animations, a click sent while a dialog zooms in can press on its button and
+   * release on the field above it, which clicks neither (seen in CI's input logs).
+   */
+  reducedMotion?: 'reduce' | 'no-preference';
+};
 
 /**
  * Options of expect.poll for a state that arrives asynchronously (a live query after a
@@ -64,7 +104,9 @@ export const launchMachine = async (options: LaunchOptions = {}): Promise<Machin
     viewport: { width: options.width ?? 1366, height: options.height ?? 768 },
     locale: 'zh-CN',
     acceptDownloads: true,
+    reducedMotion: options.reducedMotion ?? 'reduce',
   });
+  await context.addInitScript(INPUT_LOG_SCRIPT);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -140,36 +182,87 @@ export const screenshotPath = (name: string) => {
 };
 
 /**
- * Waits for `locator`; when it does not come, fails with what the page says instead (the save
- * state, messages, open dialogs, alerts), so a failure in CI's log tells what went wrong.
+ * What the page shows and holds, for a failure message: the save state, messages, open
+ * dialogs and dropdowns (with their classes, to tell a stuck animation from a lost click),
+ * alerts, whether the page is visible and focused, and the stored scoresheets' states.
+ */
+export async function describePage(page: Page): Promise<string> {
+  const shown = await page
+    .evaluate(async () => {
+      const texts = (selector: string) =>
+        [...document.querySelectorAll<HTMLElement>(selector)]
+          .map((el) => el.innerText.trim())
+          .filter((text) => text !== '');
+      const overlays = [
+        ...document.querySelectorAll<HTMLElement>('.ant-modal-wrap, .ant-select-dropdown'),
+      ].map((el) => ({
+        classes: el.className,
+        style: el.getAttribute('style') ?? '',
+        buttons: [...el.querySelectorAll<HTMLElement>('button')].map((b) => b.className),
+        text: el.innerText.trim().slice(0, 80),
+      }));
+      const sheets = await new Promise<unknown>((resolve) => {
+        const request = indexedDB.open('pinggu');
+        request.onerror = () => resolve(String(request.error));
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('scoresheets')) {
+            db.close();
+            resolve('no scoresheets store');
+            return;
+          }
+          const all = db.transaction('scoresheets').objectStore('scoresheets').getAll();
+          all.onerror = () => resolve(String(all.error));
+          all.onsuccess = () => {
+            db.close();
+            resolve(
+              (
+                all.result as {
+                  baseId: string;
+                  expertId: string;
+                  state: string;
+                  revision: number;
+                }[]
+              ).map((s) => `${s.expertId}/${s.baseId}: ${s.state} r${s.revision}`),
+            );
+          };
+        };
+      });
+      return {
+        url: location.href,
+        visibility: document.visibilityState,
+        focused: document.hasFocus(),
+        active: document.activeElement?.outerHTML.slice(0, 120) ?? null,
+        saveState: texts('[data-testid="save-state"]'),
+        sheetState: texts('[data-testid="sheet-state"]'),
+        messages: texts('.ant-message-notice'),
+        overlays,
+        alerts: texts('.ant-alert'),
+        sheets,
+        inputLog: (window as { __pingguInputLog?: string[] }).__pingguInputLog ?? [],
+      };
+    })
+    .catch((reason: unknown) => ({ unreadable: String(reason) }));
+  return JSON.stringify(shown);
+}
+
+/**
+ * Waits for `locator`; when it does not come, fails with what the page says instead (see
+ * describePage), and saves a screenshot, so a failure in CI's log tells what went wrong.
  */
 export async function waitForOrExplain(
   page: Page,
   locator: Locator,
   what: string,
-  timeout?: number,
+  options: { timeout?: number; state?: 'visible' | 'hidden' } = {},
 ): Promise<void> {
   try {
-    await locator.waitFor(timeout === undefined ? {} : { timeout });
+    await locator.waitFor(options);
   } catch (error) {
-    const shown = await page
-      .evaluate(() => {
-        const texts = (selector: string) =>
-          [...document.querySelectorAll<HTMLElement>(selector)]
-            .map((el) => el.innerText.trim())
-            .filter((text) => text !== '');
-        return {
-          url: location.href,
-          saveState: texts('[data-testid="save-state"]'),
-          sheetState: texts('[data-testid="sheet-state"]'),
-          messages: texts('.ant-message-notice'),
-          dialogs: texts('.ant-modal-wrap:not([style*="display: none"]) .ant-modal'),
-          alerts: texts('.ant-alert'),
-        };
-      })
-      .catch((reason: unknown) => ({ unreadable: String(reason) }));
+    const shown = await describePage(page);
+    await page.screenshot({ path: screenshotPath(`failure-${Date.now()}`) }).catch(() => undefined);
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new Error(`${what} did not appear (${reason}); the page shows ${JSON.stringify(shown)}`, {
+    throw new Error(`${what} did not happen (${reason}); the page shows ${shown}`, {
       cause: error,
     });
   }

@@ -26,7 +26,9 @@ export async function chooseOption(
     // A long list is virtual: typing brings the option into the rendered rows.
     if (options.search === true) await page.keyboard.type(text);
     await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-    await open.first().waitFor({ state: 'hidden' });
+    await waitForOrExplain(page, open.first(), `the dropdown closing after ${text}`, {
+      state: 'hidden',
+    });
     const shown = await select.innerText();
     if (shown.includes(text.trim()) || attempt === 3) {
       expect(shown).toContain(text.trim());
@@ -150,19 +152,9 @@ async function backToList(page: Page): Promise<void> {
 async function submitSheet(page: Page): Promise<void> {
   await waitSaved(page);
   await page.getByTestId('sheet-submit').click();
-  // In CI the confirm dialog once stayed open after this click (sheet still 草稿, saved), so
-  // the click is checked and repeated at most twice; see the closing note of 2026-11-26.
-  const confirm = page.getByTestId('submit-confirm');
-  for (let attempt = 1; attempt <= 3; attempt += 1) {
-    await confirm.click();
-    const closed = await confirm
-      .waitFor({ state: 'hidden', timeout: 10_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (closed) break;
-  }
+  await page.getByTestId('submit-confirm').click();
   const submitted = page.locator('[data-testid="sheet-state"]', { hasText: '已提交' });
-  await waitForOrExplain(page, submitted, 'the sheet’s 已提交 state');
+  await waitForOrExplain(page, submitted, 'the sheet showing 已提交');
 }
 
 /**
