@@ -70,6 +70,22 @@ export function putExpertPin(
   });
 }
 
+/**
+ * Drops the PIN records of these experts (a deleted round's). Runs inside the caller's
+ * transaction, which must include the settings table; removes the row when none is left.
+ */
+export async function forgetExpertPins(
+  db: PingguDatabase,
+  expertIds: readonly string[],
+): Promise<void> {
+  const pins = await readPins(db);
+  const kept = Object.entries(pins).filter(([id]) => !expertIds.includes(id));
+  if (kept.length === Object.keys(pins).length) return;
+  if (kept.length === 0) await db.settings.delete('expertPins');
+  else
+    await db.settings.put({ key: 'expertPins', value: JSON.stringify(Object.fromEntries(kept)) });
+}
+
 export type PinResetDone = { expertId: string; confirmedBy: string };
 
 /**

@@ -8,6 +8,7 @@ import { fail, ok } from './errors';
 import type { RepositoryResult } from './errors';
 import { forgetReceivedRoundBundles } from '../bundles/receivedRoundBundles';
 import { forgetIssuedBundles } from './issueRepository';
+import { forgetExpertPins } from './expertPinRepository';
 
 export type NewRoundInput = {
   round: Round;
@@ -76,7 +77,8 @@ export function roundTables(db: PingguDatabase) {
 /**
  * Deletes a round and every record that belongs to it in one transaction: bases, panels,
  * experts, assignments, scoresheets, decisions, conflicts, import records, pinned keys, the
- * record of its issued bundles, its audit entries, and templates no other round uses. A
+ * record of its issued and received bundles, its experts' PINs and the current-expert choice
+ * when it is one of them, its audit entries, and templates no other round uses. A
  * single 'round.delete' audit entry is left behind so the deletion itself stays on record.
  */
 export function deleteRound(
@@ -98,6 +100,7 @@ export function deleteRound(
       (t) => t !== undefined,
     );
 
+    const expertIds = (await db.experts.where('roundId').equals(roundId).primaryKeys()).map(String);
     const counts: DeletedRoundCounts = {
       bases: await db.bases.where('roundId').equals(roundId).delete(),
       panels: await db.panels.where('roundId').equals(roundId).delete(),
@@ -116,6 +119,12 @@ export function deleteRound(
 
     const current = await db.settings.get('currentRoundId');
     if (current?.value === roundId) await db.settings.delete('currentRoundId');
+    // This laptop's scoring choices for the round's experts: their PINs and who scores now.
+    await forgetExpertPins(db, expertIds);
+    const currentExpert = await db.settings.get('currentExpertId');
+    if (currentExpert !== undefined && expertIds.includes(currentExpert.value)) {
+      await db.settings.delete('currentExpertId');
+    }
     await forgetIssuedBundles(db, roundId);
     await forgetReceivedRoundBundles(db, roundId);
 

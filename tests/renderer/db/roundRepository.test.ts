@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../renderer/db/database';
 import { getCurrentRound } from '../../../renderer/db/queries';
+import { getExpertPins, putExpertPin } from '../../../renderer/db/repositories/expertPinRepository';
 import { getIssuedBundles, recordIssue } from '../../../renderer/db/repositories/issueRepository';
+import { getSetting, setSetting } from '../../../renderer/db/repositories/settingsRepository';
 import {
   addRound,
   deleteRound,
@@ -262,6 +264,35 @@ describe('deleting a round', () => {
 
     expect(await db.settings.get('issuedRoundBundles')).toBeUndefined();
     expect(await db.trustedKeys.count()).toBe(0);
+  });
+
+  it("forgets this laptop's PINs of the round's experts and its current expert", async () => {
+    const doomed = buildRoundRecords();
+    const kept = buildRoundRecords();
+    await putFullRound(doomed);
+    await putFullRound(kept);
+    const pin = { kind: 'pin', salt: 'ab12', hash: 'cd34', setAt: TEST_TIME } as const;
+    const [doomedExpert] = doomed.experts;
+    const [keptExpert] = kept.experts;
+    if (!doomedExpert || !keptExpert) throw new Error('builder');
+    await putExpertPin(db, doomedExpert.id, pin);
+    await putExpertPin(db, keptExpert.id, { kind: 'declined', at: TEST_TIME });
+    await setSetting(db, 'currentExpertId', doomedExpert.id);
+
+    await deleteRound(db, doomed.round.id, '王秘书', testClock());
+
+    expect(await getExpertPins(db)).toEqual({
+      [keptExpert.id]: { kind: 'declined', at: TEST_TIME },
+    });
+    expect(await getSetting(db, 'currentExpertId')).toBeUndefined();
+
+    // The other round's expert stays chosen, and its row goes with its last PIN.
+    await setSetting(db, 'currentExpertId', keptExpert.id);
+    await deleteRound(db, doomed.round.id, '王秘书', testClock()); // unknown now: no change
+    expect(await getSetting(db, 'currentExpertId')).toBe(keptExpert.id);
+    await deleteRound(db, kept.round.id, '王秘书', testClock());
+    expect(await db.settings.get('expertPins')).toBeUndefined();
+    expect(await getSetting(db, 'currentExpertId')).toBeUndefined();
   });
 
   it('deletes templates no remaining round uses', async () => {
