@@ -1,8 +1,7 @@
 // Files dropped on the window before the shell's code has loaded (DeferredDesktopShell): the
 // browser is kept from opening them in place of the app, and they are dropped again, as the
 // same files, once the shell listens, so an early drop is imported like any other.
-const hasFiles = (event: DragEvent): boolean =>
-  [...(event.dataTransfer?.types ?? [])].includes('Files');
+import { carriesFiles } from './fileDrag';
 
 export type DropBuffer = {
   /** Stops holding drops and drops the held files again on the window. */
@@ -21,12 +20,12 @@ export type HoldOptions = {
 export const holdDrops = (target: Window, { accepts, onHeld }: HoldOptions): DropBuffer => {
   const held: File[][] = [];
   const onDragOver = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
+    if (!carriesFiles(event.dataTransfer)) return;
     event.preventDefault();
     if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
+    if (!carriesFiles(event.dataTransfer)) return;
     // Never let the browser open a dropped file in place of the app.
     event.preventDefault();
     if (!accepts()) return;

@@ -17,12 +17,10 @@ import { isDatabaseEmpty } from './backupService';
 import { formatTime } from './format';
 import { ImportBundleDialog } from './ImportBundleDialog';
 import { useRestoreBackup } from './useRestoreBackup';
+import { carriesFiles } from '../../app/fileDrag';
 
 // Once per page load, whatever React's StrictMode does with effects.
 let restoreOfferChecked = false;
-
-const hasFiles = (event: DragEvent): boolean =>
-  [...(event.dataTransfer?.types ?? [])].includes('Files');
 
 const readDropped = async (files: readonly File[]): Promise<OpenedFile[]> => {
   if (!checkOpenSelection(files).ok) return [];
@@ -134,12 +132,12 @@ export const DesktopShell = () => {
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
       // The scoring screen's round bundle opener takes drops there.
-      if (!hasFiles(event) || latest.current.pathname === ROUTES.scoring) return;
+      if (!carriesFiles(event.dataTransfer) || latest.current.pathname === ROUTES.scoring) return;
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     };
     const onDrop = (event: DragEvent) => {
-      if (!hasFiles(event) || latest.current.pathname === ROUTES.scoring) return;
+      if (!carriesFiles(event.dataTransfer) || latest.current.pathname === ROUTES.scoring) return;
       event.preventDefault();
       const files = [...(event.dataTransfer?.files ?? [])].filter((file) =>
         isBundleFileName(file.name),

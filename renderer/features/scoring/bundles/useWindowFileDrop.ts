@@ -1,9 +1,7 @@
 // Dropping a bundle anywhere on the window opens it (while the calling screen is shown).
 import { useEffect, useRef } from 'react';
 import type { BundleFile } from './useRoundBundleImport';
-
-const hasFiles = (event: DragEvent): boolean =>
-  [...(event.dataTransfer?.types ?? [])].includes('Files');
+import { carriesFiles } from '../../../app/fileDrag';
 
 export function useWindowFileDrop(onFile: (file: BundleFile) => void): void {
   const latest = useRef(onFile);
@@ -13,13 +11,13 @@ export function useWindowFileDrop(onFile: (file: BundleFile) => void): void {
 
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
+      if (!carriesFiles(event.dataTransfer)) return;
       // Without this the browser would navigate to the dropped file.
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     };
     const onDrop = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
+      if (!carriesFiles(event.dataTransfer)) return;
       event.preventDefault();
       const file = event.dataTransfer?.files[0];
       if (!file) return;

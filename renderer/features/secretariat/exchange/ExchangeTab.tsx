@@ -14,8 +14,7 @@ import { BatchImportSection } from './BatchImportSection';
 import { bundleFilesOf, droppedItems } from './droppedFiles';
 import { IssueSection } from './IssueSection';
 import { useBatchImport } from './useBatchImport';
-
-const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
+import { carriesFiles } from '../../../app/fileDrag';
 
 async function readAll(files: readonly File[]): Promise<BatchFile[]> {
   const read: BatchFile[] = [];
@@ -38,13 +37,13 @@ export const ExchangeTab = ({ round }: { round: Round }) => {
   const isArchived = round.archive !== undefined;
 
   const onDragOver = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
+    if (!carriesFiles(event.dataTransfer)) return;
     event.preventDefault();
     event.stopPropagation();
     event.dataTransfer.dropEffect = isArchived || batch.isBusy ? 'none' : 'copy';
   };
   const onDrop = (event: DragEvent) => {
-    if (!hasFiles(event)) return;
+    if (!carriesFiles(event.dataTransfer)) return;
     event.preventDefault();
     // The window-wide drop handler (DesktopShell) must not open these files a second time.
     event.stopPropagation();

@@ -7,6 +7,7 @@ import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readTableFile } from '../../../../shared/roster';
 import { usePickTableFile } from '../desktopFiles';
+import { carriesFiles } from '../../../app/fileDrag';
 
 export type PickedRoster = {
   fileName: string;
@@ -14,8 +15,6 @@ export type PickedRoster = {
   sheetName?: string;
   encoding?: 'utf-8' | 'gbk';
 };
-
-const hasFiles = (event: DragEvent): boolean => [...event.dataTransfer.types].includes('Files');
 
 export function useRosterFile(onRead: (picked: PickedRoster) => void) {
   const { t } = useTranslation();
@@ -43,7 +42,7 @@ export function useRosterFile(onRead: (picked: PickedRoster) => void) {
   /** Handlers for the element files may be dropped on. */
   const dropTarget = {
     onDragOver: (event: DragEvent) => {
-      if (!hasFiles(event)) return;
+      if (!carriesFiles(event.dataTransfer)) return;
       // Without this the window would navigate to the file; stopped here so the window's
       // own bundle drop handler does not take it.
       event.preventDefault();
@@ -53,7 +52,7 @@ export function useRosterFile(onRead: (picked: PickedRoster) => void) {
     },
     onDragLeave: () => setIsDragging(false),
     onDrop: (event: DragEvent) => {
-      if (!hasFiles(event)) return;
+      if (!carriesFiles(event.dataTransfer)) return;
       event.preventDefault();
       event.stopPropagation();
       setIsDragging(false);
