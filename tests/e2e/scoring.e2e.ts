@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { secondaryIndicators } from '../../shared/domain/templates';
-import { makeBundle } from '../helpers/bundleBuilders';
+import { createBundle } from '../../shared/bundle/bundle';
+import { makeBundle, sampleInput, testSigner } from '../helpers/bundleBuilders';
 import { SETTLED, launchMachine, screenshotPath, useMachine } from './helpers/browser';
 
 const demo = generateDemoDataset().current;
@@ -345,6 +346,75 @@ describe('a fresh panel laptop opens round bundles', () => {
     await page.locator('[data-testid="header-round"]', { hasText: roundName }).waitFor();
     expect(laptop.errors).toEqual([]);
     expect(machine.errors).toEqual([]);
+    await laptop.close();
+  });
+
+  it('lists what a re-issued round bundle withdraws, and the laptop loses it on import', async () => {
+    const laptop = await launchMachine();
+    const { page } = laptop;
+    const sample = sampleInput('round', { signer: await testSigner() });
+    if (sample.kind !== 'round') throw new Error('a round bundle input');
+    // The sample's bases share one name: the one to be moved gets its own.
+    const [sampleBase] = sample.payload.bases;
+    if (!sampleBase) throw new Error('sample without bases');
+    const moved = { ...sampleBase, name: '辽宁省智能制造装备重点实验室' };
+    const first = {
+      ...sample,
+      payload: {
+        ...sample.payload,
+        bases: sample.payload.bases.map((b) => (b.id === moved.id ? moved : b)),
+      },
+    };
+    // The secretariat moves that base to another panel and issues the panel's bundle again.
+    const reissued = {
+      ...first,
+      createdAt: '2024-05-12T08:30:00.000Z',
+      payload: {
+        ...first.payload,
+        bases: first.payload.bases.filter((b) => b.id !== moved.id),
+        assignments: first.payload.assignments.filter((a) => a.baseId !== moved.id),
+      },
+    };
+    const withdrawnAssignments =
+      first.payload.assignments.length - reissued.payload.assignments.length;
+    expect(withdrawnAssignments).toBeGreaterThan(0);
+    const dir = mkdtempSync(join(tmpdir(), 'pinggu-reissue-'));
+    const open = async (name: string, bytes: Uint8Array) => {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      const choosing = page.waitForEvent('filechooser');
+      await page.getByTestId('open-round-bundle').click();
+      await (await choosing).setFiles(file);
+      await page.getByTestId('bundle-preview').waitFor();
+    };
+    await page.goto(`${machine.url}#/scoring`);
+    await open('round-first.pgb', await createBundle(first));
+    expect(await page.getByTestId('bundle-withdrawn').count()).toBe(0);
+    await page.getByRole('button', { name: '导 入' }).click();
+    await page.getByTestId('bundle-done').click();
+    await page.getByTestId('expert-select').waitFor();
+
+    await open('round-reissued.pgb', await createBundle(reissued));
+    const withdrawn = page.getByTestId('bundle-withdrawn');
+    expect(await withdrawn.innerText()).toContain(`基地：${moved.name}`);
+    expect(await withdrawn.innerText()).toContain(`评审任务 ${withdrawnAssignments} 项`);
+    await page.screenshot({ path: screenshotPath('scoring-reissued-withdrawn') });
+    await page.getByRole('button', { name: '导 入' }).click();
+    await page.getByTestId('bundle-done').click();
+    // The expert's list no longer offers the moved base.
+    const [assignment] = reissued.payload.assignments;
+    const expertName = first.payload.experts.find((e) => e.id === assignment?.expertId)?.name;
+    await page.getByTestId('expert-select').click();
+    await page.keyboard.type(expertName ?? '');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('pin-skip').click();
+    await page.getByTestId('my-bases').waitFor();
+    await expect
+      .poll(() => page.getByTestId('my-bases').innerText(), SETTLED)
+      .not.toContain(moved.name);
+    const [remaining] = reissued.payload.bases;
+    expect(await page.getByTestId('my-bases').innerText()).toContain(remaining?.name ?? '?');
+    expect(laptop.errors).toEqual([]);
     await laptop.close();
   });
 });

@@ -226,6 +226,13 @@ export const scoringEn: Catalogue['scoring'] = {
     assignments: 'Assignments',
     counts: '{{added}} new, {{changed}} updated, {{unchanged}} unchanged',
     unchanged: 'This computer already has everything in the bundle; importing changes nothing.',
+    withdrawnTitle:
+      'The secretariat withdrew part of this panel’s work; importing deletes it from this computer:',
+    withdrawnBases: 'Bases: {{names}}',
+    withdrawnExperts: 'Experts: {{names}}',
+    withdrawnAssignments: '{{count}} assignments',
+    keptScored:
+      '{{count}} withdrawn assignments already have a scoresheet on this computer and are kept (scores are never deleted); the secretariat will refuse those sheets as “not assigned”.',
     acceptKey: 'I compared the fingerprint with the paper hand-over sheet and accept this key',
     import: 'Import',
     failedTitle: 'Not imported',

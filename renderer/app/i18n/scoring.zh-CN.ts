@@ -219,6 +219,12 @@ export const scoringZhCN = {
     assignments: '评审任务',
     counts: '新增 {{added}}，更新 {{changed}}，不变 {{unchanged}}',
     unchanged: '本机已有此任务包的全部内容，导入不会改变任何数据。',
+    withdrawnTitle: '秘书处已撤回本组的部分任务，导入后将从本机删除：',
+    withdrawnBases: '基地：{{names}}',
+    withdrawnExperts: '专家：{{names}}',
+    withdrawnAssignments: '评审任务 {{count}} 项',
+    keptScored:
+      '另有 {{count}} 项已撤回的任务在本机已有评分表，予以保留（评分不会被删除）；秘书处导入时这些评分表将因“未被分配”被拒收。',
     acceptKey: '我已核对纸质交接单上的指纹，接受此签名密钥',
     import: '导入',
     failedTitle: '未能导入',

@@ -96,6 +96,23 @@ export type RosterPreview = Record<RosterTable, RecordCounts> & {
   /** Names of experts and bases this bundle adds, for the preview's list. */
   addedExperts: string[];
   addedBases: string[];
+  /** What a re-issued round bundle withdrew from its panel (see RosterWithdrawal). */
+  withdrawn: RosterWithdrawal;
+};
+
+/**
+ * Records of the bundle's panel stored here that a re-issued round bundle no longer carries:
+ * the secretariat moved a base, replaced an expert or undid an assignment. They are deleted,
+ * except where a sheet was started on them here (scores are never deleted): those stay.
+ */
+export type RosterWithdrawal = {
+  /** Names of the bases and experts deleted. */
+  bases: string[];
+  experts: string[];
+  /** Assignments deleted. */
+  assignments: number;
+  /** Withdrawn assignments kept because this laptop holds a sheet for them. */
+  keptScored: number;
 };
 
 export type ArchivePreview = {

@@ -8,6 +8,7 @@ import { OpenedFileHash } from '../../app/components/OpenedFileHash';
 import type { FileSha256State } from '../../app/hooks/useFileSha256';
 import type { ImportPreview, KeyStatus, SheetPreview } from '../../db/bundles';
 import { formatTime, rosterTotals, sheetsWorthShowing } from './format';
+import { WithdrawnAlert } from '../../app/components/WithdrawnAlert';
 
 const KEY_COLORS: Record<KeyStatus, string> = {
   pinned: 'green',
@@ -70,6 +71,9 @@ export const ImportPreviewView = ({
           style={{ marginBottom: 12 }}
           title={t('backups.import.unchanged')}
         />
+      ) : null}
+      {preview.roster ? (
+        <WithdrawnAlert withdrawn={preview.roster.withdrawn} style={{ marginBottom: 12 }} />
       ) : null}
       <Descriptions
         column={1}

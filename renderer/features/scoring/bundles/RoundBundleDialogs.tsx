@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedImport, RecordCounts } from '../../../db/bundles';
+import { WithdrawnAlert } from '../../../app/components/WithdrawnAlert';
 import { OpenedFileHash } from '../../../app/components/OpenedFileHash';
 import { useFileSha256 } from '../../../app/hooks/useFileSha256';
 import { useLabels } from '../../../app/hooks/useLabels';
@@ -132,6 +133,9 @@ const PreviewModal = ({
           {counts(preview.roster?.assignments)}
         </Descriptions.Item>
       </Descriptions>
+      {preview.roster ? (
+        <WithdrawnAlert withdrawn={preview.roster.withdrawn} style={{ marginTop: 12 }} />
+      ) : null}
       {preview.unchanged ? (
         <Alert
           style={{ marginTop: 12 }}

@@ -1,5 +1,6 @@
 // Round bundles on a panel laptop: the first brings the round; importing it again changes
-// nothing; a re-issued one updates the roster but never a scoresheet or a local recusal.
+// nothing; a re-issued one updates the roster but never a scoresheet or a local recusal, and
+// withdraws what it no longer carries of its panel unless a sheet was started on it here.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import { commitImport } from '../../../../renderer/db/bundles/commitImport';
@@ -99,6 +100,83 @@ describe('importing a round bundle on a panel laptop', () => {
     await importBundle(panel, reissued, roundOnly);
     expect((await panel.experts.get(assignment.expertId))?.title).toBe('研究员');
     expect((await panel.assignments.get(assignment.id))?.recusal).toEqual(recusal);
+  });
+
+  it('withdraws a base moved to another panel and an expert taken off, with their assignments', async () => {
+    const first = await roundBundleFrom(secretariat, r, { createdAt: '2024-05-12T08:00:00.000Z' });
+    await importBundle(panel, first, roundOnly);
+    const [kept, moved] = r.bases;
+    const [stays, , leaves] = r.experts;
+    if (!kept || !moved || !stays || !leaves) throw new Error('builder');
+    // The secretariat moves one base to another panel and takes one expert off the panel.
+    await secretariat.bases.update(moved.id, { panelId: 'another-panel' });
+    await secretariat.experts.delete(leaves.id);
+    const dropped = r.assignments.filter((a) => a.baseId === moved.id || a.expertId === leaves.id);
+    await secretariat.assignments.bulkDelete(dropped.map((a) => a.id));
+    const reissued = await roundBundleFrom(secretariat, r, {
+      createdAt: '2024-05-13T08:00:00.000Z',
+    });
+
+    const ready = await prepared(panel, reissued, roundOnly.prepare);
+    expect(ready.preview.unchanged).toBe(false);
+    expect(ready.preview.roster?.withdrawn).toEqual({
+      bases: [moved.name],
+      experts: [leaves.name],
+      assignments: dropped.length,
+      keptScored: 0,
+    });
+    expect((await commitImport(panel, ready, commitDeps())).ok).toBe(true);
+
+    expect(await panel.bases.toCollection().primaryKeys()).toEqual([kept.id]);
+    expect((await panel.experts.toArray()).map((e) => e.id).sort()).toEqual(
+      r.experts
+        .filter((e) => e.id !== leaves.id)
+        .map((e) => e.id)
+        .sort(),
+    );
+    const left = r.assignments.filter((a) => !dropped.includes(a)).map((a) => a.id);
+    expect((await panel.assignments.toArray()).map((a) => a.id).sort()).toEqual(left.sort());
+    expect(await panel.assignments.where('expertId').equals(stays.id).count()).toBe(1);
+    // The same file again withdraws nothing more.
+    const again = await prepared(panel, reissued, roundOnly.prepare);
+    expect(again.preview.unchanged).toBe(true);
+    expect(again.preview.roster?.withdrawn).toEqual({
+      bases: [],
+      experts: [],
+      assignments: 0,
+      keptScored: 0,
+    });
+  });
+
+  it('keeps withdrawn assignments, their expert and base, where a sheet was started here', async () => {
+    const first = await roundBundleFrom(secretariat, r, { createdAt: '2024-05-12T08:00:00.000Z' });
+    await importBundle(panel, first, roundOnly);
+    const sheets = await scoreEverySheet(panel, r.round.id, testSheetDeps('laptop-1'), {
+      submit: false,
+    });
+    const sheetsBefore = await databaseDigest(panel, { tables: ['scoresheets'] });
+    const [, , leaves] = r.experts;
+    if (!leaves) throw new Error('builder');
+    await secretariat.experts.delete(leaves.id);
+    const dropped = r.assignments.filter((a) => a.expertId === leaves.id);
+    await secretariat.assignments.bulkDelete(dropped.map((a) => a.id));
+    const reissued = await roundBundleFrom(secretariat, r, {
+      createdAt: '2024-05-13T08:00:00.000Z',
+    });
+
+    const ready = await prepared(panel, reissued, roundOnly.prepare);
+    expect(ready.preview.roster?.withdrawn).toEqual({
+      bases: [],
+      experts: [],
+      assignments: 0,
+      keptScored: dropped.length,
+    });
+    expect((await commitImport(panel, ready, commitDeps())).ok).toBe(true);
+
+    expect(await panel.experts.get(leaves.id)).toEqual(leaves);
+    expect(await panel.assignments.bulkGet(dropped.map((a) => a.id))).toEqual(dropped);
+    expect(await panel.scoresheets.count()).toBe(sheets.length);
+    expect(await databaseDigest(panel, { tables: ['scoresheets'] })).toBe(sheetsBefore);
   });
 
   it('refuses a round bundle older than the one taken for the panel, a stale file on the stick', async () => {

@@ -33,6 +33,7 @@ describe('what the import preview shows', () => {
       assignments: counts(10, 0, 0),
       addedExperts: [],
       addedBases: [],
+      withdrawn: { bases: [], experts: [], assignments: 0, keptScored: 0 },
     };
     expect(rosterTotals(roster)).toEqual({ added: 21, changed: 1, unchanged: 3 });
   });
