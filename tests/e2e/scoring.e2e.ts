@@ -349,7 +349,7 @@ describe('a fresh panel laptop opens round bundles', () => {
     await laptop.close();
   });
 
-  it('lists what a re-issued round bundle withdraws, and the laptop loses it on import', async () => {
+  it('lists what a re-issued round bundle withdraws, drops it, and offers colleagues’ score bundles', async () => {
     const laptop = await launchMachine();
     const { page } = laptop;
     const sample = sampleInput('round', { signer: await testSigner() });
@@ -414,6 +414,20 @@ describe('a fresh panel laptop opens round bundles', () => {
       .not.toContain(moved.name);
     const [remaining] = reissued.payload.bases;
     expect(await page.getByTestId('my-bases').innerText()).toContain(remaining?.name ?? '?');
+
+    // The chair's matrix: no expert has a sheet on this laptop yet, so it says they may score
+    // elsewhere and offers to import their score bundles into the import dialog.
+    await page.getByRole('button', { name: '专家组总览' }).click();
+    await page.getByTestId('panel-matrix').waitFor();
+    const elsewhere = await page.getByTestId('others-elsewhere').innerText();
+    for (const expert of reissued.payload.experts) expect(elsewhere).toContain(expert.name);
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByTestId('import-scores').click();
+    await (await choosing).setFiles(join(dir, 'round-reissued.pgb'));
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-kind').innerText()).toBe('评审任务包');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
     expect(laptop.errors).toEqual([]);
     await laptop.close();
   });

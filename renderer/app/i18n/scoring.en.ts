@@ -180,6 +180,9 @@ export const scoringEn: Catalogue['scoring'] = {
     missing: '{{count}} missing',
     allDone: 'Every scoresheet is submitted or recused',
     missingRow: 'Missing',
+    othersElsewhere:
+      '{{names}} have no scoresheet on this computer yet. If they score on another computer, import the score bundles they export to complete this table.',
+    importScores: 'Import score bundles…',
     printSummary: 'Print panel summary',
     back: 'Back to scoring',
   },

@@ -173,6 +173,9 @@ export const scoringZhCN = {
     missing: '尚缺 {{count}} 份',
     allDone: '全部评分表均已提交或回避',
     missingRow: '尚缺',
+    othersElsewhere:
+      '{{names}}在本机还没有任何评分表。若他们在其他电脑上评分，请导入他们导出的评分包，本表才完整。',
+    importScores: '导入评分包…',
     printSummary: '打印专家组汇总表',
     back: '返回专家评分',
   },

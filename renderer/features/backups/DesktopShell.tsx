@@ -18,6 +18,7 @@ import { formatTime } from './format';
 import { ImportBundleDialog } from './ImportBundleDialog';
 import { useRestoreBackup } from './useRestoreBackup';
 import { carriesFiles } from '../../app/fileDrag';
+import { onOpenBundleRequest } from '../../app/bundleOpenRequests';
 
 // Once per page load, whatever React's StrictMode does with effects.
 let restoreOfferChecked = false;
@@ -73,6 +74,7 @@ export const DesktopShell = () => {
   }, []);
 
   useEffect(() => startBackupSchedule(), []);
+  useEffect(() => onOpenBundleRequest(open), [open]);
 
   useEffect(() => {
     const api = getDesktopApi();

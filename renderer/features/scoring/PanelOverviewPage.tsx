@@ -1,7 +1,12 @@
 // Route /scoring/panel: the chair's view on the panel laptop. Experts × bases, each cell the
 // state (colour) and total of one expected sheet, and how many are still missing.
-import { Button, Card, Empty, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  ArrowLeftOutlined,
+  ExportOutlined,
+  ImportOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,7 +15,10 @@ import { ROUTES, scoringPrintPanelPath } from '../../app/routes';
 import { useLabels } from '../../app/hooks/useLabels';
 import { ExportScoresDialog } from './bundles/ExportScoresDialog';
 import { MatrixCellView } from './MatrixCellView';
+import { expertsWithNothingHere } from './panelMatrix';
 import type { MatrixRow, PanelMatrix } from './panelMatrix';
+import { requestOpenBundles } from '../../app/bundleOpenRequests';
+import { getDesktopApi } from '../../platform/desktopApi';
 import { SHEET_STATES, STATE_CELL_COLORS } from './stateStyle';
 import { useCurrentExpert } from './useScoringData';
 import { usePanelMatrix } from './usePanelMatrix';
@@ -149,6 +157,7 @@ export const PanelOverviewPage = () => {
             ))}
           </Space>
         ) : null}
+        {matrix ? <OthersElsewhere matrix={matrix} /> : null}
         {matrix ? <MatrixTable matrix={matrix} /> : <Empty />}
       </Card>
       {isExporting && matrix ? (
@@ -160,5 +169,37 @@ export const PanelOverviewPage = () => {
         />
       ) : null}
     </div>
+  );
+};
+
+/**
+ * Experts of the panel with nothing on this laptop probably score on another one: says so, and
+ * opens their score bundles in the import dialog (preview, then one transaction).
+ */
+const OthersElsewhere = ({ matrix }: { matrix: PanelMatrix }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const elsewhere = expertsWithNothingHere(matrix);
+  if (elsewhere.length === 0) return null;
+  const pick = async () => {
+    const picked = await getDesktopApi().file.openBundles({ multi: true, folders: false });
+    if (!picked.ok) message.error(picked.error.message);
+    else if (!picked.value.cancelled) requestOpenBundles(picked.value.files);
+  };
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="others-elsewhere"
+      title={t('scoring.panel.othersElsewhere', {
+        names: elsewhere.map((e) => e.name).join('、'),
+      })}
+      action={
+        <Button icon={<ImportOutlined />} onClick={() => void pick()} data-testid="import-scores">
+          {t('scoring.panel.importScores')}
+        </Button>
+      }
+    />
   );
 };

@@ -99,3 +99,15 @@ export function buildPanelMatrix(input: PanelMatrixInput): PanelMatrix {
   });
   return { panel, experts, rows, total, byExpert };
 }
+
+/**
+ * Experts with sheets to score none of which exists on this laptop (all not started): on a
+ * panel sharing several laptops they most likely score on another one, and the matrix is
+ * complete only once their score bundles are imported here.
+ */
+export function expertsWithNothingHere(matrix: PanelMatrix): Expert[] {
+  return matrix.experts.filter((expert) => {
+    const counts = matrix.byExpert[expert.id];
+    return counts !== undefined && counts.expected > 0 && counts.notStarted === counts.expected;
+  });
+}

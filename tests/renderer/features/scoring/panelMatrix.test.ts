@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildPanelMatrix } from '../../../../renderer/features/scoring/panelMatrix';
+import {
+  buildPanelMatrix,
+  expertsWithNothingHere,
+} from '../../../../renderer/features/scoring/panelMatrix';
 import { buildRoundRecords, buildScoresheet } from '../../../helpers/builders';
 
 describe("the chair's panel matrix", () => {
@@ -72,5 +75,46 @@ describe("the chair's panel matrix", () => {
     });
     expect(matrix.experts.map((e) => e.id)).not.toContain('stranger');
     expect(matrix.total.expected).toBe(r.assignments.length);
+  });
+});
+
+describe('experts with nothing on this laptop', () => {
+  it('names the experts none of whose sheets exists here, and no one who started one', () => {
+    const r = buildRoundRecords();
+    const [e1, e2, e3] = r.experts;
+    const [a1, b4] = r.bases;
+    if (!e1 || !e2 || !e3 || !a1 || !b4) throw new Error('round not built');
+    const matrixWith = (sheets: ReturnType<typeof buildScoresheet>[]) =>
+      buildPanelMatrix({
+        panel: r.panel,
+        experts: r.experts,
+        bases: r.bases,
+        assignments: r.assignments,
+        sheets,
+        templateById: new Map(r.templates.map((t) => [t.id, t])),
+      });
+    const ids = (sheets: ReturnType<typeof buildScoresheet>[]) =>
+      expertsWithNothingHere(matrixWith(sheets)).map((e) => e.id);
+
+    expect(ids([])).toEqual([e1.id, e2.id, e3.id]);
+    // A draft, a submitted sheet or a recusal is something here.
+    expect(
+      ids([
+        buildScoresheet(a1, e1, { scores: { 'A1.1.1': 5 } }),
+        buildScoresheet(b4, e3, {
+          recusal: { reason: '师生关系', source: 'declared', at: '2024-05-10T09:00:00.000Z' },
+        }),
+      ]),
+    ).toEqual([e2.id]);
+    // An expert without any assignment is not waited for.
+    const idle = buildPanelMatrix({
+      panel: r.panel,
+      experts: r.experts,
+      bases: r.bases,
+      assignments: r.assignments.filter((a) => a.expertId !== e2.id),
+      sheets: [],
+      templateById: new Map(r.templates.map((t) => [t.id, t])),
+    });
+    expect(expertsWithNothingHere(idle).map((e) => e.id)).toEqual([e1.id, e3.id]);
   });
 });
