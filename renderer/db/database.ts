@@ -34,6 +34,11 @@ export type SettingsValues = {
    */
   expertPins: string;
   /**
+   * Consecutive wrong PINs by expert id ({ count, lastAt }), as JSON text, so the pause they
+   * impose (shared/domain/pinAttempts.ts) survives closing the window.
+   */
+  pinFailures: string;
+  /**
    * The latest round bundle issued to each panel, by round and panel id, as JSON text.
    * Read and written by issueRepository.
    */

@@ -38,7 +38,7 @@ export function parseByRoundAndPanel<T>(
 /** The text of a JSON settings row (Dexie calls only, so it runs inside a transaction). */
 export async function readJsonSetting(
   db: PingguDatabase,
-  key: 'expertPins' | 'issuedRoundBundles' | 'receivedRoundBundles',
+  key: 'expertPins' | 'pinFailures' | 'issuedRoundBundles' | 'receivedRoundBundles',
 ): Promise<string | undefined> {
   const record = await db.settings.get(key);
   return record?.key === key ? record.value : undefined;

@@ -77,15 +77,24 @@ describe('an expert who forgot their PIN gets it reset with the chair’s confir
     await page.getByTestId('my-bases').waitFor();
   });
 
-  it('asks for the PIN after the app starts again, and the expert has forgotten it', async () => {
+  it('asks for the PIN after a restart, pauses after five wrong ones; the expert has forgotten it', async () => {
     // A new window has no unlocked expert, as after restarting the app.
     const next = watch(await machine.context.newPage());
     await page.close();
     page = next;
     await page.goto(`${machine.url}#/scoring`);
-    await page.getByTestId('pin-locked').fill('1111');
-    await page.getByTestId('pin-locked').press('Enter');
-    await page.getByText('PIN 不正确').waitFor();
+    const tryPin = async (pin: string, answer: string) => {
+      await page.getByTestId('pin-locked').fill(pin);
+      await page.getByTestId('pin-locked').press('Enter');
+      await page.locator('.ant-form-item-explain', { hasText: answer }).waitFor();
+      expect(await page.getByTestId('pin-locked').inputValue()).toBe('');
+    };
+    // Five wrong tries are free; the fifth starts a pause of 30 s, in which even the right PIN
+    // is not checked.
+    for (const pin of ['1111', '2222', '3333', '4444']) await tryPin(pin, 'PIN 不正确');
+    await tryPin('5555', '已连续输错 5 次，请 30 秒后再试');
+    await tryPin(OLD_PIN, '输错次数过多');
+    expect(await page.getByTestId('expert-locked').count()).toBe(1);
     await page.getByTestId('pin-forgot').click();
     expect(await dialog(page).innerText()).toContain(`重置 ${expert.name} 的 PIN`);
     expect(await dialog(page).innerText()).toContain(`组长 ${chair.name} 的 PIN`);

@@ -41,6 +41,9 @@ export const scoringEn: Catalogue['scoring'] = {
     saved: 'PIN set',
     enterTitle: 'Enter the PIN of {{name}}',
     wrong: 'Wrong PIN',
+    wrongPaused: 'Wrong PIN. {{count}} wrong in a row: try again in {{seconds}} s.',
+    paused:
+      'Too many wrong PINs: try again in {{seconds}} s. A forgotten PIN can be reset with the chair.',
     unlock: 'Unlock',
     lockedTitle: "{{name}}'s scoring is protected by a PIN",
     lockedBody: 'Enter the PIN to continue. If you are not {{name}}, choose your name above.',

@@ -39,6 +39,8 @@ export const scoringZhCN = {
     saved: 'PIN 已设置',
     enterTitle: '请输入 {{name}} 的 PIN',
     wrong: 'PIN 不正确',
+    wrongPaused: 'PIN 不正确。已连续输错 {{count}} 次，请 {{seconds}} 秒后再试。',
+    paused: '输错次数过多，请 {{seconds}} 秒后再试。忘记 PIN 可请组长确认重置。',
     unlock: '解锁',
     lockedTitle: '{{name}} 的评分已用 PIN 保护',
     lockedBody: '请输入 PIN 继续；如果您不是 {{name}}，请在上方选择您的姓名。',

@@ -96,6 +96,7 @@ const SETTING_VALUES: Record<SettingKey, (value: BackupSetting['value']) => bool
   currentExpertId: isText,
   language: (value) => value === 'zh-CN' || value === 'en',
   expertPins: (value) => typeof value === 'string',
+  pinFailures: (value) => typeof value === 'string',
   issuedRoundBundles: (value) => typeof value === 'string',
   receivedRoundBundles: (value) => typeof value === 'string',
 };

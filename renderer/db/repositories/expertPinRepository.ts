@@ -2,6 +2,8 @@
 // 'expertPins' (one JSON text for all experts). Only hashes are stored; hashing happens in
 // the caller (WebCrypto is async, and only Dexie calls may be awaited in a transaction).
 // A forgotten PIN is reset with a confirmation, audited (resetExpertPin).
+import { afterWrongPin } from '../../../shared/domain/pinAttempts';
+import type { PinFailures } from '../../../shared/domain/pinAttempts';
 import { checkPinReset, PIN_RESET_REFUSAL_TEXT } from '../../../shared/domain/pinReset';
 import type { PinResetRequest } from '../../../shared/domain/pinReset';
 import type { PingguDatabase } from '../database';
@@ -70,9 +72,73 @@ export function putExpertPin(
   });
 }
 
+/** Parses the stored wrong-PIN counts; anything malformed is dropped (no pause). */
+export function parsePinFailures(text: string | undefined): Record<string, PinFailures> {
+  const failures: Record<string, PinFailures> = {};
+  for (const [expertId, value] of Object.entries(parseJsonObject(text) ?? {})) {
+    if (!isRecord(value)) continue;
+    const { count, lastAt } = value;
+    if (
+      typeof count === 'number' &&
+      Number.isInteger(count) &&
+      count > 0 &&
+      typeof lastAt === 'string'
+    ) {
+      failures[expertId] = { count, lastAt };
+    }
+  }
+  return failures;
+}
+
+async function readPinFailures(db: PingguDatabase): Promise<Record<string, PinFailures>> {
+  return parsePinFailures(await readJsonSetting(db, 'pinFailures'));
+}
+
+async function writePinFailures(
+  db: PingguDatabase,
+  failures: Record<string, PinFailures>,
+): Promise<void> {
+  if (Object.keys(failures).length === 0) await db.settings.delete('pinFailures');
+  else await db.settings.put({ key: 'pinFailures', value: JSON.stringify(failures) });
+}
+
+/** The expert's consecutive wrong PINs on this laptop, if any. */
+export async function getPinFailures(
+  db: PingguDatabase,
+  expertId: string,
+): Promise<PinFailures | undefined> {
+  return (await readPinFailures(db))[expertId];
+}
+
+/** Counts one more wrong PIN of the expert at `now`; returns the new count and time. */
+export function recordWrongPin(
+  db: PingguDatabase,
+  expertId: string,
+  now: string,
+): Promise<PinFailures> {
+  return db.transaction('rw', db.settings, async () => {
+    const failures = await readPinFailures(db);
+    const next = afterWrongPin(failures[expertId], now);
+    failures[expertId] = next;
+    await writePinFailures(db, failures);
+    return next;
+  });
+}
+
+/** Forgets the expert's wrong PINs (the right one was typed, or the PIN was reset). */
+export function clearWrongPins(db: PingguDatabase, expertId: string): Promise<void> {
+  return db.transaction('rw', db.settings, async () => {
+    const failures = await readPinFailures(db);
+    if (failures[expertId] === undefined) return;
+    delete failures[expertId];
+    await writePinFailures(db, failures);
+  });
+}
+
 /**
- * Drops the PIN records of these experts (a deleted round's). Runs inside the caller's
- * transaction, which must include the settings table; removes the row when none is left.
+ * Drops the PIN records and wrong-PIN counts of these experts (a deleted round's). Runs inside
+ * the caller's transaction, which must include the settings table; a row goes with its last
+ * entry.
  */
 export async function forgetExpertPins(
   db: PingguDatabase,
@@ -80,10 +146,15 @@ export async function forgetExpertPins(
 ): Promise<void> {
   const pins = await readPins(db);
   const kept = Object.entries(pins).filter(([id]) => !expertIds.includes(id));
-  if (kept.length === Object.keys(pins).length) return;
-  if (kept.length === 0) await db.settings.delete('expertPins');
-  else
+  if (kept.length === 0 && Object.keys(pins).length > 0) await db.settings.delete('expertPins');
+  else if (kept.length < Object.keys(pins).length) {
     await db.settings.put({ key: 'expertPins', value: JSON.stringify(Object.fromEntries(kept)) });
+  }
+  const failures = await readPinFailures(db);
+  const keptFailures = Object.entries(failures).filter(([id]) => !expertIds.includes(id));
+  if (keptFailures.length < Object.keys(failures).length) {
+    await writePinFailures(db, Object.fromEntries(keptFailures));
+  }
 }
 
 export type PinResetDone = { expertId: string; confirmedBy: string };
@@ -124,6 +195,7 @@ export function resetExpertPin(
     const { expert: target, confirmer, note } = check;
     delete pins[target.id];
     await db.settings.put({ key: 'expertPins', value: JSON.stringify(pins) });
+    await clearWrongPins(db, target.id);
     await appendAudit(
       db,
       {

@@ -8,6 +8,11 @@ import type { ExpertPinRecord } from '../../db/repositories/expertPinRepository'
 import type { Expert } from '../../../shared/domain/types';
 import { systemClock } from '../../app/clock';
 import { createPinRecord, isValidPin, verifyPin } from './pin';
+import { tryPin } from './pinTries';
+import type { PinTry, PinTryDeps } from './pinTries';
+
+/** This window's database, WebCrypto and clock, for tries of a PIN. */
+export const PIN_TRY_DEPS: PinTryDeps = { db, crypto: globalThis.crypto, now: systemClock.now };
 
 const pinInputProps = {
   inputMode: 'numeric',
@@ -15,14 +20,14 @@ const pinInputProps = {
   autoComplete: 'off',
 } as const;
 
-/** A PIN field with its submit button; shows "wrong PIN" when `onSubmit` says no. */
+/** A PIN field with its submit button; says why when `onSubmit`'s try was not right. */
 export const PinPrompt = ({
   onSubmit,
   submitLabel,
   label,
   testId,
 }: {
-  onSubmit: (pin: string) => Promise<boolean>;
+  onSubmit: (pin: string) => Promise<PinTry>;
   submitLabel: string;
   label: string;
   testId: string;
@@ -35,10 +40,13 @@ export const PinPrompt = ({
       setError(t('scoring.pin.invalid'));
       return;
     }
-    if (!(await onSubmit(pin))) {
-      setError(t('scoring.pin.wrong'));
-      setPin('');
-    }
+    const tried = await onSubmit(pin);
+    if (tried.kind === 'right') return;
+    setPin('');
+    if (tried.kind === 'paused') setError(t('scoring.pin.paused', { seconds: tried.waitSeconds }));
+    else if (tried.waitSeconds > 0) {
+      setError(t('scoring.pin.wrongPaused', { count: tried.count, seconds: tried.waitSeconds }));
+    } else setError(t('scoring.pin.wrong'));
   };
   return (
     <Form layout="vertical" onFinish={() => void submit()}>
@@ -106,9 +114,9 @@ export const UnlockModal = ({
         submitLabel={t('scoring.pin.unlock')}
         testId="pin-unlock"
         onSubmit={async (pin) => {
-          const isRight = await verifyPin(pin, record, globalThis.crypto);
-          if (isRight) onUnlocked();
-          return isRight;
+          const tried = await tryPin(expert.id, pin, record, PIN_TRY_DEPS);
+          if (tried.kind === 'right') onUnlocked();
+          return tried;
         }}
       />
       <ForgotPinLink onClick={onForgot} />

@@ -17,10 +17,10 @@ import { scoringSheetPath } from '../../app/routes';
 import { RoundBundleOpener } from './bundles/RoundBundleOpener';
 import { ExpertBar } from './ExpertBar';
 import { MyBasesTable } from './MyBasesTable';
-import { ForgotPinLink, PinPrompt } from './PinDialogs';
+import { ForgotPinLink, PIN_TRY_DEPS, PinPrompt } from './PinDialogs';
+import { tryPin } from './pinTries';
 import { PinResetFlow } from './PinResetDialog';
 import { setUnlockedExpertId } from './expertSession';
-import { verifyPin } from './pin';
 import { useCurrentExpert, useExpertPins, useTemplateMap } from './useScoringData';
 import { buildWorkRows, workProgress } from './workRows';
 
@@ -106,9 +106,10 @@ export const ScoringPage = () => {
               submitLabel={t('scoring.pin.unlock')}
               testId="pin-locked"
               onSubmit={async (pin) => {
-                const isRight = await verifyPin(pin, pins[current.expert.id], globalThis.crypto);
-                if (isRight) setUnlockedExpertId(current.expert.id);
-                return isRight;
+                const { id } = current.expert;
+                const tried = await tryPin(id, pin, pins[id], PIN_TRY_DEPS);
+                if (tried.kind === 'right') setUnlockedExpertId(id);
+                return tried;
               }}
             />
             <ForgotPinLink onClick={() => setResetting(current.expert)} />

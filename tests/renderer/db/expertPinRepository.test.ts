@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../renderer/db/database';
 import {
   getExpertPins,
+  getPinFailures,
   parseExpertPins,
   putExpertPin,
+  recordWrongPin,
   resetExpertPin,
 } from '../../../renderer/db/repositories/expertPinRepository';
 import type { ExpertPinRecord } from '../../../renderer/db/repositories/expertPinRepository';
@@ -98,9 +100,14 @@ describe('resetting a forgotten PIN', () => {
 
   it("removes the expert's PIN and writes the audit entry, leaving the sheets as they were", async () => {
     const sheetsBefore = await db.scoresheets.toArray();
+    // The expert had been locked out by wrong tries; another expert had one wrong try.
+    for (let i = 0; i < 6; i += 1) await recordWrongPin(db, member.id, '2024-05-10T08:00:00.000Z');
+    await recordWrongPin(db, other.id, '2024-05-10T08:00:00.000Z');
     const result = await resetExpertPin(db, byName(), testClock());
     expect(result).toEqual({ ok: true, value: { expertId: member.id, confirmedBy: '李建国' } });
     expect(await getExpertPins(db)).toEqual({});
+    expect(await getPinFailures(db, member.id)).toBeUndefined();
+    expect(await getPinFailures(db, other.id)).toMatchObject({ count: 1 });
     const audit = await db.auditLog.toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
