@@ -14,6 +14,7 @@ import type {
   Scoresheet,
 } from '../../shared/domain/types';
 import { isOpenConflict } from '../../shared/sync/conflictRecords';
+import { SCORE_CHANGES } from '../../shared/secretariat/resultsChecks';
 import type { PingguDatabase } from './database';
 import { db as appDatabase } from './instance';
 import {
@@ -99,11 +100,6 @@ export type ResultsRecords = {
   scoreChanges: AuditEntry[];
 };
 
-const SCORE_CHANGE_ACTIONS: ReadonlySet<string> = new Set([
-  'scoresheet.import',
-  'scoresheet.resolveConflict',
-]);
-
 export async function loadResultsRecords(
   db: PingguDatabase,
   roundId: string,
@@ -117,7 +113,7 @@ export async function loadResultsRecords(
     db.auditLog
       .where('roundId')
       .equals(roundId)
-      .filter((entry) => SCORE_CHANGE_ACTIONS.has(entry.action))
+      .filter((entry) => SCORE_CHANGES.has(entry.action))
       .toArray(),
   ]);
   return { bases, panels, scoresheets, decisions, openConflicts, scoreChanges };

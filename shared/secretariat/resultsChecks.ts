@@ -8,7 +8,7 @@
 import type { AuditAction, AuditEntry, FinalDecision, Scoresheet } from '../domain/types';
 
 /** Audit actions after which a base's scores may be other than before. */
-const SCORE_CHANGES: ReadonlySet<AuditAction> = new Set<AuditAction>([
+export const SCORE_CHANGES: ReadonlySet<AuditAction> = new Set<AuditAction>([
   'scoresheet.import',
   'scoresheet.resolveConflict',
 ]);
