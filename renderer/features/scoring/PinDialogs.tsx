@@ -9,10 +9,10 @@ import type { Expert } from '../../../shared/domain/types';
 import { systemClock } from '../../app/clock';
 import { createPinRecord, isValidPin, verifyPin } from './pin';
 import { tryPin } from './pinTries';
-import type { PinTry, PinTryDeps } from './pinTries';
+import type { PinTryDeps } from './pinTries';
 
 /** This window's database, WebCrypto and clock, for tries of a PIN. */
-export const PIN_TRY_DEPS: PinTryDeps = { db, crypto: globalThis.crypto, now: systemClock.now };
+const PIN_TRY_DEPS: PinTryDeps = { db, crypto: globalThis.crypto, now: systemClock.now };
 
 const pinInputProps = {
   inputMode: 'numeric',
@@ -20,14 +20,21 @@ const pinInputProps = {
   autoComplete: 'off',
 } as const;
 
-/** A PIN field with its submit button; says why when `onSubmit`'s try was not right. */
+/**
+ * The expert's PIN field with its submit button: each try goes through tryPin (paused after
+ * too many wrong ones); says why when a try was not right, and calls `onUnlocked` when it was.
+ */
 export const PinPrompt = ({
-  onSubmit,
+  expert,
+  record,
+  onUnlocked,
   submitLabel,
   label,
   testId,
 }: {
-  onSubmit: (pin: string) => Promise<PinTry>;
+  expert: Expert;
+  record: ExpertPinRecord | undefined;
+  onUnlocked: () => void;
   submitLabel: string;
   label: string;
   testId: string;
@@ -40,8 +47,11 @@ export const PinPrompt = ({
       setError(t('scoring.pin.invalid'));
       return;
     }
-    const tried = await onSubmit(pin);
-    if (tried.kind === 'right') return;
+    const tried = await tryPin(expert.id, pin, record, PIN_TRY_DEPS);
+    if (tried.kind === 'right') {
+      onUnlocked();
+      return;
+    }
     setPin('');
     if (tried.kind === 'paused') setError(t('scoring.pin.paused', { seconds: tried.waitSeconds }));
     else if (tried.waitSeconds > 0) {
@@ -113,11 +123,9 @@ export const UnlockModal = ({
         label={t('scoring.pin.pin')}
         submitLabel={t('scoring.pin.unlock')}
         testId="pin-unlock"
-        onSubmit={async (pin) => {
-          const tried = await tryPin(expert.id, pin, record, PIN_TRY_DEPS);
-          if (tried.kind === 'right') onUnlocked();
-          return tried;
-        }}
+        expert={expert}
+        record={record}
+        onUnlocked={onUnlocked}
       />
       <ForgotPinLink onClick={onForgot} />
     </Modal>

@@ -17,8 +17,7 @@ import { scoringSheetPath } from '../../app/routes';
 import { RoundBundleOpener } from './bundles/RoundBundleOpener';
 import { ExpertBar } from './ExpertBar';
 import { MyBasesTable } from './MyBasesTable';
-import { ForgotPinLink, PIN_TRY_DEPS, PinPrompt } from './PinDialogs';
-import { tryPin } from './pinTries';
+import { ForgotPinLink, PinPrompt } from './PinDialogs';
 import { PinResetFlow } from './PinResetDialog';
 import { setUnlockedExpertId } from './expertSession';
 import { useCurrentExpert, useExpertPins, useTemplateMap } from './useScoringData';
@@ -105,12 +104,9 @@ export const ScoringPage = () => {
               label={t('scoring.pin.pin')}
               submitLabel={t('scoring.pin.unlock')}
               testId="pin-locked"
-              onSubmit={async (pin) => {
-                const { id } = current.expert;
-                const tried = await tryPin(id, pin, pins[id], PIN_TRY_DEPS);
-                if (tried.kind === 'right') setUnlockedExpertId(id);
-                return tried;
-              }}
+              expert={current.expert}
+              record={pins[current.expert.id]}
+              onUnlocked={() => setUnlockedExpertId(current.expert.id)}
             />
             <ForgotPinLink onClick={() => setResetting(current.expert)} />
           </div>
