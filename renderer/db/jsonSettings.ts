@@ -1,4 +1,5 @@
-// Settings rows that hold one JSON text (expertPins, issuedRoundBundles, receivedRoundBundles):
+// Settings rows that hold one JSON text (expertPins, pinFailures, issuedRoundBundles,
+// receivedRoundBundles):
 // a backup bundle carries setting values as scalars only, so these maps travel as text. Parsing
 // never trusts the text: anything malformed is dropped, entry by entry.
 import type { PingguDatabase, SettingKey } from './database';
@@ -38,24 +39,52 @@ export function parseByRoundAndPanel<T>(
 /** The text of a JSON settings row (Dexie calls only, so it runs inside a transaction). */
 export async function readJsonSetting(
   db: PingguDatabase,
-  key: 'expertPins' | 'pinFailures' | 'issuedRoundBundles' | 'receivedRoundBundles',
+  key: JsonSettingKey,
 ): Promise<string | undefined> {
   const record = await db.settings.get(key);
   return record?.key === key ? record.value : undefined;
 }
 
+type JsonSettingKey = Extract<
+  SettingKey,
+  'expertPins' | 'pinFailures' | 'issuedRoundBundles' | 'receivedRoundBundles'
+>;
+
 /**
- * Drops a deleted round's entry from a by-round JSON row; the row goes when no round is left
- * in it. For a caller's transaction, which must include db.settings.
+ * Writes a JSON row from its map; the row goes when the map is empty. Dexie calls only, for a
+ * caller's transaction, which must include db.settings.
  */
-export async function forgetRoundIn(
+export async function writeJsonMap(
   db: PingguDatabase,
-  key: Extract<SettingKey, 'issuedRoundBundles' | 'receivedRoundBundles'>,
+  key: JsonSettingKey,
+  map: Readonly<Record<string, unknown>>,
+): Promise<void> {
+  if (Object.keys(map).length === 0) await db.settings.delete(key);
+  else await db.settings.put({ key, value: JSON.stringify(map) });
+}
+
+/**
+ * Drops these keys (a deleted round, or its experts) from a JSON row's map; the row goes when
+ * nothing is left in it, and is not written when none of them was there.
+ */
+export async function forgetKeysIn(
+  db: PingguDatabase,
+  key: JsonSettingKey,
+  all: Readonly<Record<string, unknown>>,
+  keys: readonly string[],
+): Promise<void> {
+  const kept = Object.entries(all).filter(([k]) => !keys.includes(k));
+  if (kept.length < Object.keys(all).length) {
+    await writeJsonMap(db, key, Object.fromEntries(kept));
+  }
+}
+
+/** Drops a deleted round's entry from a by-round JSON row (see forgetKeysIn). */
+export function forgetRoundIn(
+  db: PingguDatabase,
+  key: Extract<JsonSettingKey, 'issuedRoundBundles' | 'receivedRoundBundles'>,
   all: Readonly<Record<string, unknown>>,
   roundId: string,
 ): Promise<void> {
-  if (!Object.hasOwn(all, roundId)) return;
-  const { [roundId]: _dropped, ...rest } = all;
-  if (Object.keys(rest).length === 0) await db.settings.delete(key);
-  else await db.settings.put({ key, value: JSON.stringify(rest) });
+  return forgetKeysIn(db, key, all, [roundId]);
 }

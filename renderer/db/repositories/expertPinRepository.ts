@@ -7,7 +7,13 @@ import type { PinFailures } from '../../../shared/domain/pinAttempts';
 import { checkPinReset, PIN_RESET_REFUSAL_TEXT } from '../../../shared/domain/pinReset';
 import type { PinResetRequest } from '../../../shared/domain/pinReset';
 import type { PingguDatabase } from '../database';
-import { isRecord, parseJsonObject, readJsonSetting } from '../jsonSettings';
+import {
+  forgetKeysIn,
+  isRecord,
+  parseJsonObject,
+  readJsonSetting,
+  writeJsonMap,
+} from '../jsonSettings';
 import { appendAudit } from './audit';
 import type { Clock } from './audit';
 import { fail, ok } from './errors';
@@ -94,14 +100,6 @@ async function readPinFailures(db: PingguDatabase): Promise<Record<string, PinFa
   return parsePinFailures(await readJsonSetting(db, 'pinFailures'));
 }
 
-async function writePinFailures(
-  db: PingguDatabase,
-  failures: Record<string, PinFailures>,
-): Promise<void> {
-  if (Object.keys(failures).length === 0) await db.settings.delete('pinFailures');
-  else await db.settings.put({ key: 'pinFailures', value: JSON.stringify(failures) });
-}
-
 /** The expert's consecutive wrong PINs on this laptop, if any. */
 export async function getPinFailures(
   db: PingguDatabase,
@@ -120,7 +118,7 @@ export function recordWrongPin(
     const failures = await readPinFailures(db);
     const next = afterWrongPin(failures[expertId], now);
     failures[expertId] = next;
-    await writePinFailures(db, failures);
+    await writeJsonMap(db, 'pinFailures', failures);
     return next;
   });
 }
@@ -131,7 +129,7 @@ export function clearWrongPins(db: PingguDatabase, expertId: string): Promise<vo
     const failures = await readPinFailures(db);
     if (failures[expertId] === undefined) return;
     delete failures[expertId];
-    await writePinFailures(db, failures);
+    await writeJsonMap(db, 'pinFailures', failures);
   });
 }
 
@@ -144,17 +142,8 @@ export async function forgetExpertPins(
   db: PingguDatabase,
   expertIds: readonly string[],
 ): Promise<void> {
-  const pins = await readPins(db);
-  const kept = Object.entries(pins).filter(([id]) => !expertIds.includes(id));
-  if (kept.length === 0 && Object.keys(pins).length > 0) await db.settings.delete('expertPins');
-  else if (kept.length < Object.keys(pins).length) {
-    await db.settings.put({ key: 'expertPins', value: JSON.stringify(Object.fromEntries(kept)) });
-  }
-  const failures = await readPinFailures(db);
-  const keptFailures = Object.entries(failures).filter(([id]) => !expertIds.includes(id));
-  if (keptFailures.length < Object.keys(failures).length) {
-    await writePinFailures(db, Object.fromEntries(keptFailures));
-  }
+  await forgetKeysIn(db, 'expertPins', await readPins(db), expertIds);
+  await forgetKeysIn(db, 'pinFailures', await readPinFailures(db), expertIds);
 }
 
 export type PinResetDone = { expertId: string; confirmedBy: string };
