@@ -61,6 +61,21 @@ afterEach(async () => {
   await Promise.all([secretariat, ...laptops].map((db) => db.delete()));
 });
 
+/** The secretariat settles a conflict at `now`, keeping the incoming copy. */
+async function keepIncoming(
+  open: ReturnType<typeof conflictList>[number],
+  now: string,
+): Promise<void> {
+  valueOf(
+    await resolveConflict(secretariat, open.id, 'incoming', '秘书处 王芳', {
+      now: () => now,
+      deviceId: 'secretariat-pc',
+      clock: createHlc('secretariat-pc', () => Date.parse(now)),
+      seen: open.record,
+    }),
+  );
+}
+
 describe('conflict queries', () => {
   it('lists an open conflict with the file it came from, then who settled it and how', async () => {
     expect(await countOpenConflicts(secretariat, r.round.id)).toBe(1);
@@ -70,14 +85,7 @@ describe('conflict queries', () => {
     if (!open) return;
 
     const now = '2024-05-14T09:00:00.000Z';
-    valueOf(
-      await resolveConflict(secretariat, open.id, 'incoming', '秘书处 王芳', {
-        now: () => now,
-        deviceId: 'secretariat-pc',
-        clock: createHlc('secretariat-pc', () => Date.parse(now)),
-        seen: open.record,
-      }),
-    );
+    await keepIncoming(open, now);
     expect(await countOpenConflicts(secretariat, r.round.id)).toBe(0);
     const rows = conflictList(await loadConflictRecords(secretariat, r.round.id));
     expect(rows).toHaveLength(1);
@@ -125,14 +133,7 @@ describe('decisions the scores have moved past', () => {
     const [open] = conflictList(await loadConflictRecords(secretariat, r.round.id));
     if (!open) throw new Error('no conflict');
     const now = '2024-05-14T09:00:00.000Z';
-    valueOf(
-      await resolveConflict(secretariat, open.id, 'incoming', '秘书处 王芳', {
-        now: () => now,
-        deviceId: 'secretariat-pc',
-        clock: createHlc('secretariat-pc', () => Date.parse(now)),
-        seen: open.record,
-      }),
-    );
+    await keepIncoming(open, now);
     expect(await stale()).toEqual([
       { baseId: base.id, decidedAt: '2024-05-13T10:00:00.000Z', changedAt: now },
     ]);
