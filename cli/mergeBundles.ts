@@ -71,6 +71,7 @@ const newRoster = (round: RoundPayload['round']): Roster => ({
   panels: new Map(),
   experts: new Map(),
   assignments: new Map(),
+  changes: new Map(),
 });
 
 /** The id of the first record that `known` already holds with other content. */
@@ -96,6 +97,7 @@ function addToRoster(roster: Roster, payload: RoundPayload): string | undefined 
     ['panels', clashingId(roster.panels, payload.panels)],
     ['experts', clashingId(roster.experts, payload.experts)],
     ['assignments', clashingId(roster.assignments, payload.assignments)],
+    ['changes', clashingId(roster.changes, payload.changes)],
   ];
   for (const [key, id] of clashes) {
     if (id !== undefined)
@@ -106,7 +108,22 @@ function addToRoster(roster: Roster, payload: RoundPayload): string | undefined 
   addAll(roster.panels, payload.panels);
   addAll(roster.experts, payload.experts);
   addAll(roster.assignments, payload.assignments);
+  addAll(roster.changes, payload.changes);
   return undefined;
+}
+
+/** The signer of each panel device's score files, sorted. */
+function panelKeysOf(valid: readonly Valid[]): ResultPayload['provenance']['panelKeys'] {
+  const keys = new Map<string, ResultPayload['provenance']['panelKeys'][number]>();
+  for (const { bundle } of valid) {
+    if (bundle.kind !== 'scores') continue;
+    const { panelId, deviceId } = bundle.manifest;
+    const key = { panelId, deviceId, fingerprint: bundle.signer.fingerprint };
+    keys.set(canonicalJson(key), key);
+  }
+  return [...keys.values()].sort(
+    (a, b) => a.panelId.localeCompare(b.panelId) || a.deviceId.localeCompare(b.deviceId),
+  );
 }
 
 const sortedValues = <T extends Ided>(known: Map<string, T>): T[] => [...known.values()].sort(byId);
@@ -222,6 +239,9 @@ export function mergeBundles(
     assignments: sortedValues(roster.assignments),
     scoresheets,
     decisions: [],
+    changes: sortedValues(roster.changes),
+    // Keys are not checked here: each panel's signer is listed for a person to compare.
+    provenance: { keysVerified: false, panelKeys: panelKeysOf(valid) },
   };
   const conflicts = plan.newConflicts.filter(isOpenConflict).sort(byId);
   return { refused, roundId, payload, conflicts, counts };

@@ -56,6 +56,7 @@ async function panelBundles(
       panels: [panel],
       experts: demo.experts.filter((e) => e.panelId === panel.id),
       assignments: demo.assignments.filter((a) => a.panelId === panel.id),
+      changes: [],
     },
   });
   const scoresBundle = await createBundle({

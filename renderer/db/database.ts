@@ -13,6 +13,7 @@ import type {
   IndicatorTemplate,
   Panel,
   Round,
+  RoundChange,
   Scoresheet,
   TrustedKey,
 } from '../../shared/domain/types';
@@ -72,6 +73,7 @@ export class PingguDatabase extends Dexie {
   declare auditLog: EntityTable<AuditEntry, 'seq'>;
   declare settings: Table<SettingRecord, SettingKey>;
   declare trustedKeys: EntityTable<TrustedKey, 'id'>;
+  declare roundChanges: EntityTable<RoundChange, 'id'>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush a committed transaction to disk before reporting

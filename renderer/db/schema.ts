@@ -22,6 +22,7 @@ export const TABLE_NAMES = [
   'auditLog',
   'settings',
   'trustedKeys',
+  'roundChanges',
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -63,9 +64,13 @@ const V1_STORES: StoreSpecs = {
 // v2: key pinning (renderer/db/bundles/trustedKeys.ts), looked up per round.
 const V2_STORES: StoreSpecs = { ...V1_STORES, trustedKeys: 'id, roundId' };
 
+// v3: changes during a round (轮次变更, shared/domain/roundChanges.ts), read per round.
+const V3_STORES: StoreSpecs = { ...V2_STORES, roundChanges: 'id, roundId' };
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
+  { version: 3, stores: V3_STORES },
 ];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS.reduce(

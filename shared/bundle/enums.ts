@@ -6,6 +6,7 @@ import type {
   EvaluationType,
   LegacyTypeCode,
   RecusalSource,
+  RoundChangeKind,
   RoundStatus,
   ScoresheetStatus,
   TemplateSource,
@@ -68,4 +69,16 @@ export const AUDIT_ACTIONS = [
   'roster.clear',
   'base.delete',
   'demo.load',
+  'change.record',
+  'change.undo',
+  'round.close',
+  'round.reopen',
+  'scoresheet.continue',
 ] as const satisfies readonly AuditAction[];
+export const ROUND_CHANGE_KINDS = [
+  'replaceExpert',
+  'withdrawBase',
+  'moveBase',
+  'declareConflict',
+  'waiveMissing',
+] as const satisfies readonly RoundChangeKind[];

@@ -4,7 +4,11 @@
 import type { BundleKind } from '../domain/types';
 
 export const FORMAT_NAME = 'pinggu-bundle';
-export const FORMAT_VERSION = 1;
+/**
+ * 2: round, result and backup bundles carry `changes` (轮次变更); result bundles carry
+ * `provenance`; Round gains `closure`, FinalDecision `basis` (migrations.ts).
+ */
+export const FORMAT_VERSION = 2;
 
 export const BUNDLE_KINDS = [
   'round',
@@ -34,7 +38,7 @@ export type PayloadContainerName = typeof PLAIN_PAYLOAD_ENTRY | typeof ENCRYPTED
 
 // ---- the payload (inside payload.zip) -------------------------------------------------
 
-/** Every payload entry of format version 1; the file inside the inner zip is `<key>.json`. */
+/** Every payload entry of any format version; the file inside the inner zip is `<key>.json`. */
 export const PAYLOAD_KEYS = [
   'round',
   'rounds',
@@ -49,13 +53,15 @@ export const PAYLOAD_KEYS = [
   'imports',
   'audit',
   'settings',
+  'changes',
+  'provenance',
 ] as const;
 
 export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
 
 /** The payload entries each kind carries: all of them, always (an empty list is `[]`). */
 export const PAYLOAD_KEYS_BY_KIND = {
-  round: ['round', 'templates', 'bases', 'panels', 'experts', 'assignments'],
+  round: ['round', 'templates', 'bases', 'panels', 'experts', 'assignments', 'changes'],
   scores: ['scoresheets', 'audit'],
   result: [
     'round',
@@ -66,6 +72,8 @@ export const PAYLOAD_KEYS_BY_KIND = {
     'assignments',
     'scoresheets',
     'decisions',
+    'changes',
+    'provenance',
   ],
   backup: [
     'rounds',
@@ -80,8 +88,22 @@ export const PAYLOAD_KEYS_BY_KIND = {
     'imports',
     'audit',
     'settings',
+    'changes',
   ],
 } as const satisfies Record<BundleKind, readonly PayloadKey[]>;
+
+/** Format version 1's entries per kind: what a version-1 bundle holds, before migration. */
+const PAYLOAD_KEYS_BY_KIND_V1: Record<BundleKind, readonly PayloadKey[]> = {
+  round: PAYLOAD_KEYS_BY_KIND.round.filter((k) => k !== 'changes'),
+  scores: PAYLOAD_KEYS_BY_KIND.scores,
+  result: PAYLOAD_KEYS_BY_KIND.result.filter((k) => k !== 'changes' && k !== 'provenance'),
+  backup: PAYLOAD_KEYS_BY_KIND.backup.filter((k) => k !== 'changes'),
+};
+
+/** The entries a bundle of `kind` written by format `version` holds (the reader's allow-list). */
+export function payloadKeysFor(kind: BundleKind, version: number): readonly PayloadKey[] {
+  return version === 1 ? PAYLOAD_KEYS_BY_KIND_V1[kind] : PAYLOAD_KEYS_BY_KIND[kind];
+}
 
 export type PayloadKeysOf<K extends BundleKind> = (typeof PAYLOAD_KEYS_BY_KIND)[K][number];
 
@@ -107,6 +129,8 @@ export const PAYLOAD_LABELS: Readonly<Record<PayloadKey, { zh: string; en: strin
   imports: { zh: '导入记录', en: 'import records' },
   audit: { zh: '操作日志', en: 'audit log' },
   settings: { zh: '设置', en: 'settings' },
+  changes: { zh: '轮次变更', en: 'round changes' },
+  provenance: { zh: '数据来源', en: 'provenance' },
 };
 
 export const KIND_LABELS: Readonly<Record<BundleKind, { zh: string; en: string }>> = {

@@ -1,8 +1,8 @@
 // Format migrations: one step per version, from n to n + 1, applied to the parsed but not
 // yet validated payload entries of an older bundle before the current schemas check them
-// (parse → migrate → validate, as Excalidraw's restore does). Version 1 is the first, so
-// the registry is empty; a future version adds its step here, a golden fixture of the old
-// version, and a test that the fixture opens as the new version.
+// (parse → migrate → validate, as Excalidraw's restore does). Each version adds its step
+// here, golden fixtures of its own (tests/fixtures/bundles/v<n>/), and a test that the older
+// fixtures open as the new version.
 //
 // What a step may change: payload entries and record shapes. What it may not: the
 // container (outer zip, manifest.json's signed fields, signature.json, payload.zip /
@@ -20,7 +20,21 @@ export type BundleMigration = {
   readonly migrate: (payload: RawPayload, context: { kind: string }) => RawPayload;
 };
 
-export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [];
+export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [
+  {
+    from: 1,
+    description:
+      'round, result and backup bundles gain changes.json (none in version 1); result ' +
+      'bundles gain provenance.json: their panel keys were not recorded, so not verified',
+    migrate: (payload, { kind }) => {
+      if (kind === 'scores') return payload;
+      const changes = { ...payload, changes: [] };
+      return kind === 'result'
+        ? { ...changes, provenance: { keysVerified: false, panelKeys: [] } }
+        : changes;
+    },
+  },
+];
 
 export type MigrationResult =
   { ok: true; payload: RawPayload; applied: number[] } | { ok: false; missingFrom: number };

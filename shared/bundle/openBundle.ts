@@ -16,8 +16,8 @@ import {
   LIMITS,
   MANIFEST_ENTRY,
   PAYLOAD_KEY_BY_ENTRY,
-  PAYLOAD_KEYS_BY_KIND,
   payloadEntryName,
+  payloadKeysFor,
   SIGNATURE_ENTRY,
 } from './format';
 import type { BundleLimits, PayloadKey } from './format';
@@ -131,7 +131,7 @@ function readPayloadZip(
 ): { ok: true; value: Partial<Record<PayloadKey, unknown>> } | Failure {
   const inner = readZipSafely(bytes, { limits, allowedNames: PAYLOAD_NAMES, allowDeflate: true });
   if (!inner.ok) return inner;
-  const keys: readonly PayloadKey[] = PAYLOAD_KEYS_BY_KIND[manifest.kind];
+  const keys: readonly PayloadKey[] = payloadKeysFor(manifest.kind, manifest.version);
   for (const name of inner.value.entries.keys()) {
     const key = PAYLOAD_KEY_BY_ENTRY.get(name);
     if (key === undefined || !keys.includes(key)) {

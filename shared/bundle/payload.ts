@@ -13,7 +13,9 @@ import type {
   FinalDecision,
   IndicatorTemplate,
   Panel,
+  ResultProvenance,
   Round,
+  RoundChange,
   Scoresheet,
 } from '../domain/types';
 import { PAYLOAD_KEYS } from './format';
@@ -29,6 +31,8 @@ import {
   finalDecisionSchema,
   indicatorTemplateSchema,
   panelSchema,
+  resultProvenanceSchema,
+  roundChangeSchema,
   roundSchema,
   scoresheetSchema,
 } from './schemas';
@@ -42,6 +46,8 @@ export type RoundPayload = {
   panels: Panel[];
   experts: Expert[];
   assignments: Assignment[];
+  /** The round's changes during scoring (轮次变更), with the pairs they void. */
+  changes: RoundChange[];
 };
 
 export type ScoresPayload = { scoresheets: Scoresheet[]; audit: AuditEntry[] };
@@ -49,6 +55,7 @@ export type ScoresPayload = { scoresheets: Scoresheet[]; audit: AuditEntry[] };
 export type ResultPayload = RoundPayload & {
   scoresheets: Scoresheet[];
   decisions: FinalDecision[];
+  provenance: ResultProvenance;
 };
 
 export type BackupPayload = {
@@ -64,6 +71,7 @@ export type BackupPayload = {
   imports: BundleImportRecord[];
   audit: AuditEntry[];
   settings: BackupSetting[];
+  changes: RoundChange[];
 };
 
 export type PayloadByKind = {
@@ -96,6 +104,8 @@ export const PAYLOAD_ENTRY_SCHEMAS = {
   imports: z.array(bundleImportRecordSchema),
   audit: z.array(auditEntrySchema),
   settings: z.array(backupSettingSchema),
+  changes: z.array(roundChangeSchema),
+  provenance: resultProvenanceSchema,
 } as const satisfies Record<PayloadKey, z.ZodType>;
 
 const entries = PAYLOAD_ENTRY_SCHEMAS;
@@ -109,6 +119,7 @@ export const PAYLOAD_SCHEMAS: { readonly [K in BundleKind]: z.ZodType<PayloadByK
     panels: entries.panels,
     experts: entries.experts,
     assignments: entries.assignments,
+    changes: entries.changes,
   }),
   scores: z.strictObject({ scoresheets: entries.scoresheets, audit: entries.audit }),
   result: z.strictObject({
@@ -120,6 +131,8 @@ export const PAYLOAD_SCHEMAS: { readonly [K in BundleKind]: z.ZodType<PayloadByK
     assignments: entries.assignments,
     scoresheets: entries.scoresheets,
     decisions: entries.decisions,
+    changes: entries.changes,
+    provenance: entries.provenance,
   }),
   backup: z.strictObject({
     rounds: entries.rounds,
@@ -134,6 +147,7 @@ export const PAYLOAD_SCHEMAS: { readonly [K in BundleKind]: z.ZodType<PayloadByK
     imports: entries.imports,
     audit: entries.audit,
     settings: entries.settings,
+    changes: entries.changes,
   }),
 };
 
@@ -164,7 +178,8 @@ export function crossRecordProblem(
   entries: Partial<Record<PayloadKey, unknown>>,
 ): PayloadProblem | undefined {
   for (const key of PAYLOAD_KEYS) {
-    if (!Object.hasOwn(entries, key)) continue;
+    // provenance is one object about the bundle, neither a record with an id nor of a round.
+    if (!Object.hasOwn(entries, key) || key === 'provenance') continue;
     const value = entries[key];
     const seen = new Set<string>();
     const idField = key === 'settings' ? 'key' : 'id';

@@ -20,7 +20,9 @@ import type {
   IndicatorTemplate,
   LegacyTypeCode,
   Panel,
+  ResultProvenance,
   Round,
+  RoundChange,
   Scoresheet,
 } from '../domain/types';
 import type {
@@ -45,6 +47,8 @@ import type {
   finalDecisionSchema,
   indicatorTemplateSchema,
   panelSchema,
+  resultProvenanceSchema,
+  roundChangeSchema,
   roundSchema,
   scoresheetSchema,
 } from './schemas';
@@ -57,6 +61,8 @@ type SchemaMatches = {
   dispositionDecision: Same<z.infer<typeof dispositionDecisionSchema>, DispositionDecision>;
   template: Same<z.infer<typeof indicatorTemplateSchema>, IndicatorTemplate>;
   round: Same<z.infer<typeof roundSchema>, Round>;
+  roundChange: Same<z.infer<typeof roundChangeSchema>, RoundChange>;
+  provenance: Same<z.infer<typeof resultProvenanceSchema>, ResultProvenance>;
   base: Same<z.infer<typeof baseSchema>, Base>;
   panel: Same<z.infer<typeof panelSchema>, Panel>;
   expert: Same<z.infer<typeof expertSchema>, Expert>;
@@ -82,6 +88,8 @@ export const SCHEMAS_MATCH_TYPES = {
   dispositionDecision: true,
   template: true,
   round: true,
+  roundChange: true,
+  provenance: true,
   base: true,
   panel: true,
   expert: true,

@@ -16,6 +16,7 @@ import {
   GRADE_CODES,
   LEGACY_TYPE_CODES,
   RECUSAL_SOURCES,
+  ROUND_CHANGE_KINDS,
   ROUND_STATUSES,
   SCORESHEET_STATUSES,
   TEMPLATE_SOURCES,
@@ -94,6 +95,7 @@ export const indicatorTemplateSchema = z.strictObject({
 // ---- rounds, bases, people ----------------------------------------------------------
 
 const shareSchema = z.number().min(0).max(1).nullable();
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
 
 export const roundSchema = z.strictObject({
   id: idSchema,
@@ -120,6 +122,18 @@ export const roundSchema = z.strictObject({
       fingerprint: z.string().max(64),
       fileName: z.string().min(1).max(255),
       bundleCreatedAt: timestampSchema,
+    })
+    .optional(),
+  closure: z
+    .strictObject({
+      version: z.int().min(1).max(10_000),
+      closedAt: timestampSchema,
+      closedBy: nameSchema,
+      reportSha256: sha256Schema.optional(),
+      resultSha256: sha256Schema.optional(),
+      reopenedAt: timestampSchema.optional(),
+      reopenedBy: nameSchema.optional(),
+      reopenReason: textSchema.optional(),
     })
     .optional(),
 });
@@ -225,6 +239,52 @@ export const finalDecisionSchema = z.strictObject({
   baseId: idSchema,
   decidedAt: timestampSchema,
   decidedBy: nameSchema,
+  basis: z
+    .strictObject({
+      aggregate: pointsSchema.nullable(),
+      method: z.enum(AGGREGATION_METHODS),
+      grade: z.enum(GRADE_CODES).nullable(),
+      sheets: count,
+      recordedAt: timestampSchema,
+    })
+    .optional(),
+});
+
+// ---- changes during a round and result provenance ------------------------------------
+
+const PAIRS_MAX = 100_000;
+
+export const roundChangeSchema = z.strictObject({
+  id: idSchema,
+  roundId: idSchema,
+  kind: z.enum(ROUND_CHANGE_KINDS),
+  at: timestampSchema,
+  actor: nameSchema,
+  reason: textSchema.min(1),
+  expertId: idSchema.optional(),
+  replacementExpertId: idSchema.optional(),
+  baseId: idSchema.optional(),
+  fromPanelId: idSchema.optional(),
+  toPanelId: idSchema.optional(),
+  voids: z.array(z.strictObject({ expertId: idSchema, baseId: idSchema })).max(PAIRS_MAX),
+  before: z.array(assignmentSchema).max(PAIRS_MAX).optional(),
+  after: z.array(assignmentSchema).max(PAIRS_MAX).optional(),
+  undone: z
+    .strictObject({ at: timestampSchema, actor: nameSchema, reason: textSchema.min(1) })
+    .optional(),
+});
+
+export const resultProvenanceSchema = z.strictObject({
+  keysVerified: z.boolean(),
+  panelKeys: z
+    .array(
+      z.strictObject({
+        panelId: idSchema,
+        deviceId: idSchema,
+        fingerprint: z.string().min(1).max(64),
+      }),
+    )
+    .max(10_000),
 });
 
 // ---- merge, import and audit records ------------------------------------------------

@@ -138,6 +138,26 @@ export type Round = {
    * (renderer/db/bundles). Scoresheets and decisions of an archived round are never written.
    */
   archive?: RoundArchive;
+  /**
+   * The latest closing (结束评估). Kept when the round is reopened (reopened* set), so the
+   * next closing knows its version: 1 for the first, 2 after one reopening, and so on.
+   */
+  closure?: RoundClosure;
+};
+
+/** One closing of a round: its version, when and by whom, and the files it wrote. */
+export type RoundClosure = {
+  /** 1 for the first closing, incremented by each closing after a reopening. */
+  version: number;
+  closedAt: string;
+  closedBy: string;
+  /** SHA-256 (lower-case hex) of the final report workbook and the signed result bundle. */
+  reportSha256?: string;
+  resultSha256?: string;
+  /** Set while the round is reopened (重新开启) after this closing. */
+  reopenedAt?: string;
+  reopenedBy?: string;
+  reopenReason?: string;
 };
 
 /** Where an archived round came from. */
@@ -252,6 +272,65 @@ export type FinalDecision = DispositionDecision & {
   baseId: string;
   decidedAt: string;
   decidedBy: string;
+  /** What the decision was made on, recorded when the round is closed. */
+  basis?: DecisionBasis;
+};
+
+/** The result a decision stands on: aggregate, the method that produced it, grade, sheets. */
+export type DecisionBasis = {
+  aggregate: number | null;
+  method: AggregationMethod;
+  grade: GradeCode | null;
+  /** Valid sheets counted (voided and recused ones excluded). */
+  sheets: number;
+  recordedAt: string;
+};
+
+// ---- changes during a round ---------------------------------------------------------------
+
+/**
+ * A change the secretariat makes after the round bundles went out (轮次变更). Each carries a
+ * typed reason and is undone only by another reason; none deletes a score. The sheets of the
+ * expert × base pairs in `voids` are voided (作废): kept and shown, counted in no statistic.
+ * - replaceExpert: `expertId` leaves the panel's work to `replacementExpertId`;
+ * - withdrawBase: `baseId` leaves the round;
+ * - moveBase: `baseId` goes from panel `fromPanelId` to `toPanelId`;
+ * - declareConflict: `expertId` is recused from `baseId` after a sheet was started;
+ * - waiveMissing: the missing sheet of `expertId` for `baseId` is waived (缺评), so closing
+ *   need not wait for it (voids nothing).
+ */
+export type RoundChangeKind =
+  'replaceExpert' | 'withdrawBase' | 'moveBase' | 'declareConflict' | 'waiveMissing';
+
+export type RoundChange = {
+  id: string;
+  roundId: string;
+  kind: RoundChangeKind;
+  at: string;
+  actor: string;
+  reason: string;
+  expertId?: string;
+  replacementExpertId?: string;
+  baseId?: string;
+  fromPanelId?: string;
+  toPanelId?: string;
+  /** Expert × base pairs whose sheets this change voids, while it stands. */
+  voids: { expertId: string; baseId: string }[];
+  /** The assignment records as they were before the change and as it wrote them (for undo). */
+  before?: Assignment[];
+  after?: Assignment[];
+  /** Set when the change was undone; it then voids nothing. */
+  undone?: { at: string; actor: string; reason: string };
+};
+
+/**
+ * Where a result bundle's panel data came from: which key signed each panel's scores, and
+ * whether a person checked those keys (app: every panel key accepted with its fingerprint
+ * compared; `pinggu merge --trust`: every key matched the trust file).
+ */
+export type ResultProvenance = {
+  keysVerified: boolean;
+  panelKeys: { panelId: string; deviceId: string; fingerprint: string }[];
 };
 
 // ---- merge, import and audit records -------------------------------------------------
@@ -329,7 +408,12 @@ export type AuditAction =
   | 'roster.import'
   | 'roster.clear'
   | 'base.delete'
-  | 'demo.load';
+  | 'demo.load'
+  | 'change.record'
+  | 'change.undo'
+  | 'round.close'
+  | 'round.reopen'
+  | 'scoresheet.continue';
 
 export type AuditEntry = {
   /** Auto-incremented by the database. */

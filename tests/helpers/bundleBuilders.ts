@@ -74,6 +74,7 @@ export function samplePayload(
     panels: [r.panel],
     experts: r.experts,
     assignments: r.assignments,
+    changes: [],
   };
   const audit = [
     buildAuditEntry(r.round.id, { action: 'scoresheet.submit', detail: '提交评分表' }),
@@ -85,7 +86,12 @@ export function samplePayload(
     case 'scores':
       return { scoresheets: r.scoresheets, audit };
     case 'result':
-      return { ...roundPart, scoresheets: r.scoresheets, decisions };
+      return {
+        ...roundPart,
+        scoresheets: r.scoresheets,
+        decisions,
+        provenance: { keysVerified: false, panelKeys: [] },
+      };
     case 'backup':
       return backupPayload(r, decisions, audit);
   }
@@ -123,6 +129,7 @@ function backupPayload(
     assignments: r.assignments,
     scoresheets: r.scoresheets,
     decisions,
+    changes: [],
     conflicts,
     imports: [
       {

@@ -54,13 +54,14 @@ export async function exportBackupPayload(db: PingguDatabase): Promise<BackupPay
         db.scoresheets.toArray(),
       ],
     );
-    const [decisions, conflicts, imports, audit, settings, pins] = await Promise.all([
+    const [decisions, conflicts, imports, audit, settings, pins, changes] = await Promise.all([
       db.decisions.toArray(),
       db.conflicts.toArray(),
       db.bundleImports.toArray(),
       db.auditLog.toArray(),
       db.settings.toArray(),
       db.trustedKeys.toArray(),
+      db.roundChanges.toArray(),
     ]);
     const settingRows: BackupSetting[] = [
       ...settings.map((s): BackupSetting => ({ key: s.key, value: s.value })),
@@ -82,6 +83,7 @@ export async function exportBackupPayload(db: PingguDatabase): Promise<BackupPay
       imports,
       audit,
       settings: settingRows,
+      changes,
     };
   });
 }
@@ -208,6 +210,7 @@ export async function restoreBackup(
       await db.auditLog.bulkAdd(payload.audit);
       await db.settings.bulkAdd(settings);
       await db.trustedKeys.bulkAdd(trustedKeys);
+      await db.roundChanges.bulkAdd(payload.changes);
     });
   } catch (error) {
     return { ok: false, error: failedWriteError(fileName, error) };

@@ -1,7 +1,15 @@
 // The payloads of the bundles this machine writes, read in one read-only transaction each so
 // a bundle never mixes two states. Callers pass them to createBundle with the device signer.
 import type { ResultPayload, RoundPayload, ScoresPayload } from '../../../shared/bundle/payload';
-import type { AuditEntry, Base, IndicatorTemplate, Round } from '../../../shared/domain/types';
+import { changesForPanel } from '../../../shared/domain/roundChanges';
+import type {
+  AuditEntry,
+  Base,
+  IndicatorTemplate,
+  ResultProvenance,
+  Round,
+  TrustedKey,
+} from '../../../shared/domain/types';
 import { isOpenConflict } from '../../../shared/sync/conflictRecords';
 import type { PingguDatabase } from '../database';
 import { fail, ok } from '../repositories/errors';
@@ -38,14 +46,16 @@ export function buildRoundBundlePayload(
     if (!panel || panel.roundId !== roundId) {
       return fail<RoundPayload>('notFound', `本轮次中找不到该评审组：${panelId}`);
     }
-    const [experts, assignments, roundBases] = await Promise.all([
+    const [experts, assignments, roundBases, changes] = await Promise.all([
       db.experts.where('roundId').equals(roundId).toArray(),
       db.assignments.where('roundId').equals(roundId).toArray(),
       db.bases.where('roundId').equals(roundId).toArray(),
+      db.roundChanges.where('roundId').equals(roundId).toArray(),
     ]);
     const ofPanel = assignments.filter((a) => a.panelId === panelId);
     const assigned = new Set(ofPanel.map((a) => a.baseId));
     const bases = roundBases.filter((b) => b.panelId === panelId || assigned.has(b.id));
+    const baseIds = new Set(bases.map((b) => b.id));
     return ok<RoundPayload>({
       round: withoutArchive(round),
       templates: await templatesFor(db, round, bases),
@@ -53,6 +63,7 @@ export function buildRoundBundlePayload(
       panels: [panel],
       experts: experts.filter((e) => e.panelId === panelId),
       assignments: ofPanel,
+      changes: changesForPanel(changes, panelId, experts, baseIds).sort(byId),
     });
   });
 }
@@ -103,7 +114,7 @@ export function buildResultBundlePayload(
   return db.transaction('r', db.tables, async () => {
     const round = await db.rounds.get(roundId);
     if (!round) return fail<ResultPayload>('notFound', `找不到评估轮次：${roundId}`);
-    const [bases, panels, experts, assignments, scoresheets, decisions, conflicts] =
+    const [bases, panels, experts, assignments, scoresheets, decisions, conflicts, changes, pins] =
       await Promise.all([
         db.bases.where('roundId').equals(roundId).toArray(),
         db.panels.where('roundId').equals(roundId).toArray(),
@@ -112,6 +123,8 @@ export function buildResultBundlePayload(
         db.scoresheets.where('roundId').equals(roundId).toArray(),
         db.decisions.where('roundId').equals(roundId).toArray(),
         db.conflicts.where('roundId').equals(roundId).toArray(),
+        db.roundChanges.where('roundId').equals(roundId).toArray(),
+        db.trustedKeys.where('roundId').equals(roundId).toArray(),
       ]);
     const open = conflicts.filter(isOpenConflict).length;
     if (open > 0) {
@@ -130,6 +143,29 @@ export function buildResultBundlePayload(
       assignments,
       scoresheets,
       decisions,
+      changes: changes.sort(byId),
+      provenance: provenanceOf(pins),
     });
   });
+}
+
+const byId = <T extends { id: string }>(a: T, b: T): number =>
+  a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * The panel keys this machine took score bundles from. Verified only when every one was
+ * accepted by a person who compared its fingerprint (acceptedBy), and there is at least one.
+ */
+export function provenanceOf(pins: readonly TrustedKey[]): ResultProvenance {
+  const devices = pins.filter((p) => p.role === 'panelDevice');
+  const panelKeys = devices
+    .map((p) => ({
+      panelId: p.panelId ?? '',
+      deviceId: p.deviceId ?? '',
+      fingerprint: p.fingerprint,
+    }))
+    .filter((k) => k.panelId !== '' && k.deviceId !== '')
+    .sort((a, b) => a.panelId.localeCompare(b.panelId) || a.deviceId.localeCompare(b.deviceId));
+  const keysVerified = devices.length > 0 && devices.every((p) => p.acceptedBy !== undefined);
+  return { keysVerified, panelKeys };
 }

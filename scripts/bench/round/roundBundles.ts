@@ -72,6 +72,7 @@ export async function panelBundles(
       panels: [panel],
       experts,
       assignments: data.assignments.filter((a) => a.panelId === panel.id),
+      changes: [],
     },
   });
   const scoresBundle = await createBundle({

@@ -74,6 +74,7 @@ export async function largeImport(bases: number): Promise<LargeImport> {
       assignments,
       scoresheets: [],
       decisions: [],
+      changes: [],
       conflicts: [],
       imports: [],
       audit: [],

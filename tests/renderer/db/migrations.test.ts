@@ -125,11 +125,37 @@ const MIGRATION_CASES: MigrationCase[] = [
     from: 1,
     description: 'v1 → v2: every record intact, no key pinned yet',
     seed: () => v1Seed(),
-    expected: (seed) => ({ ...seed, trustedKeys: [] }),
+    expected: (seed) => ({ ...seed, trustedKeys: [], roundChanges: [] }),
   },
-  { from: 2, description: 'v2 database reopened by the current app', seed: v2Seed },
-  // Next version: { from: 2, description: 'v2 → v3 …', seed: v2Seed, expected: (s) => … },
+  {
+    from: 2,
+    description: 'v2 → v3: every record and pin intact, no round change yet',
+    seed: v2Seed,
+    expected: (seed) => ({ ...seed, roundChanges: [] }),
+  },
+  { from: 3, description: 'v3 database reopened by the current app', seed: v3Seed },
+  // Next version: { from: 3, description: 'v3 → v4 …', seed: v3Seed, expected: (s) => … },
 ];
+
+/** A v3 database: v2's records and a change during the round, undone once. */
+function v3Seed(): RawSeed {
+  const v2 = v2Seed();
+  const round = v2.rounds?.[0] as { id: string } | undefined;
+  const roundChanges = [
+    {
+      id: 'change-1',
+      roundId: round?.id ?? 'round-1',
+      kind: 'withdrawBase',
+      at: '2024-05-12T08:00:00.000Z',
+      actor: '秘书处 王芳',
+      reason: '依托单位申请退出本轮评估。',
+      baseId: 'base-1',
+      voids: [{ expertId: 'expert-1', baseId: 'base-1' }],
+      undone: { at: '2024-05-12T09:00:00.000Z', actor: '秘书处 王芳', reason: '误操作。' },
+    },
+  ];
+  return { ...v2, roundChanges };
+}
 
 const opened: PingguDatabase[] = [];
 

@@ -17,16 +17,16 @@ import {
 } from '../../../shared/bundle/bundleCrypto';
 import { fromBase64, toBase64 } from '../../../shared/bundle/encoding';
 import { FORMAT_VERSION } from '../../../shared/bundle/format';
-import * as golden from '../../fixtures/bundles/v1/records';
+import * as v1 from '../../fixtures/bundles/v1/records';
+import * as golden from '../../fixtures/bundles/v2/records';
 import { testCrypto } from '../../helpers/bundleBuilders';
 
-const DIR = path.resolve('tests/fixtures/bundles/v1');
-const KEY_FILE = path.join(DIR, 'test-signing-key.json');
-const WRITE = process.env.PINGGU_WRITE_GOLDEN === '1';
 const crypto = testCrypto;
+const WRITE = process.env.PINGGU_WRITE_GOLDEN === '1';
 
 type TestKey = { note: string; privateKeyPkcs8: string; publicKey: string; fingerprint: string };
 
+// Version 2's payloads, written into v2/ and expected back from it.
 const roundPayload = {
   round: golden.round,
   templates: golden.templates,
@@ -34,12 +34,14 @@ const roundPayload = {
   panels: golden.panels,
   experts: golden.experts,
   assignments: golden.assignments,
+  changes: golden.changes,
 };
 const scoresPayload = { scoresheets: golden.scoresheets, audit: golden.audit };
 const resultPayload = {
   ...roundPayload,
   scoresheets: golden.scoresheets,
   decisions: golden.decisions,
+  provenance: golden.provenance,
 };
 const backupPayload = {
   rounds: [golden.round],
@@ -54,6 +56,43 @@ const backupPayload = {
   imports: golden.imports,
   audit: golden.backupAudit,
   settings: golden.settings,
+  changes: golden.changes,
+};
+
+// Version 1's records as version 2 reads them: migration adds no changes and unverified keys.
+const v1Round = {
+  round: v1.round,
+  templates: v1.templates,
+  bases: v1.bases,
+  panels: v1.panels,
+  experts: v1.experts,
+  assignments: v1.assignments,
+  changes: [],
+};
+const v1Expected = {
+  round: v1Round,
+  scores: { scoresheets: v1.scoresheets, audit: v1.audit },
+  result: {
+    ...v1Round,
+    scoresheets: v1.scoresheets,
+    decisions: v1.decisions,
+    provenance: { keysVerified: false, panelKeys: [] },
+  },
+  backup: {
+    rounds: [v1.round],
+    templates: v1.templates,
+    bases: v1.bases,
+    panels: v1.panels,
+    experts: v1.experts,
+    assignments: v1.assignments,
+    scoresheets: v1.scoresheets,
+    decisions: v1.decisions,
+    conflicts: v1.conflicts,
+    imports: v1.imports,
+    audit: v1.backupAudit,
+    settings: v1.settings,
+    changes: [],
+  },
 };
 
 const ids = { roundId: golden.ROUND_ID, panelId: golden.PANEL_ID };
@@ -72,7 +111,25 @@ const FIXTURES = [
   },
 ] as const;
 
+type Expectation = {
+  file: string;
+  kind: Fixture['kind'];
+  payload: unknown;
+  panelId?: string;
+  passphrase?: string;
+};
+
+/** Each version's folder, and what its fixtures must open as today. */
+const VERSIONS: { version: number; fixtures: Expectation[] }[] = [
+  { version: 1, fixtures: FIXTURES.map((f) => ({ ...f, payload: v1Expected[f.kind] })) },
+  { version: 2, fixtures: [...FIXTURES] },
+];
+
 type Fixture = (typeof FIXTURES)[number];
+
+const dirOf = (version: number): string => path.resolve(`tests/fixtures/bundles/v${version}`);
+const DIR = dirOf(FORMAT_VERSION);
+const KEY_FILE = path.join(DIR, 'test-signing-key.json');
 
 function inputFor(fixture: Fixture, signer: CreateBundleInput['signer']): CreateBundleInput {
   const common = {
@@ -135,15 +192,17 @@ beforeAll(async () => {
   testKey = await readTestKey();
 });
 
-describe(`golden bundles of format version ${FORMAT_VERSION}`, () => {
+describe.each(VERSIONS)('golden bundles of format version $version', ({ version, fixtures }) => {
+  const dir = dirOf(version);
+
   it('have a test key whose fingerprint matches its public key', async () => {
     const raw = fromBase64(testKey.publicKey) ?? new Uint8Array();
     expect(await publicKeyFingerprint(crypto, raw)).toBe(testKey.fingerprint);
   });
 
-  it.each(FIXTURES)('open $file with exactly its records, forever', async (fixture) => {
-    const bytes = new Uint8Array(await readFile(path.join(DIR, fixture.file)));
-    const passphrase = 'passphrase' in fixture ? fixture.passphrase : undefined;
+  it.each(fixtures)('open $file with exactly its records, forever', async (fixture) => {
+    const bytes = new Uint8Array(await readFile(path.join(dir, fixture.file)));
+    const { passphrase } = fixture;
     const opened = await openBundle(bytes, { crypto, ...(passphrase ? { passphrase } : {}) });
     if (!opened.ok) throw new Error(`${fixture.file}: ${opened.error.messageEn}`);
     expect(opened.kind).toBe(fixture.kind);
@@ -151,10 +210,10 @@ describe(`golden bundles of format version ${FORMAT_VERSION}`, () => {
     const { entries, encryption, ...manifest } = opened.manifest;
     expect(manifest).toEqual({
       format: 'pinggu-bundle',
-      version: 1,
+      version,
       kind: fixture.kind,
       roundId: golden.ROUND_ID,
-      ...('panelId' in fixture ? { panelId: fixture.panelId } : {}),
+      ...(fixture.panelId === undefined ? {} : { panelId: fixture.panelId }),
       deviceId: golden.GOLDEN_DEVICE_ID,
       appVersion: golden.GOLDEN_APP_VERSION,
       createdAt: golden.GOLDEN_CREATED_AT,
@@ -168,8 +227,13 @@ describe(`golden bundles of format version ${FORMAT_VERSION}`, () => {
   });
 
   it('refuses the encrypted golden bundle without its passphrase', async () => {
-    const bytes = new Uint8Array(await readFile(path.join(DIR, 'scores-encrypted.pgb')));
+    const bytes = new Uint8Array(await readFile(path.join(dir, 'scores-encrypted.pgb')));
     const opened = await openBundle(bytes, { crypto });
     expect(opened.ok || opened.error.code).toBe('passphraseRequired');
   });
+});
+
+it('version 1 golden bundles hold no version-2 entry (they are read through the migration)', async () => {
+  const opened = await openBundle(await readFile(path.join(dirOf(1), 'result.pgb')), { crypto });
+  expect(opened.ok && opened.manifest.version).toBe(1);
 });

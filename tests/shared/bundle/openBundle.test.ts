@@ -219,15 +219,15 @@ describe('openBundle refuses altered bundles', () => {
 
 describe('openBundle explains what the user must do', () => {
   it('asks to upgrade for a bundle from a newer version', async () => {
-    const manifest = { ...parts.manifest, version: 2, newField: true };
+    const manifest = { ...parts.manifest, version: 3, newField: true };
     const payload = { ...parts.payload, 'reviews.json': [] };
     const error = await expectRefused(await craftBundle({ manifest, payload }), 'newerVersion');
     expect(error.message).toContain('请升级评估通');
-    expect(error.detail?.version).toBe(2);
+    expect(error.detail?.version).toBe(3);
   });
 
   it('asks to upgrade even when the newer bundle has new container entries', async () => {
-    const manifest = { ...parts.manifest, version: 3 };
+    const manifest = { ...parts.manifest, version: 4 };
     const bytes = await craftBundle({
       manifest,
       payload: parts.payload,
