@@ -37,13 +37,16 @@ const VERIFY = `Usage: pinggu verify FILE...
 
 Opens each bundle exactly as the app does (size limits, entry names, hashes, signature,
 schemas) and prints one line per file:
-  OK <file> <kind> <round> <panel|-> <sheets>
+  OK <file> <kind> <round> <panel|-> <sheets> <fingerprint>[ closed v<N>]
   INVALID <file>: <reason>
+<fingerprint> is the signer's key, e.g. 56A7-ADA6-525D-D92B; "closed v<N>" marks a result
+bundle of a closed round, written at its N-th closing (2 after one reopening).
 Exit code 0 only when every file is valid, else 2. A valid signature says who signed the
-bundle, not that the signer is trusted: compare fingerprints in the app.
+bundle, not that the signer is trusted: compare the fingerprint with the panel's signed
+paper summary, or merge with --trust.
 `;
 
-const MERGE = `Usage: pinggu merge --out RESULT.pgb [--key FILE] FILE...
+const MERGE = `Usage: pinggu merge --out RESULT.pgb [--key FILE] [--trust FILE] FILE...
 
 Merges the score bundles of one round into a result bundle. The round bundles among FILE
 supply the roster (round, templates, bases, panels, experts, assignments: the union over
@@ -53,25 +56,41 @@ deterministic winner and are reported as conflicts. Prints REFUSED and CONFLICT 
 "sheets: N, conflicts: N, refused files: N".
 
 A file is refused when it is invalid, not a round or score bundle, of another round, for a
-panel or base no round bundle lists, or signed by a device id that signed other files with
-a different key. Then the exit code is 2 and NOTHING is written.
+panel or base no round bundle lists, signed by a device id that signed other files with
+a different key, or (with --trust) signed by another key than the trust file's for its
+panel's device. Then the exit code is 2 and NOTHING is written. A sheet for a pair that a
+round change voided (an expert replaced, a base moved or withdrawn, a conflict declared) is
+carried in the result as voided, never counted, and named on stderr.
+
+Each panel device's key fingerprint goes to stderr. Without --trust the keys are not
+checked: compare them with the panels' signed paper summaries; the result records
+keysVerified: false. With --trust and every key matching, keysVerified: true.
 
 Options:
   --out FILE    the result bundle to write (required)
   --key FILE    sign with this Ed25519 key: the app's JSON key file, or PKCS#8 PEM or DER.
                 Default: the CLI's own key, $PINGGU_HOME/cli-key.json (else
                 ~/.pinggu/cli-key.json), created on first use with mode 0600
+  --trust FILE  the secretariat's trust file of the round (*.pgtrust.json, exported from
+                the app's 下发与回收 tab): the key each panel laptop may sign with. A trust
+                file that cannot be read or is invalid, or of another round: exit 2
 `;
 
 const REPORT = `Usage: pinggu report FILE [--format json|csv|xlsx] [--method METHOD] [--out FILE]
 
 Results per base of a result bundle, computed exactly as the app's results table does.
 --format json (default) prints one JSON object:
-  { round, method, bases: [ { id, name, type, city, sheets, mean, median, trimmedMean,
+  { round, status, closedAt, version, keysVerified, method,
+    bases: [ { id, name, type, city, sheets, voidedSheets, mean, median, trimmedMean,
     zscoreMean, aggregate, grade, rankInType, sd, range, disagreement } ] }
-type is the base type code (A1…C3), aggregate the chosen method's value, grade the Chinese
-label (优秀/良好/合格/不合格), and a base without a valid sheet has null in every computed field.
---format csv: UTF-8 with BOM (Excel opens it), Chinese header row, the same columns, numbers
+status is "closed" for a closed round (closedAt its time, version its closing: 1, 2 after a
+reopening…), else "open" (closedAt and version null); keysVerified says whether every panel
+key was checked (in the app, or by merge --trust). type is the base type code (A1…C3),
+voidedSheets the base's sheets voided by a round change (left out of every statistic),
+aggregate the chosen method's value, grade the Chinese label (优秀/良好/合格/不合格), and a
+base without a valid sheet has null in every computed field. Withdrawn bases are left out.
+--format csv: UTF-8 with BOM (Excel opens it), Chinese header row, the same per-base columns
+but voidedSheets, numbers
 with 2 decimals, disagreement as 是/否; text that starts like a formula (=, +, -, @) gets a
 leading apostrophe. --format xlsx: the same as a workbook (needs --out), numbers at full
 precision shown with 2 decimals; text is stored as text, never a formula, so it is written

@@ -6,7 +6,10 @@
 //   experts and assignments. A record that two round bundles spell differently refuses the
 //   later file, as does a round record that differs.
 // - A device id whose files are signed with two different keys refuses all of its files.
-// - Score bundles must belong to a panel of the roster and score only its bases and experts.
+// - Score bundles must belong to a panel of the roster and score only its bases and experts;
+//   a sheet of a pair a standing round change voided is carried as voided (mergeChecks.ts).
+// - With a trust file, a score bundle must be signed by the key it trusts for its panel's
+//   device; then the result's provenance says the keys were verified.
 // - Scoresheets merge with reconcileScoresheets into an empty store, exactly as the app's
 //   import does: the result holds each sheet's winner; concurrent edits that disagree are
 //   counted as conflicts (the deterministic winner is kept, as in the app before a person
@@ -14,12 +17,15 @@
 import type { OpenedBundle } from '../shared/bundle/bundle';
 import { canonicalJson } from '../shared/bundle/canonicalJson';
 import type { ResultPayload, RoundPayload } from '../shared/bundle/payload';
-import { assignmentsByPair, sheetRefusal } from '../shared/domain/sheetAdmission';
-import type { SheetRefusal } from '../shared/domain/sheetAdmission';
+import type { TrustFile } from '../shared/bundle/trustFile';
 import type { ConflictRecord, Scoresheet } from '../shared/domain/types';
 import { isOpenConflict } from '../shared/sync/conflictRecords';
 import { reconcileScoresheets } from '../shared/sync/mergeScoresheets';
 import type { OpenedFile } from './bundleFiles';
+import { admitSheets, panelKeysOf, trustRefusal } from './mergeChecks';
+import type { VoidedSheetNote } from './mergeChecks';
+
+export type { VoidedSheetNote } from './mergeChecks';
 
 export type RefusedFile = { file: string; reason: string };
 
@@ -30,8 +36,13 @@ export type MergeOutcome = {
   roundId?: string;
   payload?: ResultPayload;
   conflicts: ConflictRecord[];
+  /** Sheets taken although their pair is voided by a round change: carried, never counted. */
+  voided: VoidedSheetNote[];
   counts: { roundBundles: number; scoreBundles: number; copies: number; sheets: number };
 };
+
+/** A trust file given with --trust, and its name for messages. */
+export type MergeTrust = { file: TrustFile; name: string };
 
 type Valid = { file: string; bundle: OpenedBundle };
 type RosterKey = Exclude<keyof RoundPayload, 'round'>;
@@ -112,53 +123,12 @@ function addToRoster(roster: Roster, payload: RoundPayload): string | undefined 
   return undefined;
 }
 
-/** The signer of each panel device's score files, sorted. */
-function panelKeysOf(valid: readonly Valid[]): ResultPayload['provenance']['panelKeys'] {
-  const keys = new Map<string, ResultPayload['provenance']['panelKeys'][number]>();
-  for (const { bundle } of valid) {
-    if (bundle.kind !== 'scores') continue;
-    const { panelId, deviceId } = bundle.manifest;
-    const key = { panelId, deviceId, fingerprint: bundle.signer.fingerprint };
-    keys.set(canonicalJson(key), key);
-  }
-  return [...keys.values()].sort(
-    (a, b) => a.panelId.localeCompare(b.panelId) || a.deviceId.localeCompare(b.deviceId),
-  );
-}
-
 const sortedValues = <T extends Ided>(known: Map<string, T>): T[] => [...known.values()].sort(byId);
-
-/** Why a score bundle does not fit the roster, if it does not. */
-const REFUSAL_TEXT: Record<SheetRefusal, string> = {
-  unknownBase: 'is for a base that no round bundle lists',
-  unknownExpert: 'is by an expert whom no round bundle lists',
-  otherPanel: "is by an expert of another panel than the file's",
-  notAssigned: 'is for a base its expert was not assigned',
-  recusedPair: 'scores a base its expert is recused from',
-};
-
-/** Why a score file does not fit the round bundles given (the app's own admission rule). */
-function misfit(
-  roster: Roster,
-  panelId: string,
-  sheets: readonly Scoresheet[],
-): string | undefined {
-  if (!roster.panels.has(panelId)) return `no round bundle given for its panel "${panelId}"`;
-  const admission = {
-    bases: roster.bases,
-    experts: roster.experts,
-    assignments: assignmentsByPair([...roster.assignments.values()]),
-  };
-  for (const sheet of sheets) {
-    const refusal = sheetRefusal(sheet, panelId, admission);
-    if (refusal !== undefined) return `scoresheet "${sheet.id}" ${REFUSAL_TEXT[refusal]}`;
-  }
-  return undefined;
-}
 
 export function mergeBundles(
   files: readonly OpenedFile[],
   deps: { now: string; importId: string },
+  trust?: MergeTrust,
 ): MergeOutcome {
   const refused: RefusedFile[] = [];
   const counts = { roundBundles: 0, scoreBundles: 0, copies: 0, sheets: 0 };
@@ -179,9 +149,13 @@ export function mergeBundles(
     const problem =
       'no valid round bundle among the files: merge needs the round bundles of the panels ' +
       '(they supply the round, bases, experts and assignments)';
-    return { refused, problem, conflicts: [], counts };
+    return { refused, problem, conflicts: [], voided: [], counts };
   }
   const roundId = first.bundle.manifest.roundId;
+  if (trust !== undefined && trust.file.roundId !== roundId) {
+    const problem = `${trust.name} is the trust file of round "${trust.file.roundId}", not of "${roundId}" (the round of ${first.file})`;
+    return { refused, problem, conflicts: [], voided: [], counts };
+  }
   const roster = newRoster(first.bundle.payload.round);
   const scoreFiles: { file: string; panelId: string; sheets: Scoresheet[] }[] = [];
   for (const { file, bundle } of trusted) {
@@ -190,7 +164,9 @@ export function mergeBundles(
         ? `belongs to round "${bundle.manifest.roundId ?? '-'}", not "${roundId}" (the round of ${first.file})`
         : bundle.kind === 'round'
           ? addToRoster(roster, bundle.payload)
-          : undefined;
+          : trust === undefined
+            ? undefined
+            : trustRefusal(trust.file, trust.name, bundle);
     if (reason !== undefined) refused.push({ file, reason });
     else if (bundle.kind === 'round') counts.roundBundles += 1;
     else if (bundle.kind === 'scores') {
@@ -204,12 +180,21 @@ export function mergeBundles(
 
   const incoming: Scoresheet[] = [];
   const sourceOf: string[] = [];
+  const voided: VoidedSheetNote[] = [];
+  const admission = {
+    panelIds: new Set(roster.panels.keys()),
+    bases: roster.bases,
+    experts: roster.experts,
+    assignments: [...roster.assignments.values()],
+    changes: [...roster.changes.values()],
+  };
   for (const { file, panelId, sheets } of scoreFiles) {
-    const reason = misfit(roster, panelId, sheets);
-    if (reason !== undefined) {
-      refused.push({ file, reason });
+    const admitted = admitSheets(admission, file, panelId, sheets);
+    if (admitted.refusal !== undefined) {
+      refused.push({ file, reason: admitted.refusal });
       continue;
     }
+    voided.push(...admitted.voided);
     counts.scoreBundles += 1;
     incoming.push(...sheets);
     sourceOf.push(...sheets.map(() => file));
@@ -228,6 +213,7 @@ export function mergeBundles(
   for (const [file, reason] of refusedSheets) refused.push({ file, reason });
 
   const scoresheets = [...plan.toPut].sort(byId);
+  const panelKeys = panelKeysOf(valid);
   counts.copies = incoming.length;
   counts.sheets = scoresheets.length;
   const payload: ResultPayload = {
@@ -240,9 +226,10 @@ export function mergeBundles(
     scoresheets,
     decisions: [],
     changes: sortedValues(roster.changes),
-    // Keys are not checked here: each panel's signer is listed for a person to compare.
-    provenance: { keysVerified: false, panelKeys: panelKeysOf(valid) },
+    // Verified only against a trust file (every key matched, or the file was refused);
+    // without one each panel's signer is listed for a person to compare.
+    provenance: { keysVerified: trust !== undefined && panelKeys.length > 0, panelKeys },
   };
   const conflicts = plan.newConflicts.filter(isOpenConflict).sort(byId);
-  return { refused, roundId, payload, conflicts, counts };
+  return { refused, roundId, payload, conflicts, voided, counts };
 }

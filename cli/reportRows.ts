@@ -1,10 +1,14 @@
 // The rows of `pinggu report`, straight from computeRoundResults (the selector the app's
 // results table and charts read), so the CLI and the app never disagree about a number.
-// A base without a valid sheet gets null for every computed field.
+// A base without a valid sheet gets null for every computed field. Bases withdrawn and sheets
+// voided by a change during the round (the payload's `changes`) are left out.
 import type { ResultPayload } from '../shared/bundle/payload';
 import { GRADE_LABELS } from '../shared/domain/grading';
 import { computeRoundResults } from '../shared/domain/results';
+import { countedRecords } from '../shared/domain/roundChanges';
 import type { AggregationMethod, Base, BaseTypeCode } from '../shared/domain/types';
+import { reportStatus, voidedCounts } from './reportStatus';
+import type { ReportStatus } from './reportStatus';
 
 export const REPORT_METHODS = ['mean', 'median', 'trimmed', 'zscore'] as const;
 export type ReportMethod = (typeof REPORT_METHODS)[number];
@@ -25,6 +29,8 @@ export type ReportRow = {
   type: BaseTypeCode;
   city: string;
   sheets: number;
+  /** Sheets of the base voided by a round change (作废): in the bundle, in no statistic. */
+  voidedSheets: number;
   mean: number | null;
   median: number | null;
   trimmedMean: number | null;
@@ -37,7 +43,7 @@ export type ReportRow = {
   disagreement: boolean | null;
 };
 
-export type Report = { round: string; method: ReportMethod; bases: ReportRow[] };
+export type Report = ReportStatus & { round: string; method: ReportMethod; bases: ReportRow[] };
 
 /** Column order and Chinese headers of the CSV and xlsx files. */
 export const REPORT_COLUMNS: readonly { key: keyof ReportRow; header: string }[] = [
@@ -69,12 +75,21 @@ const byTypeThenCode = (a: Base, b: Base): number =>
 export function buildReport(payload: ResultPayload, method?: ReportMethod): Report {
   const { round } = payload;
   const chosen = method ?? reportMethodOf(round.aggregation.method);
-  const bases = [...payload.bases].sort(byTypeThenCode);
-  const results = computeRoundResults(round, bases, payload.scoresheets, {
+  // Withdrawn bases and voided sheets (轮次变更) count in no statistic, as in the app.
+  const counted = countedRecords(
+    payload.bases,
+    payload.scoresheets,
+    payload.changes,
+    payload.assignments,
+  );
+  const bases = [...counted.bases].sort(byTypeThenCode);
+  const results = computeRoundResults(round, bases, counted.scoresheets, {
     method: DOMAIN_METHOD[chosen],
   });
+  const voided = voidedCounts(counted.voided);
   return {
     round: round.id,
+    ...reportStatus(payload),
     method: chosen,
     bases: results.map((r): ReportRow => {
       const scored = r.sheets > 0;
@@ -84,6 +99,7 @@ export function buildReport(payload: ResultPayload, method?: ReportMethod): Repo
         type: r.base.type,
         city: r.base.city,
         sheets: r.sheets,
+        voidedSheets: voided.get(r.base.id) ?? 0,
         mean: r.byMethod.mean.value,
         median: r.byMethod.median.value,
         trimmedMean: r.byMethod.trimmedMean.value,

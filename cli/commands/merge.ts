@@ -1,7 +1,9 @@
-// `pinggu merge --out RESULT.pgb FILE...`: the round and score bundles of one round in, one
-// signed result bundle out (see mergeBundles.ts for the rules). Any refused file means exit 2
-// and nothing written, neither the result nor a new key.
+// `pinggu merge --out RESULT.pgb [--trust FILE] FILE...`: the round and score bundles of one
+// round in, one signed result bundle out (see mergeBundles.ts for the rules). Any refused file
+// means exit 2 and nothing written, neither the result nor a new key. Each panel device's key
+// goes to stderr: checked against the trust file, or listed for a person to compare.
 import { createBundle } from '../../shared/bundle/bundle';
+import { trustedKeyFor } from '../../shared/bundle/trustFile';
 import { parseCommandArgs, stringOption } from '../args';
 import { openBundleFile, writeFileAtomically } from '../bundleFiles';
 import { HELP } from '../help';
@@ -9,9 +11,15 @@ import { EXIT_OK, EXIT_REFUSED, printError, printLine, UsageError } from '../io'
 import type { CliIo } from '../io';
 import { loadCliSigner } from '../keys';
 import { mergeBundles } from '../mergeBundles';
+import type { MergeOutcome, MergeTrust } from '../mergeBundles';
+import { readTrustFile } from '../trustFiles';
 import { CLI_VERSION } from '../version';
 
-const OPTIONS = { out: { type: 'string' }, key: { type: 'string' } } as const;
+const OPTIONS = {
+  out: { type: 'string' },
+  key: { type: 'string' },
+  trust: { type: 'string' },
+} as const;
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -25,6 +33,13 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
   if (out === undefined || out === '')
     throw new UsageError('--out RESULT.pgb is required', 'merge');
   if (args.positionals.length === 0) throw new UsageError('no FILE given', 'merge');
+  const trustName = stringOption(args, 'trust');
+  if (trustName === '') throw new UsageError('--trust needs a FILE', 'merge');
+  // A trust file that cannot be used stops the merge before any bundle is read.
+  const trust: MergeTrust | undefined =
+    trustName === undefined
+      ? undefined
+      : { file: await readTrustFile(io, trustName), name: trustName };
 
   const files = [];
   for (const [index, file] of args.positionals.entries()) {
@@ -32,7 +47,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     files.push(await openBundleFile(io, file, ['round', 'scores']));
   }
   const now = io.now();
-  const outcome = mergeBundles(files, { now, importId: `cli-merge-${now}` });
+  const outcome = mergeBundles(files, { now, importId: `cli-merge-${now}` }, trust);
   for (const { file, reason } of outcome.refused) printLine(io, `REFUSED ${file}: ${reason}`);
   for (const conflict of outcome.conflicts) {
     const { local, incoming } = conflict;
@@ -44,6 +59,7 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     );
   }
   const { counts } = outcome;
+  reportKeysAndVoids(io, outcome, trust);
   printLine(
     io,
     `sheets: ${counts.sheets}, conflicts: ${outcome.conflicts.length}, refused files: ${outcome.refused.length}`,
@@ -94,4 +110,32 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     );
   }
   return EXIT_OK;
+}
+
+/** Each panel device's key (checked or not) and each sheet carried as voided, on stderr. */
+function reportKeysAndVoids(io: CliIo, outcome: MergeOutcome, trust: MergeTrust | undefined) {
+  for (const { panelId, deviceId, fingerprint } of outcome.payload?.provenance.panelKeys ?? []) {
+    const what = `merge: panel "${panelId}" device "${deviceId}" key ${fingerprint}`;
+    if (trust === undefined) {
+      printError(
+        io,
+        `${what} (not checked: compare it with the panel's signed paper summary, or give --trust FILE)`,
+      );
+      continue;
+    }
+    const trusted = trustedKeyFor(trust.file, panelId, deviceId)?.fingerprint;
+    printError(
+      io,
+      trusted === fingerprint
+        ? `${what} matches ${trust.name}`
+        : `${what} is NOT the key ${trust.name} trusts (${trusted ?? 'none'})`,
+    );
+  }
+  for (const v of outcome.voided) {
+    printError(
+      io,
+      `merge: ${v.file}: scoresheet "${v.sheetId}" (expert ${v.expertId}, base ${v.baseId}) is ` +
+        `voided by round change "${v.changeId}" (${v.changeKind}): carried in the result, never counted`,
+    );
+  }
 }

@@ -18,6 +18,7 @@ import {
   PanelOverviewPage,
   PrintDashboardPage,
   PrintHandoverPage,
+  PrintTrustPage,
   PrintPanelPage,
   PrintReportPage,
   PrintSheetPage,
@@ -53,6 +54,7 @@ export const App = () => {
                 <Route path={ROUTES.secretariatTab} element={<SecretariatPage />} />
                 <Route path={ROUTES.secretariatPrintReport} element={<PrintReportPage />} />
                 <Route path={ROUTES.secretariatPrintHandover} element={<PrintHandoverPage />} />
+                <Route path={ROUTES.secretariatPrintTrust} element={<PrintTrustPage />} />
                 <Route path={ROUTES.scoring} element={<ScoringPage />} />
                 <Route path={ROUTES.scoringSheet} element={<ScoresheetPage />} />
                 <Route path={ROUTES.scoringPanel} element={<PanelOverviewPage />} />

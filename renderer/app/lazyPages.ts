@@ -10,6 +10,7 @@ const dashboard = () => import('./areas/dashboard');
 export const SecretariatPage = lazyNamed(secretariat, 'SecretariatPage');
 export const PrintReportPage = lazyNamed(secretariat, 'PrintReportPage');
 export const PrintHandoverPage = lazyNamed(secretariat, 'PrintHandoverPage');
+export const PrintTrustPage = lazyNamed(secretariat, 'PrintTrustPage');
 export const ScoringPage = lazyNamed(scoring, 'ScoringPage');
 export const ScoresheetPage = lazyNamed(scoring, 'ScoresheetPage');
 export const PanelOverviewPage = lazyNamed(scoring, 'PanelOverviewPage');

@@ -5,6 +5,7 @@ export const ROUTES = {
   secretariatTab: '/secretariat/:tab',
   secretariatPrintReport: '/secretariat/print/report',
   secretariatPrintHandover: '/secretariat/print/handover',
+  secretariatPrintTrust: '/secretariat/print/trust',
   scoring: '/scoring',
   scoringSheet: '/scoring/sheet/:baseId',
   scoringPanel: '/scoring/panel',

@@ -2,11 +2,13 @@
 // import screen uses (renderer/db/bundles/batchImport.ts, runBatchImport): every file
 // prepared first, then each committed in its own transaction, yielding to the event loop
 // between files as the screen does for its progress bar.
-import { runBatchImport } from '../db/bundles/batchImport';
+import { defaultSelection, runBatchImport } from '../db/bundles/batchImport';
+import { confirmedIndexes, keysToConfirm } from '../db/bundles/batchKeys';
 import type { PingguDatabase } from '../db/database';
 import type { BenchFile } from './benchData';
 
-export const BATCH_LABEL = 'runBatchImport (prepare all, then commit each; default selection)';
+export const BATCH_LABEL =
+  'runBatchImport (prepare all, then commit each; default selection, every new key confirmed)';
 
 const IMPORT_TIME = '2024-06-01T08:00:00.000Z';
 
@@ -23,6 +25,12 @@ export async function batchImport(
     actor: '秘书处 基准测试',
     clock: { now: () => IMPORT_TIME },
     newId: () => `bench-batch-${(id += 1)}`,
+    // As the clerk does: one tick per panel key, after comparing it with the paper summary.
+    review: (items) => {
+      const keys = keysToConfirm(items);
+      const every = new Set(keys.map((k) => k.id));
+      return { accepted: defaultSelection(items), acceptNewKey: confirmedIndexes(keys, every) };
+    },
   });
   if (summary.imported !== files.length || summary.failed > 0) {
     const failure = summary.files.find((f) => f.outcome !== 'imported');

@@ -84,6 +84,8 @@ export async function importOurs(
       actor: '秘书处 基准测试',
       clock: { now: () => IMPORT_TIME },
       newId: () => `bench-import-${(id += 1)}`,
+      // As the clerk does: each panel device's first key ticked as compared with its summary.
+      acceptNewKey: prepared.prepared.preview.key.status === 'newDevice',
     });
     onStep();
     if (!committed.ok) throw new Error(`${file.name}: ${committed.error.messageEn}`);

@@ -2,13 +2,17 @@
 // collide): one round's records for the charts, and a base's history across rounds.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HistoryRoundInput } from '../../shared/charts/history';
+import { countedRecords } from '../../shared/domain/roundChanges';
+import type { VoidedSheet } from '../../shared/domain/roundChanges';
 import type {
+  Assignment,
   Base,
   Expert,
   FinalDecision,
   IndicatorTemplate,
   Panel,
   Round,
+  RoundChange,
   Scoresheet,
 } from '../../shared/domain/types';
 import type { PingguDatabase } from './database';
@@ -24,11 +28,16 @@ import {
   listTemplatesOfRound,
 } from './queries';
 
-/** Everything the dashboard reads of one round. */
+/**
+ * Everything the dashboard reads of one round: bases withdrawn and sheets voided by a change
+ * (轮次变更) left out, so no chart counts them.
+ */
 export type DashboardRecords = {
   round: Round;
   bases: Base[];
   scoresheets: Scoresheet[];
+  /** Sheets voided by a change, with it (never counted). */
+  voided: VoidedSheet[];
   experts: Expert[];
   panels: Panel[];
   decisions: FinalDecision[];
@@ -41,15 +50,34 @@ export async function loadDashboardRecords(
 ): Promise<DashboardRecords | null> {
   const round = await getRound(database, roundId);
   if (!round) return null;
-  const [bases, scoresheets, experts, panels, decisions, templates] = await Promise.all([
+  const [allBases, sheets, experts, panels, decisions, templates, counting] = await Promise.all([
     listBases(database, roundId),
     listScoresheets(database, roundId),
     listExperts(database, roundId),
     listPanels(database, roundId),
     listDecisions(database, roundId),
     listTemplatesOfRound(database, round),
+    loadCounting(database, roundId),
   ]);
-  return { round, bases, scoresheets, experts, panels, decisions, templates };
+  const { bases, scoresheets, voided } = countedRecords(
+    allBases,
+    sheets,
+    counting.changes,
+    counting.assignments,
+  );
+  return { round, bases, scoresheets, voided, experts, panels, decisions, templates };
+}
+
+/** A round's changes and assignments: what decides which of its sheets count. */
+async function loadCounting(
+  database: PingguDatabase,
+  roundId: string,
+): Promise<{ changes: RoundChange[]; assignments: Assignment[] }> {
+  const [changes, assignments] = await Promise.all([
+    database.roundChanges.where('roundId').equals(roundId).toArray(),
+    database.assignments.where('roundId').equals(roundId).toArray(),
+  ]);
+  return { changes, assignments };
 }
 
 /** The round's records; `null` when the round does not exist, `undefined` while loading. */
@@ -77,11 +105,18 @@ export async function loadBaseHistoryInputs(
     roundIds.map(async (roundId): Promise<HistoryRoundInput | null> => {
       const round = await getRound(database, roundId);
       if (!round) return null;
-      const [bases, scoresheets, decisions] = await Promise.all([
+      const [allBases, sheets, decisions, counting] = await Promise.all([
         listBases(database, roundId),
         listScoresheets(database, roundId),
         listDecisions(database, roundId),
+        loadCounting(database, roundId),
       ]);
+      const { bases, scoresheets } = countedRecords(
+        allBases,
+        sheets,
+        counting.changes,
+        counting.assignments,
+      );
       return { round, bases, scoresheets, decisions };
     }),
   );

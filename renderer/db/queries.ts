@@ -1,5 +1,6 @@
 // Read-only queries the screens run. Plain async functions over Dexie (so useLiveQuery can
 // track them); only Dexie calls inside, no other awaits.
+import { countedRecords } from '../../shared/domain/roundChanges';
 import type {
   Assignment,
   AuditEntry,
@@ -236,12 +237,15 @@ export async function getRoundOverview(
   db: PingguDatabase,
   roundId: string,
 ): Promise<RoundOverview> {
-  const [bases, panels, experts, assignments, scoresheets] = await Promise.all([
+  const [allBases, panels, experts, assignments, sheets, changes] = await Promise.all([
     db.bases.where('roundId').equals(roundId).toArray(),
     db.panels.where('roundId').equals(roundId).toArray(),
     db.experts.where('roundId').equals(roundId).toArray(),
     db.assignments.where('roundId').equals(roundId).toArray(),
     db.scoresheets.where('roundId').equals(roundId).toArray(),
+    db.roundChanges.where('roundId').equals(roundId).toArray(),
   ]);
+  // Withdrawn bases and voided sheets (轮次变更) are left out of the counts, as everywhere.
+  const { bases, scoresheets } = countedRecords(allBases, sheets, changes, assignments);
   return summariseRound(roundId, { bases, panels, experts, assignments, scoresheets });
 }

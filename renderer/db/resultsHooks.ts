@@ -13,6 +13,8 @@ import type {
   Panel,
   Scoresheet,
 } from '../../shared/domain/types';
+import { countedRecords } from '../../shared/domain/roundChanges';
+import type { VoidedSheet } from '../../shared/domain/roundChanges';
 import { isOpenConflict } from '../../shared/sync/conflictRecords';
 import { SCORE_CHANGES } from '../../shared/secretariat/resultsChecks';
 import type { PingguDatabase } from './database';
@@ -91,9 +93,13 @@ export function useTemplate(
 // ---- results and decisions ------------------------------------------------------------------
 
 export type ResultsRecords = {
+  /** The round's bases, those withdrawn by a change (轮次变更) left out. */
   bases: Base[];
   panels: Panel[];
+  /** The sheets every statistic counts: those voided by a change left out (see `voided`). */
   scoresheets: Scoresheet[];
+  /** Sheets voided by a change, with it: shown with their reason, never counted. */
+  voided: VoidedSheet[];
   decisions: FinalDecision[];
   openConflicts: number;
   /** The round's audit entries of score changes (imports, resolved conflicts). */
@@ -104,19 +110,31 @@ export async function loadResultsRecords(
   db: PingguDatabase,
   roundId: string,
 ): Promise<ResultsRecords> {
-  const [bases, panels, scoresheets, decisions, openConflicts, scoreChanges] = await Promise.all([
-    listBases(db, roundId),
-    listPanels(db, roundId),
-    listScoresheets(db, roundId),
-    listDecisions(db, roundId),
-    countOpenConflicts(db, roundId),
-    db.auditLog
-      .where('roundId')
-      .equals(roundId)
-      .filter((entry) => SCORE_CHANGES.has(entry.action))
-      .toArray(),
-  ]);
-  return { bases, panels, scoresheets, decisions, openConflicts, scoreChanges };
+  const [bases, panels, sheets, decisions, openConflicts, scoreChanges, changes, assignments] =
+    await Promise.all([
+      listBases(db, roundId),
+      listPanels(db, roundId),
+      listScoresheets(db, roundId),
+      listDecisions(db, roundId),
+      countOpenConflicts(db, roundId),
+      db.auditLog
+        .where('roundId')
+        .equals(roundId)
+        .filter((entry) => SCORE_CHANGES.has(entry.action))
+        .toArray(),
+      db.roundChanges.where('roundId').equals(roundId).toArray(),
+      db.assignments.where('roundId').equals(roundId).toArray(),
+    ]);
+  const counted = countedRecords(bases, sheets, changes, assignments);
+  return {
+    bases: counted.bases,
+    panels,
+    scoresheets: counted.scoresheets,
+    voided: counted.voided,
+    decisions,
+    openConflicts,
+    scoreChanges,
+  };
 }
 
 export function useResultsRecords(

@@ -38,6 +38,7 @@ const REPORT_MIME_TYPES: Readonly<Record<ReportKind, string>> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   pdf: 'application/pdf',
+  json: 'application/json',
 };
 
 // Blob wants ArrayBuffer-backed views; copy only a view over a SharedArrayBuffer.

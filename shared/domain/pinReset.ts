@@ -1,10 +1,14 @@
 // Resetting an expert's forgotten PIN on a shared panel laptop: who may confirm it, whether a
 // request is confirmed, and the audit note that records it (stored data, so in Chinese).
-// The panel chair confirms for the panel's experts, as for a reopen (退回修改): with the
-// chair's PIN when the chair set one on this laptop, otherwise by typing the chair's name.
+// The panel chair confirms for the panel's experts, as for a reopen (退回修改), always with
+// the chair's PIN: a chair without a PIN on this laptop sets one in the same step (typed
+// twice), and that PIN confirms. Wrong PINs count with the confirmer's other wrong PINs
+// (pinAttempts.ts), so a guessed confirmation is paused like a guessed unlock.
 // The chair cannot vouch for themselves, so the chair's own PIN needs another expert of the
-// same panel, confirmed the same way (that expert's PIN if they set one, else their name).
+// same panel, confirmed the same way (that expert's PIN, set now if they have none).
 // Without a chair (or, for the chair, without another member) nobody on the laptop may reset.
+import { afterWrongPin, pinWaitMs } from './pinAttempts';
+import type { PinFailures } from './pinAttempts';
 import type { Expert, Panel } from './types';
 
 export type PinResetConfirmers =
@@ -14,7 +18,12 @@ export type PinResetConfirmers =
 
 export type PinResetProof =
   /** SHA-256 of the confirmer's typed PIN with the salt of their stored PIN record. */
-  { method: 'pin'; pinHash: string } | { method: 'name'; typedName: string };
+  | { method: 'pin'; pinHash: string }
+  /** The confirmer has no PIN here and sets one now: its salt and hash (hex), as stored. */
+  | { method: 'newPin'; salt: string; pinHash: string };
+
+/** How a confirmer proved who they are; both are a PIN of theirs, one set just now. */
+export type PinProofMethod = PinResetProof['method'];
 
 export type PinResetRequest = {
   expertId: string;
@@ -22,18 +31,6 @@ export type PinResetRequest = {
   proof: PinResetProof;
   reason: string;
 };
-
-export type PinResetRefusal =
-  | 'expertNotFound'
-  | 'noPin'
-  | 'noReason'
-  | 'noChair'
-  | 'noOtherMember'
-  | 'notAllowed'
-  | 'pinRequired'
-  | 'nameRequired'
-  | 'wrongPin'
-  | 'wrongName';
 
 export const PIN_RESET_REFUSALS = [
   'expertNotFound',
@@ -43,15 +40,22 @@ export const PIN_RESET_REFUSALS = [
   'noOtherMember',
   'notAllowed',
   'pinRequired',
-  'nameRequired',
+  'pinNotSet',
+  'badNewPin',
   'wrongPin',
-  'wrongName',
-] as const satisfies readonly PinResetRefusal[];
+  'wrongPinPaused',
+  'paused',
+] as const;
+
+export type PinResetRefusal = (typeof PIN_RESET_REFUSALS)[number];
 
 export const isPinResetRefusal = (value: unknown): value is PinResetRefusal =>
   PIN_RESET_REFUSALS.some((refusal) => refusal === value);
 
-/** Chinese messages of the refusals; the repository returns these with the refusal code. */
+/**
+ * Chinese messages of the refusals; the repository returns these with the refusal code,
+ * `{{count}}` (wrong PINs in a row) and `{{seconds}}` (the wait) filled in.
+ */
 export const PIN_RESET_REFUSAL_TEXT: Record<PinResetRefusal, string> = {
   expertNotFound: '找不到该专家。',
   noPin: '该专家在本机没有设置 PIN（可能已在另一个窗口重置），无需重置。',
@@ -59,16 +63,22 @@ export const PIN_RESET_REFUSAL_TEXT: Record<PinResetRefusal, string> = {
   noChair: '本组未指定组长，无法在本机重置 PIN；请联系秘书处。',
   noOtherMember: '本组没有其他专家可以确认，无法在本机重置组长的 PIN；请联系秘书处。',
   notAllowed: '只有本组组长（重置组长本人的 PIN 时为本组其他专家）可以确认重置。',
-  pinRequired: '确认人已在本机设置 PIN，请输入其 PIN。',
-  nameRequired: '确认人未在本机设置 PIN，请输入其姓名。',
+  pinRequired: '确认人已在本机设置 PIN（可能刚在另一个窗口设置），请输入其 PIN。',
+  pinNotSet: '确认人尚未在本机设置 PIN，请先为其设置 PIN。',
+  badNewPin: '确认人的新 PIN 无效，未重置。',
   wrongPin: '确认人的 PIN 不正确，未重置。',
-  wrongName: '姓名与确认人姓名不一致，未重置。',
+  wrongPinPaused: '确认人的 PIN 不正确，未重置；已连续输错 {{count}} 次，请 {{seconds}} 秒后再试。',
+  paused: '确认人的 PIN 输错次数过多，请 {{seconds}} 秒后再试。',
 };
 
-/** Names compare without any whitespace (half- or full-width), as people type them. */
-export function namesMatch(typed: string, name: string): boolean {
-  const strip = (text: string) => text.replace(/[\s\u3000]+/g, '');
-  return strip(typed) !== '' && strip(typed) === strip(name);
+/** The counts a refusal message names (0 where it names none). */
+export type PinRefusalValues = { count: number; seconds: number };
+
+/** A refusal's Chinese message with its count and wait filled in. */
+export function pinResetRefusalText(refusal: PinResetRefusal, values: PinRefusalValues): string {
+  return PIN_RESET_REFUSAL_TEXT[refusal]
+    .replace('{{count}}', String(values.count))
+    .replace('{{seconds}}', String(values.seconds));
 }
 
 /** Who may confirm resetting `expert`'s PIN; `experts` are the round's experts. */
@@ -90,25 +100,41 @@ export function pinResetConfirmers(
   return chair ? { kind: 'chair', chair } : { kind: 'unavailable', reason: 'noChair' };
 }
 
+/** How a confirmation is written in an audit note, e.g. "组长 PIN 验证". */
+export function proofText(role: '组长' | '专家', method: PinProofMethod): string {
+  return method === 'pin' ? `${role} PIN 验证` : `${role}设置 PIN 并验证`;
+}
+
 /** The audit note of a reset: who confirmed, how, and why. */
 export function pinResetNote(input: {
   expertName: string;
   confirmerName: string;
   confirmerIsChair: boolean;
-  method: PinResetProof['method'];
+  method: PinProofMethod;
   reason: string;
 }): string {
   const role = input.confirmerIsChair ? '组长' : '本组专家';
-  const how = `${input.confirmerIsChair ? '组长' : '专家'}${
-    input.method === 'pin' ? ' PIN 验证' : '输入姓名确认'
-  }`;
+  const how = proofText(input.confirmerIsChair ? '组长' : '专家', input.method);
   const whose = input.confirmerIsChair ? input.expertName : `组长${input.expertName}`;
   return `${role}${input.confirmerName}确认重置${whose}的 PIN（${how}）；重置原因：${input.reason.trim()}`;
 }
 
 export type PinResetCheck =
-  | { ok: true; expert: Expert; confirmer: Expert; note: string }
-  | { ok: false; refusal: PinResetRefusal };
+  | {
+      ok: true;
+      expert: Expert;
+      confirmer: Expert;
+      note: string;
+      /** The confirmer's new PIN (salt and hash) to store, when they set one now. */
+      newPin: { salt: string; hash: string } | null;
+    }
+  | {
+      ok: false;
+      refusal: PinResetRefusal;
+      values: PinRefusalValues;
+      /** After a wrong PIN: the confirmer's wrong-PIN record to store. */
+      failures?: PinFailures;
+    };
 
 // Hex digests of equal length, compared without an early exit.
 const sameHash = (a: string, b: string): boolean => {
@@ -117,9 +143,21 @@ const sameHash = (a: string, b: string): boolean => {
   return difference === 0;
 };
 
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const SALT_HEX = /^(?:[0-9a-f]{2})+$/;
+const NO_VALUES: PinRefusalValues = { count: 0, seconds: 0 };
+type PinResetRefused = Extract<PinResetCheck, { ok: false }>;
+const refuse = (refusal: PinResetRefusal, values = NO_VALUES): PinResetRefused => ({
+  ok: false,
+  refusal,
+  values,
+});
+const seconds = (ms: number) => Math.ceil(ms / 1000);
+
 /**
  * Decides a reset request against the stored records. `targetHasPin`: the expert has a PIN
- * on this laptop; `confirmerPinHash`: the stored hash of the confirmer's PIN, if they set one.
+ * on this laptop; `confirmerPinHash`: the stored hash of the confirmer's PIN, if they set one;
+ * `confirmerFailures`: the confirmer's wrong PINs in a row; `now`: ISO time of the request.
  */
 export function checkPinReset(input: {
   request: PinResetRequest;
@@ -128,23 +166,36 @@ export function checkPinReset(input: {
   experts: readonly Expert[];
   targetHasPin: boolean;
   confirmerPinHash: string | undefined;
+  confirmerFailures: PinFailures | undefined;
+  now: string;
 }): PinResetCheck {
   const { request, expert } = input;
-  if (!expert) return { ok: false, refusal: 'expertNotFound' };
-  if (!input.targetHasPin) return { ok: false, refusal: 'noPin' };
+  if (!expert) return refuse('expertNotFound');
+  if (!input.targetHasPin) return refuse('noPin');
   const allowed = pinResetConfirmers(expert, input.panel, input.experts);
-  if (allowed.kind === 'unavailable') return { ok: false, refusal: allowed.reason };
+  if (allowed.kind === 'unavailable') return refuse(allowed.reason);
   const candidates = allowed.kind === 'chair' ? [allowed.chair] : allowed.members;
   const confirmer = candidates.find((e) => e.id === request.confirmerId);
-  if (!confirmer) return { ok: false, refusal: 'notAllowed' };
-  if (request.reason.trim() === '') return { ok: false, refusal: 'noReason' };
+  if (!confirmer) return refuse('notAllowed');
+  if (request.reason.trim() === '') return refuse('noReason');
   const { proof } = request;
+  let newPin: { salt: string; hash: string } | null = null;
   if (input.confirmerPinHash !== undefined) {
-    if (proof.method !== 'pin') return { ok: false, refusal: 'pinRequired' };
-    if (!sameHash(proof.pinHash, input.confirmerPinHash)) return { ok: false, refusal: 'wrongPin' };
+    if (proof.method !== 'pin') return refuse('pinRequired');
+    const failures = input.confirmerFailures;
+    const nowMs = Date.parse(input.now);
+    const wait = pinWaitMs(failures, nowMs);
+    if (wait > 0) return refuse('paused', { count: failures?.count ?? 0, seconds: seconds(wait) });
+    if (!sameHash(proof.pinHash, input.confirmerPinHash)) {
+      const next = afterWrongPin(failures, input.now);
+      const pause = seconds(pinWaitMs(next, nowMs));
+      const values = { count: next.count, seconds: pause };
+      return { ...refuse(pause > 0 ? 'wrongPinPaused' : 'wrongPin', values), failures: next };
+    }
   } else {
-    if (proof.method !== 'name') return { ok: false, refusal: 'nameRequired' };
-    if (!namesMatch(proof.typedName, confirmer.name)) return { ok: false, refusal: 'wrongName' };
+    if (proof.method !== 'newPin') return refuse('pinNotSet');
+    if (!SALT_HEX.test(proof.salt) || !SHA256_HEX.test(proof.pinHash)) return refuse('badNewPin');
+    newPin = { salt: proof.salt, hash: proof.pinHash };
   }
   const note = pinResetNote({
     expertName: expert.name,
@@ -153,5 +204,5 @@ export function checkPinReset(input: {
     method: proof.method,
     reason: request.reason,
   });
-  return { ok: true, expert, confirmer, note };
+  return { ok: true, expert, confirmer, note, newPin };
 }

@@ -9,7 +9,16 @@
 // voids a pair gives its reason. Everything here depends only on the sets of records, never
 // on the order they arrived in.
 import { pairKey } from './sheetAdmission';
-import type { Assignment, Expert, RoundChange, Scoresheet } from './types';
+import type { Assignment, Base, Expert, RoundChange, RoundChangeKind, Scoresheet } from './types';
+
+/** The kinds as the secretariat, the audit log and the report name them. */
+export const ROUND_CHANGE_KIND_LABELS: Readonly<Record<RoundChangeKind, string>> = {
+  replaceExpert: '替换专家',
+  withdrawBase: '撤出基地',
+  moveBase: '调整专家组',
+  declareConflict: '声明回避',
+  waiveMissing: '缺评',
+};
 
 export const isStanding = (change: RoundChange): boolean => change.undone === undefined;
 
@@ -52,6 +61,26 @@ export function withdrawnBaseIds(changes: readonly RoundChange[]): Set<string> {
   return ids;
 }
 
+/**
+ * Experts replaced by a standing change and not brought back by a later one: they keep their
+ * record but take no assignment any more (the latest standing replacement naming them decides).
+ */
+export function replacedExpertIds(changes: readonly RoundChange[]): Set<string> {
+  const decided = new Set<string>();
+  const out = new Set<string>();
+  for (const c of [...changes].filter(isStanding).sort(byRecency)) {
+    if (c.kind !== 'replaceExpert') continue;
+    if (c.replacementExpertId !== undefined && !decided.has(c.replacementExpertId)) {
+      decided.add(c.replacementExpertId);
+    }
+    if (c.expertId !== undefined && !decided.has(c.expertId)) {
+      decided.add(c.expertId);
+      out.add(c.expertId);
+    }
+  }
+  return out;
+}
+
 /** Missing sheets waived (缺评) by a standing change, by pairKey. */
 export function waivedPairs(changes: readonly RoundChange[]): Map<string, RoundChange> {
   const result = new Map<string, RoundChange>();
@@ -91,6 +120,35 @@ export function partitionSheets(
     else counted.push(sheet);
   }
   return { counted, voided };
+}
+
+export type CountedRecords<B extends Pick<Base, 'id'>> = {
+  /** The round's bases without those withdrawn: the ones results, charts and reports list. */
+  bases: B[];
+  /** Sheets the statistics may see (partitionSheets' `counted`). */
+  scoresheets: Scoresheet[];
+  voided: VoidedSheet[];
+  withdrawn: B[];
+};
+
+/**
+ * What every statistic of a round reads once its changes are applied: the bases still in the
+ * round and the sheets that count; the voided sheets and withdrawn bases apart, to show.
+ */
+export function countedRecords<B extends Pick<Base, 'id'>>(
+  bases: readonly B[],
+  sheets: readonly Scoresheet[],
+  changes: readonly RoundChange[],
+  assignments: readonly Assignment[],
+): CountedRecords<B> {
+  const { counted, voided } = partitionSheets(sheets, changes, assignments);
+  const out = withdrawnBaseIds(changes);
+  return {
+    bases: bases.filter((b) => !out.has(b.id)),
+    scoresheets: counted,
+    voided,
+    withdrawn: bases.filter((b) => out.has(b.id)),
+  };
 }
 
 function withdrawalOf(changes: readonly RoundChange[], baseId: string): RoundChange | undefined {

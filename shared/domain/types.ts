@@ -374,8 +374,13 @@ export type TrustedKey = {
   publicKey: string;
   fingerprint: string;
   firstSeenAt: string;
-  /** Who accepted a replacement key, when a person did. */
+  /**
+   * Who accepted the key after comparing its fingerprint with the panel's signed paper
+   * summary (a panel device's first key, or a replacement key), when a person did.
+   */
   acceptedBy?: string;
+  /** When that person accepted it. */
+  acceptedAt?: string;
   /** Keys this one replaced, oldest first. */
   replaced?: { publicKey: string; fingerprint: string; until: string }[];
 };

@@ -47,7 +47,8 @@ const filePathSchema = z
   .max(MAX_PATH_LENGTH, '文件路径过长。')
   .refine((path) => !path.includes('\0'), '文件路径不正确。');
 
-export const REPORT_KINDS = ['xlsx', 'csv', 'pdf'] as const;
+/** json: the secretariat's trust file (shared/bundle/trustFile.ts). */
+export const REPORT_KINDS = ['xlsx', 'csv', 'pdf', 'json'] as const;
 /** Spreadsheets the secretariat reads rosters and expert lists from. */
 export const DOCUMENT_EXTENSIONS = ['xlsx', 'csv'] as const;
 export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
@@ -171,7 +172,7 @@ const CONTRACT_DEFINITION = {
     args: z.tuple([
       z.strictObject({
         suggestedName: fileNameSchema,
-        kind: z.enum(REPORT_KINDS, { error: '报表类型只能是 xlsx、csv 或 pdf。' }),
+        kind: z.enum(REPORT_KINDS, { error: '报表类型只能是 xlsx、csv、pdf 或 json。' }),
         bytes: fileBytesSchema,
       }),
     ]),

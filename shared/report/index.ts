@@ -9,4 +9,5 @@ export * from './summarySheets';
 export * from './indicatorSheet';
 export * from './detailSheets';
 export * from './workbook';
+export * from './voidedSheets';
 export * from './fileNames';

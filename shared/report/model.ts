@@ -7,8 +7,11 @@ import { compareIds } from '../domain/aggregation';
 import { quotaCheck } from '../domain/grading';
 import type { QuotaItem, QuotaTypeReport, QuotaWarning } from '../domain/grading';
 import { computeRoundResults } from '../domain/results';
+import { countedRecords } from '../domain/roundChanges';
+import type { VoidedSheet } from '../domain/roundChanges';
 import type { BaseResult } from '../domain/results';
 import { isCountedInStatistics, sheetTotal } from '../domain/scoresheetTotals';
+import { shareAgainstLimit } from '../domain/shareText';
 import { sum } from '../domain/statistics';
 import { BASE_TYPE_CODES } from '../domain/taxonomy';
 import type {
@@ -23,7 +26,6 @@ import type {
   Scoresheet,
 } from '../domain/types';
 import { isOpenConflict } from '../sync/conflictRecords';
-import { formatPercent } from './labels';
 import type { SheetState } from './labels';
 import type { ReportInput } from './types';
 
@@ -43,7 +45,7 @@ export type ReportTypeSummary = {
   undecided: number;
   /** quotaCheck over the type's scored bases; null when none is scored. */
   quota: QuotaTypeReport | null;
-  /** The quota warnings as sentences ("优秀 3/12（25.0%），超过 15% 的上限"). */
+  /** The quota warnings as sentences ("优秀 3/12（25%），超过 15% 的上限"; shareAgainstLimit). */
   quotaNotes: string[];
 };
 
@@ -97,6 +99,10 @@ export type ReportModel = {
   decisions: { decision: FinalDecision; row: ReportBaseRow | null }[];
   baseById: ReadonlyMap<string, Base>;
   templateById: ReadonlyMap<string, IndicatorTemplate>;
+  /** Sheets voided by a change after issue (轮次变更): in 作废记录 only, never counted. */
+  voided: VoidedSheet[];
+  /** Every base stored, withdrawn ones too (`input.bases` leaves those out). */
+  allBases: readonly Base[];
 };
 
 const typeIndex = (type: BaseTypeCode): number => BASE_TYPE_CODES.indexOf(type);
@@ -147,10 +153,11 @@ export function totalOfSheet(
 }
 
 function quotaNote(warning: QuotaWarning): string {
-  const counted = `${warning.count}/${warning.total}（${formatPercent(warning.share)}）`;
+  const percent = shareAgainstLimit(warning.share, warning.limit);
+  const counted = `${warning.count}/${warning.total}（${percent.share}%）`;
   return warning.code === 'excellentOverCeiling'
-    ? `优秀 ${counted}，超过 ${formatPercent(warning.limit, 0)} 的上限`
-    : `限期整改与不合格 ${counted}，低于 ${formatPercent(warning.limit, 0)} 的下限`;
+    ? `优秀 ${counted}，超过 ${percent.limit}% 的上限`
+    : `限期整改与不合格 ${counted}，低于 ${percent.limit}% 的下限`;
 }
 
 function typeSummaries(rows: readonly ReportBaseRow[], input: ReportInput): ReportTypeSummary[] {
@@ -242,7 +249,15 @@ function conflictRows(
     );
 }
 
-export function buildReportModel(input: ReportInput): ReportModel {
+export function buildReportModel(stored: ReportInput): ReportModel {
+  // Withdrawn bases and voided sheets leave every statistic: the model reads only what counts.
+  const counted = countedRecords(
+    stored.bases,
+    stored.scoresheets,
+    stored.changes ?? [],
+    stored.assignments,
+  );
+  const input: ReportInput = { ...stored, bases: counted.bases, scoresheets: counted.scoresheets };
   const baseById = new Map(input.bases.map((b) => [b.id, b]));
   const templateById = new Map(input.templates.map((t) => [t.id, t]));
   const panelName = new Map(input.panels.map((p) => [p.id, p.name]));
@@ -295,5 +310,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     decisions,
     baseById,
     templateById,
+    voided: counted.voided,
+    allBases: stored.bases,
   };
 }

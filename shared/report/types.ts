@@ -11,6 +11,7 @@ import type {
   IndicatorTemplate,
   Panel,
   Round,
+  RoundChange,
   Scoresheet,
 } from '../domain/types';
 import type { XlsxCell, XlsxSheetInput } from '../xlsx/write';
@@ -32,6 +33,8 @@ export type ReportInput = {
   decisions: readonly FinalDecision[];
   /** Every conflict of the round, open and resolved (none in a result bundle). */
   conflicts: readonly ConflictRecord[];
+  /** The round's changes after issue (轮次变更): which sheets are voided, which bases withdrawn. */
+  changes?: readonly RoundChange[];
   /** The round's audit entries: they say who resolved a conflict. */
   audit?: readonly AuditEntry[];
   /** ISO instant the report is made at (shown on 汇总 and the printout). */

@@ -9,8 +9,9 @@ import { buildReportModel } from './model';
 import type { ReportModel } from './model';
 import { decisionsSheet, resultsSheet, summarySheet } from './summarySheets';
 import type { ReportInput, ReportSheet } from './types';
+import { voidedSheetsSheet } from './voidedSheets';
 
-/** The sheets of a model: 汇总, 基地结果, 指标均分, 评分表, 冲突, 决定. */
+/** The sheets of a model: 汇总, 基地结果, 指标均分, 评分表, 冲突, 决定, and 作废记录 if any. */
 export function reportWorkbookSheets(model: ReportModel): ReportSheet[] {
   return [
     summarySheet(model),
@@ -19,6 +20,7 @@ export function reportWorkbookSheets(model: ReportModel): ReportSheet[] {
     scoresheetsSheet(model),
     conflictsSheet(model),
     decisionsSheet(model),
+    ...(model.voided.length > 0 ? [voidedSheetsSheet(model)] : []),
   ];
 }
 

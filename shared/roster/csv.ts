@@ -1,19 +1,39 @@
 // CSV as the department's spreadsheets save it: RFC 4180 parsing of already-decoded text,
 // and the choice between a UTF-8 and a GBK reading of the same bytes (older Excel saves
 // CSV in GBK). Decoding itself stays with the caller, which has TextDecoder; this module
-// is pure.
+// is pure. readCsv is the checked reading files go through: a quote that never closes is
+// refused with the row where it opened (it would otherwise swallow the rest of the file
+// into one cell), and rows and cells are bounded like a sheet's.
+import { spreadsheetFailure } from '../xlsx/errors';
+import type { SpreadsheetFailure } from '../xlsx/errors';
+import type { WorkMeter } from '../xlsx/workMeter';
+
+export type CsvLimits = { maxRows: number; maxCells: number };
+
+/** The same bounds as a sheet of an .xlsx (shared/xlsx/read.ts XLSX_LIMITS). */
+export const CSV_LIMITS: CsvLimits = { maxRows: 100_000, maxCells: 5_000_000 };
+
+export type CsvReadResult = { ok: true; rows: string[][] } | SpreadsheetFailure;
+
+type Parsed =
+  | { kind: 'rows'; rows: string[][] }
+  /** A quote opened a field in this 1-based row and the text ended inside it. */
+  | { kind: 'unclosedQuote'; row: number; rows: string[][] }
+  | { kind: 'tooLarge'; what: 'rows' | 'cells' };
 
 /**
- * Parses RFC 4180 CSV: quoted fields may hold commas, quotes (written "") and line breaks;
- * records end with CRLF, LF or a lone CR; a leading BOM is dropped and a final line break
- * does not make an extra empty record.
+ * The one pass both readings share: quoted fields may hold commas, quotes (written "") and
+ * line breaks; records end with CRLF, LF or a lone CR; a leading BOM is dropped and a final
+ * line break does not make an extra empty record. Stops as soon as a limit is passed.
  */
-export function parseCsv(text: string): string[][] {
+function parse(text: string, limits: CsvLimits): Parsed {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
   let inQuotes = false;
+  let quoteRow = 0;
+  let cells = 0;
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
@@ -33,12 +53,18 @@ export function parseCsv(text: string): string[][] {
     }
     if (ch === '"' && field === '') {
       inQuotes = true;
+      quoteRow = records.length + 1;
     } else if (ch === ',') {
       record.push(field);
       field = '';
+      cells += 1;
+      if (cells > limits.maxCells) return { kind: 'tooLarge', what: 'cells' };
     } else if (ch === '\r' || ch === '\n') {
       record.push(field);
       records.push(record);
+      cells += 1;
+      if (records.length > limits.maxRows) return { kind: 'tooLarge', what: 'rows' };
+      if (cells > limits.maxCells) return { kind: 'tooLarge', what: 'cells' };
       record = [];
       field = '';
       if (ch === '\r' && source[i + 1] === '\n') i += 1;
@@ -51,8 +77,59 @@ export function parseCsv(text: string): string[][] {
   if (field !== '' || record.length > 0 || inQuotes) {
     record.push(field);
     records.push(record);
+    if (records.length > limits.maxRows) return { kind: 'tooLarge', what: 'rows' };
   }
-  return records;
+  return inQuotes
+    ? { kind: 'unclosedQuote', row: quoteRow, rows: records }
+    : { kind: 'rows', rows: records };
+}
+
+const UNBOUNDED: CsvLimits = {
+  maxRows: Number.POSITIVE_INFINITY,
+  maxCells: Number.POSITIVE_INFINITY,
+};
+
+/**
+ * Parses RFC 4180 CSV leniently: a quote left open takes the rest of the text into its
+ * field. For text already known to be well formed; files go through readCsv.
+ */
+export function parseCsv(text: string): string[][] {
+  const parsed = parse(text, UNBOUNDED);
+  return parsed.kind === 'tooLarge' ? [] : parsed.rows;
+}
+
+/**
+ * Parses CSV text from a file: the rows, or a refusal with one Chinese message, written to
+ * follow the file's name (文件「名单.csv」…): a quote that opens a field and never closes
+ * (naming its row), or more rows or cells than the limits.
+ */
+export function readCsv(
+  text: string,
+  limits: Partial<CsvLimits> = {},
+  meter?: WorkMeter,
+): CsvReadResult {
+  const l: CsvLimits = { ...CSV_LIMITS, ...limits };
+  if (meter !== undefined) meter.csvChars += text.length;
+  const parsed = parse(text, l);
+  switch (parsed.kind) {
+    case 'rows':
+      return { ok: true, rows: parsed.rows };
+    case 'unclosedQuote':
+      return {
+        ...spreadsheetFailure(
+          'unclosedQuote',
+          `第 ${parsed.row} 行有一个双引号（"）没有配对：从它开始直到文件末尾都会被当成同一个单元格，因此无法读取。请检查该行的引号是否成对，或在 Excel 中打开后重新另存为 CSV。`,
+        ),
+        row: parsed.row,
+      };
+    case 'tooLarge':
+      return spreadsheetFailure(
+        'tooLarge',
+        parsed.what === 'rows'
+          ? `超过 ${l.maxRows} 行，无法读取。请拆分后分别导入。`
+          : `单元格过多（超过 ${l.maxCells} 个），无法读取。`,
+      );
+  }
 }
 
 const REPLACEMENT = '\uFFFD';

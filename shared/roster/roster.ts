@@ -87,6 +87,11 @@ export type RosterReadOptions = {
   existing?: readonly Pick<Base, 'name' | 'hostInstitution' | 'code'>[];
   /** New types chosen in the preview for rows whose legacy type needs a choice, by row. */
   typeChoices?: ReadonlyMap<number, BaseTypeCode>;
+  /**
+   * The round's year (Round.year). A base cannot have been established after the year it
+   * is evaluated in: a later 批建年份 is a problem of its row. Importers pass it.
+   */
+  roundYear?: number;
 };
 
 /** The key under which two bases are the same one: name and host, ignoring spacing and width. */
@@ -208,6 +213,11 @@ export function readRoster(
       problem(
         'yearEstablished',
         `批建年份「${yearText}」应为 ${MIN_YEAR}–${MAX_YEAR} 之间的整数年份`,
+      );
+    } else if (options.roundYear !== undefined && year > options.roundYear) {
+      problem(
+        'yearEstablished',
+        `批建年份 ${year} 晚于本轮评估年度 ${options.roundYear} 年，请核对`,
       );
     }
     for (const f of OPTIONAL_TEXT_FIELDS) tooLong(f, cell(f));

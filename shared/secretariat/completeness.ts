@@ -5,8 +5,9 @@
 // An expected sheet is one assignment (expert × base). A recusal on the assignment or on the
 // sheet makes it recused: it is done, it will never be scored. Submitted and recused count as
 // done; draft and missing are outstanding. Sheets without an assignment are not expected and
-// are left out.
-import type { Assignment, Base, Expert, Panel, Scoresheet } from '../domain/types';
+// are left out. So are the round's withdrawn bases and voided sheets (轮次变更).
+import { countedRecords } from '../domain/roundChanges';
+import type { Assignment, Base, Expert, Panel, RoundChange, Scoresheet } from '../domain/types';
 
 export type ExpectedState = 'submitted' | 'draft' | 'recused' | 'missing';
 
@@ -88,6 +89,11 @@ export type CompletenessInput = {
   bases: readonly Base[];
   assignments: readonly Assignment[];
   scoresheets: readonly Scoresheet[];
+  /**
+   * The round's changes after issue (轮次变更): a withdrawn base is no longer expected, and a
+   * voided sheet stands for nothing (its pair is reassigned or recused, never missing).
+   */
+  changes?: readonly RoundChange[];
 };
 
 export function emptyCounts(): StateCounts {
@@ -171,7 +177,15 @@ function orderedExperts(panel: Panel, experts: readonly Expert[]): Expert[] {
 }
 
 export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
-  const all = expectedSheets(input.assignments, input.scoresheets);
+  const counted = countedRecords(
+    input.bases,
+    input.scoresheets,
+    input.changes ?? [],
+    input.assignments,
+  );
+  const withdrawn = new Set(counted.withdrawn.map((b) => b.id));
+  const assignments = input.assignments.filter((a) => !withdrawn.has(a.baseId));
+  const all = expectedSheets(assignments, counted.scoresheets);
   const baseOrder = new Map(input.bases.map((b, i) => [b.id, i]));
   const baseById = new Map(input.bases.map((b) => [b.id, b]));
   const expertById = new Map(input.experts.map((e) => [e.id, e]));

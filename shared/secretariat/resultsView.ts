@@ -6,6 +6,7 @@ import { AGGREGATION_METHODS } from '../domain/aggregation';
 import { gradeFor, quotaCheck } from '../domain/grading';
 import type { QuotaItem, QuotaTypeReport, QuotaWarning } from '../domain/grading';
 import type { BaseResult } from '../domain/results';
+import { shareAgainstLimit } from '../domain/shareText';
 import { categoryOfType } from '../domain/taxonomy';
 import type {
   AggregationMethod,
@@ -119,7 +120,7 @@ export function methodCells(result: BaseResult, bands: readonly GradeBand[]): Me
 
 export type QuotaWarningView = QuotaWarning & {
   type: BaseTypeCode;
-  /** Share and limit as whole or one-decimal percent text: "19", "15.4". */
+  /** Share and limit as percent text (shareAgainstLimit): "19", "15.4", "9.96" against "10". */
   sharePercent: string;
   limitPercent: string;
 };
@@ -131,11 +132,8 @@ export type QuotaView = {
   ungraded: number;
 };
 
-/** A share (0.1538) as percent text with at most one decimal ("15.4"; 0.19 → "19"). */
-export function percentText(share: number): string {
-  const tenths = Math.round(share * 1000);
-  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
-}
+// Percent text of shares against their limits: one helper for every screen and the report.
+export { percentText } from '../domain/shareText';
 
 /**
  * quotaCheck over the graded bases, with each base's recorded decision (a decided 限期整改
@@ -161,12 +159,15 @@ export function quotaView(
   });
   const reports = quotaCheck(items, quotas);
   const warnings = reports.flatMap((report) =>
-    report.warnings.map((warning): QuotaWarningView => ({
-      ...warning,
-      type: report.type,
-      sharePercent: percentText(warning.share),
-      limitPercent: percentText(warning.limit),
-    })),
+    report.warnings.map((warning): QuotaWarningView => {
+      const texts = shareAgainstLimit(warning.share, warning.limit);
+      return {
+        ...warning,
+        type: report.type,
+        sharePercent: texts.share,
+        limitPercent: texts.limit,
+      };
+    }),
   );
   return { reports, warnings, ungraded: results.length - items.length };
 }

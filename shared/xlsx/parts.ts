@@ -1,25 +1,26 @@
 // The package-level parts of an .xlsx: where the workbook, its sheets, shared strings and
 // styles live (relationships), the sheet list, the shared-string table and which cell
-// styles show dates. Each reader takes the part's XML text and returns plain data.
+// styles show dates. Each reader takes the part's XML text (and optionally a work meter)
+// and returns plain data.
 import { decodeExcelEscapes, dateStyleOf } from './cellText';
 import type { DateStyle } from './cellText';
+import type { WorkMeter } from './workMeter';
 import { scanXml } from './xml';
 
 export type Relationship = { id: string; type: string; target: string };
 
 /** Relationships of a part; external targets (links to other files) are left out. */
-export function readRelationships(xml: string): Relationship[] {
+export function readRelationships(xml: string, meter?: WorkMeter): Relationship[] {
   const rels: Relationship[] = [];
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name !== 'Relationship' || attrs.get('TargetMode') === 'External') return;
-      rels.push({
-        id: attrs.get('Id') ?? '',
-        type: attrs.get('Type') ?? '',
-        target: attrs.get('Target') ?? '',
-      });
-    },
-  });
+  const open = (name: string, attrs: ReadonlyMap<string, string>): void => {
+    if (name !== 'Relationship' || attrs.get('TargetMode') === 'External') return;
+    rels.push({
+      id: attrs.get('Id') ?? '',
+      type: attrs.get('Type') ?? '',
+      target: attrs.get('Target') ?? '',
+    });
+  };
+  scanXml(xml, { open }, { meter });
   return rels;
 }
 
@@ -47,24 +48,23 @@ export type WorkbookSheet = { name: string; relId: string; hidden: boolean };
 
 export type WorkbookInfo = { sheets: WorkbookSheet[]; date1904: boolean };
 
-export function readWorkbook(xml: string): WorkbookInfo {
+export function readWorkbook(xml: string, meter?: WorkMeter): WorkbookInfo {
   const sheets: WorkbookSheet[] = [];
   let date1904 = false;
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === 'workbookPr') {
-        const flag = attrs.get('date1904');
-        date1904 = flag === '1' || flag === 'true';
-      } else if (name === 'sheet') {
-        const state = attrs.get('state');
-        sheets.push({
-          name: attrs.get('name') ?? '',
-          relId: attrs.get('id') ?? '',
-          hidden: state === 'hidden' || state === 'veryHidden',
-        });
-      }
-    },
-  });
+  const open = (name: string, attrs: ReadonlyMap<string, string>): void => {
+    if (name === 'workbookPr') {
+      const flag = attrs.get('date1904');
+      date1904 = flag === '1' || flag === 'true';
+    } else if (name === 'sheet') {
+      const state = attrs.get('state');
+      sheets.push({
+        name: attrs.get('name') ?? '',
+        relId: attrs.get('id') ?? '',
+        hidden: state === 'hidden' || state === 'veryHidden',
+      });
+    }
+  };
+  scanXml(xml, { open }, { meter });
   return { sheets, date1904 };
 }
 
@@ -103,53 +103,76 @@ export function createRichTextCollector(): {
   };
 }
 
-export function readSharedStrings(xml: string): string[] {
+export function readSharedStrings(xml: string, meter?: WorkMeter): string[] {
   const strings: string[] = [];
   const collector = createRichTextCollector();
   let inItem = false;
-  scanXml(xml, {
-    open(name, _attrs, selfClosing) {
-      if (name === 'si') {
-        inItem = true;
-        collector.take();
-        if (selfClosing) inItem = false;
-      } else if (inItem) collector.open(name);
+  scanXml(
+    xml,
+    {
+      open(name, _attrs, selfClosing) {
+        if (name === 'si') {
+          inItem = true;
+          collector.take();
+          if (selfClosing) inItem = false;
+        } else if (inItem) collector.open(name);
+      },
+      close(name) {
+        if (name === 'si') {
+          if (inItem) strings.push(collector.take());
+          else strings.push('');
+          inItem = false;
+        } else if (inItem) collector.close(name);
+      },
+      text(text) {
+        if (inItem) collector.text(text);
+      },
     },
-    close(name) {
-      if (name === 'si') {
-        if (inItem) strings.push(collector.take());
-        else strings.push('');
-        inItem = false;
-      } else if (inItem) collector.close(name);
-    },
-    text(text) {
-      if (inItem) collector.text(text);
-    },
-  });
+    { meter },
+  );
   return strings;
 }
 
-/** For each cell style index (the `s` of a cell), the date style it shows, if any. */
-export function readDateStyles(xml: string): (DateStyle | undefined)[] {
+/** Excel's limit for a number format code; a longer one is not a date format we know. */
+export const MAX_FORMAT_CODE_CHARS = 255;
+
+/**
+ * For each cell style index (the `s` of a cell), the date style it shows, if any. Each
+ * format is judged once however many styles use it, and codes longer than Excel allows are
+ * not judged at all: the patterns that recognise dates then never see hostile lengths.
+ */
+export function readDateStyles(xml: string, meter?: WorkMeter): (DateStyle | undefined)[] {
   const customCodes = new Map<number, string>();
   const formatIds: number[] = [];
   let inCellXfs = false;
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === 'numFmt') {
-        const id = Number(attrs.get('numFmtId'));
-        const code = attrs.get('formatCode');
-        if (Number.isInteger(id) && code !== undefined) customCodes.set(id, code);
-      } else if (name === 'cellXfs') {
-        inCellXfs = true;
-      } else if (name === 'xf' && inCellXfs) {
-        const id = Number(attrs.get('numFmtId') ?? '0');
-        formatIds.push(Number.isInteger(id) ? id : 0);
-      }
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        if (name === 'numFmt') {
+          const id = Number(attrs.get('numFmtId'));
+          const code = attrs.get('formatCode');
+          if (Number.isInteger(id) && code !== undefined) customCodes.set(id, code);
+        } else if (name === 'cellXfs') {
+          inCellXfs = true;
+        } else if (name === 'xf' && inCellXfs) {
+          const id = Number(attrs.get('numFmtId') ?? '0');
+          formatIds.push(Number.isInteger(id) ? id : 0);
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inCellXfs = false;
+      },
     },
-    close(name) {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
+    { meter },
+  );
+  const judged = new Map<number, DateStyle | undefined>();
+  return formatIds.map((id) => {
+    if (judged.has(id)) return judged.get(id);
+    const code = customCodes.get(id);
+    const style =
+      code !== undefined && code.length > MAX_FORMAT_CODE_CHARS ? undefined : dateStyleOf(id, code);
+    judged.set(id, style);
+    return style;
   });
-  return formatIds.map((id) => dateStyleOf(id, customCodes.get(id)));
 }

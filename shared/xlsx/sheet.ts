@@ -5,6 +5,7 @@
 import { decodeExcelEscapes, numberText, serialDateText } from './cellText';
 import type { DateStyle } from './cellText';
 import { createRichTextCollector } from './parts';
+import type { WorkMeter } from './workMeter';
 import { scanXml } from './xml';
 
 export type SheetLimits = { maxRows: number; maxColumns: number; maxCells: number };
@@ -45,7 +46,12 @@ function isoDateCell(raw: string): string {
   return match?.[1] ?? raw.trim();
 }
 
-export function readSheet(xml: string, context: SheetContext, limits: SheetLimits): string[][] {
+export function readSheet(
+  xml: string,
+  context: SheetContext,
+  limits: SheetLimits,
+  meter?: WorkMeter,
+): string[][] {
   const rows: string[][] = [];
   let cellCount = 0;
   let inSheetData = false;
@@ -85,72 +91,77 @@ export function readSheet(xml: string, context: SheetContext, limits: SheetLimit
     }
   };
 
-  scanXml(xml, {
-    open(name, attrs) {
-      if (name === 'sheetData') {
-        inSheetData = true;
-        return;
-      }
-      if (!inSheetData) return;
-      if (name === 'row') {
-        rowNumber = positiveInt(attrs.get('r')) ?? rowNumber + 1;
-        if (rowNumber > limits.maxRows) throw new SheetTooLarge('rows');
-        cells = [];
-        column = -1;
-      } else if (name === 'c') {
-        const reference = attrs.get('r');
-        const at = reference === undefined ? column + 1 : columnIndexOf(reference);
-        if (at === undefined || at < 0 || at >= limits.maxColumns) {
-          throw new SheetMalformed(`bad cell reference ${reference ?? ''}`);
+  scanXml(
+    xml,
+    {
+      open(name, attrs) {
+        if (name === 'sheetData') {
+          inSheetData = true;
+          return;
         }
-        column = at;
-        type = attrs.get('t') ?? 'n';
-        style = positiveInt(attrs.get('s')) ?? 0;
-        value = '';
-        inValue = false;
-        inInline = false;
-        inline.take();
-      } else if (name === 'v') {
-        inValue = true;
-      } else if (name === 'is') {
-        inInline = true;
-      } else if (inInline) {
-        inline.open(name);
-      }
-    },
-    close(name) {
-      if (!inSheetData) return;
-      if (name === 'sheetData') {
-        inSheetData = false;
-      } else if (name === 'v') {
-        inValue = false;
-      } else if (name === 'is') {
-        inInline = false;
-      } else if (inInline) {
-        inline.close(name);
-      } else if (name === 'c') {
-        const text = cellText();
-        if (text !== '') {
-          if (column >= cells.length) cellCount += column + 1 - cells.length;
-          if (cellCount > limits.maxCells) throw new SheetTooLarge('cells');
-          while (cells.length < column) cells.push('');
-          cells[column] = text;
+        if (!inSheetData) return;
+        if (name === 'row') {
+          rowNumber = positiveInt(attrs.get('r')) ?? rowNumber + 1;
+          if (rowNumber > limits.maxRows) throw new SheetTooLarge('rows');
+          cells = [];
+          column = -1;
+        } else if (name === 'c') {
+          const reference = attrs.get('r');
+          const at = reference === undefined ? column + 1 : columnIndexOf(reference);
+          if (at === undefined || at < 0 || at >= limits.maxColumns) {
+            throw new SheetMalformed(`bad cell reference ${reference ?? ''}`);
+          }
+          column = at;
+          type = attrs.get('t') ?? 'n';
+          style = positiveInt(attrs.get('s')) ?? 0;
+          value = '';
+          inValue = false;
+          inInline = false;
+          inline.take();
+        } else if (name === 'v') {
+          inValue = true;
+        } else if (name === 'is') {
+          inInline = true;
+        } else if (inInline) {
+          inline.open(name);
         }
-      } else if (name === 'row') {
-        if (cells.length > 0) {
-          while (rows.length < rowNumber - 1) rows.push([]);
-          const existing = rows[rowNumber - 1];
-          // A row number given twice (never by Excel) merges rather than losing cells.
-          if (existing === undefined) rows[rowNumber - 1] = cells;
-          else cells.forEach((text, i) => (existing[i] = text !== '' ? text : (existing[i] ?? '')));
+      },
+      close(name) {
+        if (!inSheetData) return;
+        if (name === 'sheetData') {
+          inSheetData = false;
+        } else if (name === 'v') {
+          inValue = false;
+        } else if (name === 'is') {
+          inInline = false;
+        } else if (inInline) {
+          inline.close(name);
+        } else if (name === 'c') {
+          const text = cellText();
+          if (text !== '') {
+            if (column >= cells.length) cellCount += column + 1 - cells.length;
+            if (cellCount > limits.maxCells) throw new SheetTooLarge('cells');
+            while (cells.length < column) cells.push('');
+            cells[column] = text;
+          }
+        } else if (name === 'row') {
+          if (cells.length > 0) {
+            while (rows.length < rowNumber - 1) rows.push([]);
+            const existing = rows[rowNumber - 1];
+            // A row number given twice (never by Excel) merges rather than losing cells.
+            if (existing === undefined) rows[rowNumber - 1] = cells;
+            else
+              cells.forEach((text, i) => (existing[i] = text !== '' ? text : (existing[i] ?? '')));
+          }
         }
-      }
+      },
+      text(text) {
+        if (inValue) value += text;
+        else if (inInline) inline.text(text);
+      },
     },
-    text(text) {
-      if (inValue) value += text;
-      else if (inInline) inline.text(text);
-    },
-  });
+    { meter },
+  );
   // Holes left by rows written out of order become empty rows.
   for (let i = 0; i < rows.length; i += 1) if (rows[i] === undefined) rows[i] = [];
   return rows;

@@ -1,7 +1,7 @@
 // The styles part of the workbooks writeXlsx makes: cell style 0 is Excel's default, 1 the
 // bold header, then one style per custom number format the sheets ask for ('0.00', …), each
 // a <numFmt> with its own id and a <cellXfs> entry that applies it. Formats change what a
-// cell shows, never the number it stores.
+// cell shows, never the number it stores. Per-cell styles (cellStyles.ts) come after those.
 import { escapeXml, NS_MAIN, XML_HEAD } from './xml';
 import type { XlsxSheetInput } from './write';
 
@@ -18,11 +18,24 @@ export class NumberFormats {
 
   constructor(sheets: readonly XlsxSheetInput[]) {
     for (const sheet of sheets) {
-      for (const code of sheet.numberFormats ?? []) {
+      const cellCodes = Object.values(sheet.cells ?? {}).map((c) => c.style?.numberFormat);
+      for (const code of [...(sheet.numberFormats ?? []), ...cellCodes]) {
         const clean = NumberFormats.clean(code);
         if (clean !== undefined && !this.codes.includes(clean)) this.codes.push(clean);
       }
     }
+  }
+
+  /** The cell styles' first index: after the default, the header and the format styles. */
+  get firstCellStyle(): number {
+    return FIRST_FORMAT_STYLE + this.codes.length;
+  }
+
+  /** The numFmtId of a code (0 for General); the code must be one collected from the sheets. */
+  formatId(code: string | undefined): number {
+    const clean = NumberFormats.clean(code);
+    const at = clean === undefined ? -1 : this.codes.indexOf(clean);
+    return at < 0 ? 0 : FIRST_CUSTOM_FORMAT_ID + at;
   }
 
   /** The code as written, or undefined for General; a code Excel refuses throws. */
@@ -44,7 +57,14 @@ export class NumberFormats {
     });
   }
 
-  stylesXml(): string {
+  stylesXml(
+    extra: { fonts: string[]; fills: string[]; borders: string[]; xfs: string[] } = {
+      fonts: [],
+      fills: [],
+      borders: [],
+      xfs: [],
+    },
+  ): string {
     const numFmts =
       this.codes.length === 0
         ? ''
@@ -62,13 +82,13 @@ export class NumberFormats {
       .join('');
     return (
       `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">${numFmts}` +
-      '<fonts count="2"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>' +
-      '<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>' +
-      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      `<fonts count="${2 + extra.fonts.length}"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>` +
+      `<font><b/><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>${extra.fonts.join('')}</fonts>` +
+      `<fills count="${2 + extra.fills.length}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>${extra.fills.join('')}</fills>` +
+      `<borders count="${1 + extra.borders.length}"><border><left/><right/><top/><bottom/><diagonal/></border>${extra.borders.join('')}</borders>` +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-      `<cellXfs count="${FIRST_FORMAT_STYLE + this.codes.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
-      `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${formatXfs}</cellXfs>` +
+      `<cellXfs count="${this.firstCellStyle + extra.xfs.length}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+      `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>${formatXfs}${extra.xfs.join('')}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>' +
       '</styleSheet>'
     );

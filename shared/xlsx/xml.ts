@@ -1,11 +1,27 @@
 // A tiny XML tokenizer for the parts of an .xlsx we read (shared/ has no DOMParser). It
 // walks the text once and reports start tags (with attributes), end tags and text to a
 // callback. Only the five predefined entities and numeric character references are
-// expanded: a DOCTYPE's own entities are never defined, so "billion laughs" cannot grow.
-// Namespace prefixes are dropped from element and attribute names (x:row → row), because
-// some writers prefix the SpreadsheetML namespace. Malformed XML raises XmlError.
+// expanded. Hostile input is refused in linear time: every search starts where the last one
+// ended, a DOCTYPE, ENTITY or other DTD declaration is refused where it starts (no
+// spreadsheet program writes one, and refusing it means no entity can ever be defined),
+// and elements nested deeper than MAX_XML_DEPTH are refused. Namespace prefixes are dropped
+// from element and attribute names (x:row → row), because some writers prefix the
+// SpreadsheetML namespace. Malformed XML raises XmlError; its `problem` says which kind.
+import type { WorkMeter } from './workMeter';
 
-export class XmlError extends Error {}
+/** Deeper than any part Excel, WPS or LibreOffice writes (about 10 levels), far below a stack's. */
+export const MAX_XML_DEPTH = 128;
+
+export type XmlProblem = 'malformed' | 'dtd' | 'tooDeep';
+
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    readonly problem: XmlProblem = 'malformed',
+  ) {
+    super(message);
+  }
+}
 
 export type XmlAttributes = ReadonlyMap<string, string>;
 
@@ -13,6 +29,13 @@ export type XmlHandler = {
   open?: (name: string, attributes: XmlAttributes, selfClosing: boolean) => void;
   close?: (name: string) => void;
   text?: (text: string) => void;
+};
+
+export type XmlScanOptions = {
+  /** Deepest element nesting accepted (default MAX_XML_DEPTH). */
+  maxDepth?: number;
+  /** Adds the characters given and examined. */
+  meter?: WorkMeter;
 };
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -73,45 +96,66 @@ function readAttributes(source: string): Map<string, string> {
   return attributes;
 }
 
-/** Finds `needle` at or after `from`, or fails: an unterminated construct is malformed. */
-function indexOrFail(text: string, needle: string, from: number): number {
-  const at = text.indexOf(needle, from);
-  if (at < 0) throw new XmlError(`unterminated, expected ${needle}`);
-  return at;
+/** DTD markup declarations (XML 1.0 §2.8): never in OOXML, refused wherever they appear. */
+const DTD_KEYWORDS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST', 'NOTATION'];
+
+function isDtdDeclaration(text: string, lt: number): boolean {
+  return DTD_KEYWORDS.some(
+    (word) => text.slice(lt + 2, lt + 2 + word.length).toUpperCase() === word,
+  );
 }
 
 /** Walks the XML document, calling the handler for each tag and text run. */
-export function scanXml(text: string, handler: XmlHandler): void {
+export function scanXml(text: string, handler: XmlHandler, options: XmlScanOptions = {}): void {
+  const maxDepth = options.maxDepth ?? MAX_XML_DEPTH;
+  const meter = options.meter;
+  if (meter !== undefined) meter.xmlChars += text.length;
+  const examined = (count: number): void => {
+    if (meter !== undefined) meter.scannedChars += count;
+  };
+  /** Finds `needle` at or after `from`, or fails: an unterminated construct is malformed. */
+  const endOf = (needle: string, from: number): number => {
+    const at = text.indexOf(needle, from);
+    examined((at < 0 ? text.length : at + needle.length) - from);
+    if (at < 0) throw new XmlError(`unterminated, expected ${needle}`);
+    return at;
+  };
+
   const stack: string[] = [];
   let at = 0;
   let sawRoot = false;
   while (at < text.length) {
     const lt = text.indexOf('<', at);
     const textEnd = lt < 0 ? text.length : lt;
+    examined(textEnd - at);
     if (textEnd > at) {
       const raw = text.slice(at, textEnd);
-      if (stack.length > 0) handler.text?.(decodeEntities(raw));
-      else if (raw.trim() !== '' && !(at === 0 && raw === '\uFEFF')) {
+      if (stack.length > 0) {
+        examined(raw.length);
+        // Decoded even when no handler wants it: a malformed entity is refused either way.
+        const decoded = decodeEntities(raw);
+        handler.text?.(decoded);
+      } else if (raw.trim() !== '' && !(at === 0 && raw === '\uFEFF')) {
         throw new XmlError('text outside the root element');
       }
     }
     if (lt < 0) break;
     if (text.startsWith('<?', lt)) {
-      at = indexOrFail(text, '?>', lt + 2) + 2;
+      at = endOf('?>', lt + 2) + 2;
     } else if (text.startsWith('<!--', lt)) {
-      at = indexOrFail(text, '-->', lt + 4) + 3;
+      at = endOf('-->', lt + 4) + 3;
     } else if (text.startsWith('<![CDATA[', lt)) {
-      const end = indexOrFail(text, ']]>', lt + 9);
+      const end = endOf(']]>', lt + 9);
       if (stack.length === 0) throw new XmlError('CDATA outside the root element');
       handler.text?.(text.slice(lt + 9, end));
       at = end + 3;
     } else if (text.startsWith('<!', lt)) {
-      // DOCTYPE (never in OOXML): skipped whole, internal subset included; its entities stay undefined.
-      const bracket = text.indexOf('[', lt);
-      const close = indexOrFail(text, '>', lt);
-      at = bracket >= 0 && bracket < close ? indexOrFail(text, ']>', bracket) + 2 : close + 1;
+      // Decided from the few characters after "<!", never by searching ahead: a flood of
+      // "<!" costs no more than its own length.
+      if (isDtdDeclaration(text, lt)) throw new XmlError('DTD declaration', 'dtd');
+      throw new XmlError('unknown <! construct');
     } else if (text.startsWith('</', lt)) {
-      const end = indexOrFail(text, '>', lt + 2);
+      const end = endOf('>', lt + 2);
       const name = localName(text.slice(lt + 2, end).trim());
       const open = stack.pop();
       if (open !== name) throw new XmlError(`mismatched end tag ${name}`);
@@ -119,15 +163,19 @@ export function scanXml(text: string, handler: XmlHandler): void {
       at = end + 1;
     } else {
       const end = findTagEnd(text, lt + 1);
+      examined(end - lt);
       let body = text.slice(lt + 1, end);
       const selfClosing = body.endsWith('/');
       if (selfClosing) body = body.slice(0, -1);
       const nameMatch = /^[^\s/>]+/u.exec(body);
       if (nameMatch === null) throw new XmlError('missing element name');
       if (stack.length === 0 && sawRoot) throw new XmlError('more than one root element');
+      if (stack.length >= maxDepth) throw new XmlError('nested too deep', 'tooDeep');
       sawRoot = true;
       const name = localName(nameMatch[0]);
-      handler.open?.(name, readAttributes(body.slice(nameMatch[0].length)), selfClosing);
+      examined(body.length);
+      const attributes = readAttributes(body.slice(nameMatch[0].length));
+      handler.open?.(name, attributes, selfClosing);
       if (selfClosing) handler.close?.(name);
       else stack.push(name);
       at = end + 1;

@@ -2,9 +2,15 @@
 // (shared/bundle/zip.ts) that refuses anything outside the bundle profile; workbooks come
 // from Excel, WPS, LibreOffice and scripts, with data descriptors, extra fields and
 // comments, so this one accepts those. It still never trusts a size: entries are inflated
-// on demand in slices while counting every byte produced against one budget for the
-// whole file, so a zip bomb stops at the budget whatever its headers say.
+// on demand in small slices, as the bundle reader does (shared/bundle/zipInflate.ts), with
+// every byte produced counted against one budget for the whole file and an optional cap
+// for the part, so a zip bomb stops at the budget whatever its headers say. Every entry
+// read must match its CRC-32 (shared/bundle/crc32.ts). A stated size that is over the
+// budget is refused before inflating; one that is merely wrong is tolerated when the
+// CRC-32 matches, as spreadsheet programs tolerate it.
 import { Inflate } from 'fflate';
+import { crc32 } from '../bundle/crc32';
+import type { WorkMeter } from './workMeter';
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -15,20 +21,37 @@ const METHOD_STORED = 0;
 const METHOD_DEFLATE = 8;
 const FLAG_ENCRYPTED = 0x0001;
 const MAX_ENTRIES = 10_000;
-const INFLATE_SLICE = 64 * 1024;
+const ZIP64_MARKER = 0xffffffff;
+// As in the bundle reader: deflate expands at most 1032:1, so one slice inflates to at most
+// ~2 MiB before the count is checked again.
+const INFLATE_SLICE = 2 * 1024;
 
-export type ZipProblem = 'notZip' | 'corrupt' | 'encrypted' | 'unsupported' | 'tooLarge';
+export type ZipProblem =
+  | 'notZip'
+  | 'corrupt'
+  | 'encrypted'
+  | 'unsupported'
+  | 'tooLarge'
+  /** The part is over the cap its reader gave (the whole-file budget may not be). */
+  | 'partTooLarge';
 
 export class ZipFailure extends Error {
-  constructor(readonly problem: ZipProblem) {
-    super(problem);
+  constructor(
+    readonly problem: ZipProblem,
+    /** The entry concerned, when there is one (a CRC or size that does not match). */
+    readonly part?: string,
+  ) {
+    super(part === undefined ? problem : `${problem}: ${part}`);
   }
 }
 
 type Entry = {
+  name: string;
   method: number;
   flags: number;
+  crc: number;
   compressedSize: number;
+  size: number;
   localOffset: number;
 };
 
@@ -45,13 +68,14 @@ export class ZipEntries {
   constructor(
     private readonly bytes: Uint8Array,
     inflateBudget: number,
+    private readonly meter?: WorkMeter,
   ) {
     this.remaining = inflateBudget;
     const end = findEndRecord(bytes);
     const count = u16(bytes, end + 10);
     const centralStart = u32(bytes, end + 16);
     if (count > MAX_ENTRIES) throw new ZipFailure('tooLarge');
-    if (centralStart === 0xffffffff || count === 0xffff) throw new ZipFailure('unsupported');
+    if (centralStart === ZIP64_MARKER || count === 0xffff) throw new ZipFailure('unsupported');
     let at = centralStart;
     for (let i = 0; i < count; i += 1) {
       if (at + 46 > bytes.length || u32(bytes, at) !== CENTRAL_SIGNATURE) {
@@ -63,9 +87,12 @@ export class ZipEntries {
       if (at + 46 + nameLength > bytes.length) throw new ZipFailure('corrupt');
       const name = latin1Text(bytes.subarray(at + 46, at + 46 + nameLength));
       const entry: Entry = {
+        name,
         flags: u16(bytes, at + 8),
         method: u16(bytes, at + 10),
+        crc: u32(bytes, at + 16),
         compressedSize: u32(bytes, at + 20),
+        size: u32(bytes, at + 24),
         localOffset: u32(bytes, at + 42),
       };
       // Names are compared without a leading slash and case-insensitively, as Excel does.
@@ -79,12 +106,18 @@ export class ZipEntries {
     return this.entries.has(name.toLowerCase());
   }
 
-  /** The inflated entry, undefined when absent. */
-  read(name: string): Uint8Array | undefined {
+  /**
+   * The inflated entry, undefined when absent. Over `maxBytes` is 'partTooLarge', over what
+   * the whole file's budget has left 'tooLarge'; a wrong CRC-32 or a damaged deflate
+   * stream is 'corrupt'.
+   */
+  read(name: string, maxBytes = Number.POSITIVE_INFINITY): Uint8Array | undefined {
     const entry = this.entries.get(name.toLowerCase());
     if (entry === undefined) return undefined;
     if ((entry.flags & FLAG_ENCRYPTED) !== 0) throw new ZipFailure('encrypted');
-    if (entry.compressedSize === 0xffffffff) throw new ZipFailure('unsupported');
+    if (entry.compressedSize === ZIP64_MARKER || entry.size === ZIP64_MARKER) {
+      throw new ZipFailure('unsupported');
+    }
     const local = entry.localOffset;
     if (local + 30 > this.bytes.length || u32(this.bytes, local) !== LOCAL_SIGNATURE) {
       throw new ZipFailure('corrupt');
@@ -92,27 +125,42 @@ export class ZipEntries {
     const dataStart = local + 30 + u16(this.bytes, local + 26) + u16(this.bytes, local + 28);
     const dataEnd = dataStart + entry.compressedSize;
     if (dataEnd > this.bytes.length) throw new ZipFailure('corrupt');
-    const data = this.bytes.subarray(dataStart, dataEnd);
-    if (entry.method === METHOD_STORED) {
-      this.spend(data.length);
-      return data;
+    if (entry.method !== METHOD_STORED && entry.method !== METHOD_DEFLATE) {
+      throw new ZipFailure('unsupported');
     }
-    if (entry.method !== METHOD_DEFLATE) throw new ZipFailure('unsupported');
-    return this.inflate(data);
+    // Stated sizes are checked first (a cheap refusal), but never trusted: see inflate.
+    if (entry.size > maxBytes) throw new ZipFailure('partTooLarge', entry.name);
+    if (entry.size > this.remaining) throw new ZipFailure('tooLarge');
+    const data = this.bytes.subarray(dataStart, dataEnd);
+    const content =
+      entry.method === METHOD_STORED
+        ? this.stored(entry, data, maxBytes)
+        : this.inflate(entry, data, maxBytes);
+    if (crc32(content) !== entry.crc) throw new ZipFailure('corrupt', entry.name);
+    return content;
   }
 
   private spend(count: number): void {
+    if (this.meter !== undefined) this.meter.inflatedBytes += count;
     this.remaining -= count;
-    if (this.remaining < 0) throw new ZipFailure('tooLarge');
   }
 
-  private inflate(data: Uint8Array): Uint8Array {
+  private stored(entry: Entry, data: Uint8Array, maxBytes: number): Uint8Array {
+    if (data.length > maxBytes) throw new ZipFailure('partTooLarge', entry.name);
+    this.spend(data.length);
+    if (this.remaining < 0) throw new ZipFailure('tooLarge');
+    return data;
+  }
+
+  private inflate(entry: Entry, data: Uint8Array, maxBytes: number): Uint8Array {
+    const partIsTighter = maxBytes < this.remaining;
+    const cap = Math.min(maxBytes, this.remaining);
     const chunks: Uint8Array[] = [];
-    let total = 0;
+    let produced = 0;
     let finished = false;
     const inflater = new Inflate((chunk, final) => {
-      this.spend(chunk.length);
-      total += chunk.length;
+      produced += chunk.length;
+      if (produced > cap) throw new OverCap();
       chunks.push(chunk);
       if (final) finished = true;
     });
@@ -123,11 +171,13 @@ export class ZipEntries {
       }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (error) {
-      if (error instanceof ZipFailure) throw error;
-      throw new ZipFailure('corrupt');
+      this.spend(produced);
+      if (!(error instanceof OverCap)) throw new ZipFailure('corrupt', entry.name);
+      throw partIsTighter ? new ZipFailure('partTooLarge', entry.name) : new ZipFailure('tooLarge');
     }
-    if (!finished) throw new ZipFailure('corrupt');
-    const out = new Uint8Array(total);
+    this.spend(produced);
+    if (!finished) throw new ZipFailure('corrupt', entry.name);
+    const out = new Uint8Array(produced);
     let offset = 0;
     for (const chunk of chunks) {
       out.set(chunk, offset);
@@ -136,6 +186,8 @@ export class ZipEntries {
     return out;
   }
 }
+
+class OverCap extends Error {}
 
 /** Offset of the end-of-central-directory record (which may be followed by a comment). */
 function findEndRecord(bytes: Uint8Array): number {

@@ -9,6 +9,7 @@ const row = (overrides: Partial<ReportRow>): ReportRow => ({
   type: 'A1',
   city: '沈阳',
   sheets: 5,
+  voidedSheets: 0,
   mean: 85.125,
   median: 85,
   trimmedMean: 85.3333333,
@@ -22,8 +23,11 @@ const row = (overrides: Partial<ReportRow>): ReportRow => ({
   ...overrides,
 });
 
+/** The report's top-level fields, as for an open round whose keys nobody checked. */
+const OPEN = { status: 'open', closedAt: null, version: null, keysVerified: false } as const;
+
 const csv = (rows: ReportRow[]): string[] =>
-  reportCsv({ round: 'r', method: 'trimmed', bases: rows } satisfies Report)
+  reportCsv({ round: 'r', ...OPEN, method: 'trimmed', bases: rows } satisfies Report)
     .slice(1)
     .split('\r\n');
 
@@ -64,7 +68,7 @@ describe('report xlsx', () => {
   const workbookOf = (rows: ReportRow[]) =>
     loadWithExcelJs(
       reportXlsx(
-        { round: 'round-1', method: 'trimmed', bases: rows },
+        { round: 'round-1', ...OPEN, method: 'trimmed', bases: rows },
         { roundName: '2024年度评估', createdAt: '2024-06-01T08:00:00.000Z' },
       ),
     );

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HELP, USAGE } from '../../cli/help';
 import { run } from '../../cli/run';
-import { captureIo, hasStackTrace, lines, runCli, tempDir } from '../helpers/cli';
+import { generateSigningKeyPair } from '../../shared/bundle/bundleCrypto';
+import { captureIo, hasStackTrace, lines, openFile, runCli, tempDir } from '../helpers/cli';
+import { trustFileOf, writeScoresBundle, writeTrustFile } from '../helpers/cliTrust';
 
 const COMMANDS = ['demo', 'verify', 'merge', 'report'] as const;
 
@@ -77,7 +79,9 @@ describe('pinggu never shows a stack trace', () => {
 });
 
 const ROOT = path.resolve(__dirname, '../..');
-const BUILT = path.join(ROOT, 'dist-cli/pinggu.mjs');
+// PINGGU_CLI_BUILT: a CLI built elsewhere (`vite build --config vite.cli.config.ts --outDir …`),
+// so a change can be tried without rebuilding the dist-cli others are using.
+const BUILT = process.env.PINGGU_CLI_BUILT ?? path.join(ROOT, 'dist-cli/pinggu.mjs');
 const node = (args: string[], cwd: string) =>
   spawnSync(process.execPath, args, {
     cwd,
@@ -115,6 +119,49 @@ describe('the built bin', () => {
     const report = node([BUILT, 'report', 'result.pgb'], dir);
     expect(report.status).toBe(0);
     expect(JSON.parse(report.stdout).bases).toHaveLength(10);
+  });
+
+  it('with --trust refuses a score bundle re-signed with a fresh key under the laptop’s id: exit 2, nothing written', async () => {
+    const dir = await tempDir();
+    const demo = node(
+      [BUILT, 'demo', '--out', 'd', '--seed', '9', '--bases', '10', '--panels', '2'],
+      dir,
+    );
+    expect(demo.status, demo.stderr).toBe(0);
+    const [round1, scores1, round2, scores2] = lines(demo.stdout);
+    const at = (file = '') => path.join(dir, file);
+    await writeTrustFile(at('trust.pgtrust.json'), await trustFileOf([at(scores1), at(scores2)]));
+
+    const trusted = node(
+      [BUILT, 'merge', '--trust', 'trust.pgtrust.json', '--out', 'ok.pgb', ...lines(demo.stdout)],
+      dir,
+    );
+    expect(trusted.status, trusted.stderr).toBe(0);
+    const report = node([BUILT, 'report', 'ok.pgb'], dir);
+    expect(JSON.parse(report.stdout)).toMatchObject({ status: 'open', keysVerified: true });
+
+    const real = await openFile(at(scores1));
+    if (real.kind !== 'scores') throw new Error('expected a score bundle');
+    const { roundId, panelId, deviceId, createdAt } = real.manifest;
+    const signer = await generateSigningKeyPair(globalThis.crypto);
+    await writeScoresBundle(at('forged.pgb'), { roundId, panelId }, real.payload, {
+      deviceId,
+      createdAt,
+      signer,
+    });
+    const forged = (await openFile(at('forged.pgb'))).signer.fingerprint;
+    const files = [round1 ?? '', round2 ?? '', 'forged.pgb', scores2 ?? ''];
+    const refused = node(
+      [BUILT, 'merge', '--trust', 'trust.pgtrust.json', '--out', 'never.pgb', ...files],
+      dir,
+    );
+    expect(refused.status).toBe(2);
+    expect(lines(refused.stdout)[0]).toBe(
+      `REFUSED forged.pgb: panel "${panelId}" device "${deviceId}" signed it with key ${forged}, ` +
+        `but trust.pgtrust.json trusts key ${real.signer.fingerprint} for that panel's device`,
+    );
+    expect(existsSync(at('never.pgb'))).toBe(false);
+    expect(hasStackTrace(refused.stdout + refused.stderr)).toBe(false);
   });
 
   it('exits 2 with an INVALID line and no stack trace for a file that is not a bundle', async () => {

@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/serve.mjs';
 import { startServer } from './helpers/browser';
+import { confirmFingerprints } from './helpers/fingerprints';
 import { killLeftovers, launchKillable } from './helpers/killableChromium';
 import type { KillableChromium } from './helpers/killableChromium';
 import { digestInPage, largeImport } from './helpers/largeImport';
@@ -105,6 +106,7 @@ async function secretariatProfile(): Promise<{ profile: string; digest: PageDige
 async function startImport(page: Page): Promise<void> {
   await page.getByTestId('home-round').waitFor({ timeout: 60_000 });
   await drop(page, bundles.scores, '演练组评分.pgb');
+  await confirmFingerprints(page);
   await page.getByTestId('import-commit').click();
 }
 

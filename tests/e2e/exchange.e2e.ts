@@ -3,8 +3,10 @@
 // `pinggu verify`, print the hand-over sheet (each file's SHA-256 checked against the file
 // downloaded), then bring back the panels' score bundles written by `pinggu demo` for the
 // same round in one batch (with a damaged file and a copy), watching the progress and reading
-// the summary; a file dropped on the tab. Last, a fresh panel laptop opens one issued bundle
-// and shows the same SHA-256 to compare with the sheet.
+// the summary, each panel's key ticked as compared with its paper summary; the trusted keys
+// exported as a trust file that `pinggu merge --trust` accepts, and printed; a file dropped on
+// the tab. Last, a fresh panel laptop opens one issued bundle and shows the same SHA-256 to
+// compare with the sheet.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,12 +17,16 @@ import type { Download } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
+import { CHECKER, confirmFingerprints } from './helpers/fingerprints';
 
 const run = promisify(execFile);
 const demo = generateDemoDataset().current;
 const PASSPHRASE = '大连组现场口令2023';
+// PINGGU_CLI_BUILT: a CLI built elsewhere (as tests/cli/run.test.ts), else the package's bin.
 const pinggu = (args: string[], env: Record<string, string> = {}) =>
-  run('node', ['cli/pinggu.mjs', ...args], { env: { ...process.env, ...env } });
+  run('node', [process.env.PINGGU_CLI_BUILT ?? 'cli/pinggu.mjs', ...args], {
+    env: { ...process.env, ...env },
+  });
 // Shared by the secretariat's block and the panel laptop's block below.
 const downloadDir = mkdtempSync(join(tmpdir(), 'pinggu-exchange-'));
 const issuedFile = (panelName: string) =>
@@ -32,6 +38,8 @@ const sha256OfFile = (path: string) =>
 const grouped = (hex: string) => hex.slice(0, 16).match(/.{4}/g)?.join(' ');
 /** Panel names in the order of the issue table's rows; the second one's bundle is encrypted. */
 let rowPanels: string[] = [];
+/** The folder `pinggu demo` wrote the batch's bundles into. */
+let demoFolder = '';
 let encryptedPanel = '';
 
 /** Score sheets per panel, as `pinggu demo` puts them in each panel's score bundle. */
@@ -97,7 +105,11 @@ describe('the secretariat issues round bundles and collects score bundles', () =
       const file = issuedFile(panelName);
       const env: Record<string, string> = index === 1 ? { PINGGU_PASSPHRASE: PASSPHRASE } : {};
       const { stdout } = await pinggu(['verify', file], env);
-      expect(stdout.trim()).toBe(`OK ${file} round ${demo.round.id} ${panel?.id ?? '?'} 0`);
+      // Then the signer's fingerprint: the secretariat's key, the same for every panel.
+      expect(stdout.trim()).toMatch(/ [0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+      expect(stdout.trim().replace(/ \S+$/, '')).toBe(
+        `OK ${file} round ${demo.round.id} ${panel?.id ?? '?'} 0`,
+      );
     }
     const encrypted = issuedFile(encryptedPanel);
     await expect(pinggu(['verify', encrypted])).rejects.toMatchObject({ code: 2 });
@@ -174,7 +186,17 @@ describe('the secretariat issues round bundles and collects score bundles', () =
     expect(statuses).toEqual(['ready', 'failed', 'ready', 'ready', 'ready', 'duplicate']);
     expect(await rows.nth(1).innerText()).toContain('拔出U盘时损坏');
     expect(await rows.nth(5).innerText()).toContain('与第 1 个文件是同一个数据包');
+    // Each panel laptop's first key waits for a person's tick (one per key), and so the import.
+    const keyChecks = page.getByTestId('batch-key-checks');
+    expect(await keyChecks.getByTestId('batch-confirm-key').count()).toBe(scores.length);
+    expect(await page.getByTestId('batch-commit-why').innerText()).toContain(
+      `还有 ${scores.length} 个签名密钥未核对`,
+    );
+    expect(await page.getByTestId('batch-commit-button').isDisabled()).toBe(true);
     await page.screenshot({ path: screenshotPath('exchange-batch-preview'), fullPage: true });
+    expect(await confirmFingerprints(page)).toBe(scores.length);
+    expect(await page.getByTestId('batch-commit-why').count()).toBe(0);
+    demoFolder = demoDir;
 
     await page.getByTestId('batch-commit-button').click();
     const summary = page.getByTestId('batch-summary');
@@ -233,6 +255,48 @@ describe('the secretariat issues round bundles and collects score bundles', () =
     // Imported a moment ago: the panel laptop's key is pinned now.
     expect(await page.getByTestId('batch-key-status').innerText()).toBe('已信任的密钥');
     expect(await page.getByTestId('import-dialog').count()).toBe(0);
+    expect(machine.errors).toEqual([]);
+  });
+
+  it('lists the keys ticked with who checked them, exports them as a trust file `pinggu merge --trust` accepts, and prints them', async () => {
+    const { page } = machine;
+    const section = page.getByTestId('trust-section');
+    await expect
+      .poll(() => section.getByTestId('trust-fingerprint').count(), SETTLED)
+      .toBe(demo.panels.length);
+    expect(await section.innerText()).toContain(CHECKER);
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('trust-export').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^评估通-信任密钥-.*\.pgtrust\.json$/);
+    const trustFile = join(demoFolder, 'trust.pgtrust.json');
+    await download.saveAs(trustFile);
+    const trust = JSON.parse(readFileSync(trustFile, 'utf8'));
+    expect(trust).toMatchObject({ format: 'pinggu-trust', version: 1, roundId: demo.round.id });
+    expect(trust.keys).toHaveLength(demo.panels.length);
+    expect(trust.keys.every((k: { pinnedBy: string }) => k.pinnedBy === CHECKER)).toBe(true);
+
+    const bundles = demo.panels.flatMap((_, i) => [
+      join(demoFolder, `round-panel-${i + 1}.pgb`),
+      join(demoFolder, `scores-panel-${i + 1}.pgb`),
+    ]);
+    const result = join(demoFolder, 'result.pgb');
+    const home = { PINGGU_HOME: demoFolder };
+    await pinggu(['merge', '--trust', trustFile, '--out', result, ...bundles], home);
+    const { stdout } = await pinggu(['report', result]);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'open', keysVerified: true });
+
+    await page.getByTestId('trust-print-link').click();
+    const printed = page.getByTestId('print-trust');
+    await printed.waitFor();
+    expect(await printed.getByTestId('print-trust-row').count()).toBe(demo.panels.length);
+    const shown = await printed.getByTestId('print-trust-row').allInnerTexts();
+    for (const key of trust.keys) {
+      expect(shown.some((row) => row.includes(key.fingerprint))).toBe(true);
+    }
+    await page.screenshot({ path: screenshotPath('exchange-trust-print'), fullPage: true });
+    await page.goBack();
+    await page.getByTestId('trust-section').waitFor();
     expect(machine.errors).toEqual([]);
   });
 });

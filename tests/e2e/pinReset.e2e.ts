@@ -1,8 +1,10 @@
 // Scenario 2 on the shared panel laptop: an expert who forgot their PIN is not locked out.
 // The expert sets a PIN, the app is started again, the PIN is "forgotten"; the chair confirms
 // the reset with the chair's PIN (wrong PIN and missing reason refused), the expert sets a
-// new PIN and scores. Then the chair forgets their own PIN: another expert of the panel
-// confirms by typing their name, and the chair declines a new PIN.
+// new PIN and scores. Five wrong chair PINs in the reset dialog pause the chair, there and at
+// the chair's own unlock in a new window. Then the chair forgets their own PIN: another expert
+// of the panel, who has no PIN on this laptop, sets one to confirm (the chair's name confirms
+// nothing), and the chair declines a new PIN.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
@@ -13,6 +15,7 @@ const demo = generateDemoDataset().current;
 const OLD_PIN = '2468';
 const NEW_PIN = '9753';
 const CHAIR_PIN = '1357';
+const COLLEAGUE_PIN = '8642';
 
 const openBases = (expertId: string) =>
   demo.assignments
@@ -143,25 +146,79 @@ describe('an expert who forgot their PIN gets it reset with the chair’s confir
     await expect.poll(() => row.getByTestId('row-state').innerText(), SETTLED).toBe('草稿');
   });
 
-  it('resets the chair’s own PIN only with another panel member’s confirmation', async () => {
+  it('pauses the chair after five wrong chair PINs, in the reset dialog and at the chair’s unlock', async () => {
+    const next = watch(await machine.context.newPage());
+    await page.close();
+    page = next;
+    await page.goto(`${machine.url}#/scoring`);
+    await page.getByTestId('expert-locked').waitFor();
+    await page.getByTestId('pin-forgot').click();
+    await page.getByTestId('pin-reset-reason').fill('再次忘记 PIN');
+    const tryChairPin = async (pin: string, answer: string) => {
+      await page.getByTestId('pin-reset-proof').fill(pin);
+      await page.getByTestId('pin-reset-confirm').click();
+      await dialog(page).locator('.ant-form-item-explain', { hasText: answer }).waitFor();
+      expect(await page.getByTestId('pin-reset-proof').inputValue()).toBe('');
+    };
+    for (const pin of ['1111', '2222', '3333', '4444']) {
+      await tryChairPin(pin, '确认人的 PIN 不正确，未重置。');
+    }
+    await tryChairPin('5555', '确认人的 PIN 不正确，未重置；已连续输错 5 次，请 30 秒后再试。');
+    // Paused: even the chair's right PIN is not checked, and nothing is reset.
+    await tryChairPin(CHAIR_PIN, '确认人的 PIN 输错次数过多');
+    await dialog(page)
+      .getByRole('button', { name: /^取\s*消$/ })
+      .click();
+    await dialog(page).waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('expert-locked').count()).toBe(1);
+
+    // The count is the chair's own, stored: a new window pauses the chair's unlock too.
+    const again = watch(await machine.context.newPage());
+    await page.close();
+    page = again;
+    await page.goto(`${machine.url}#/scoring`);
     await chooseExpert(page, chair.name);
+    await page.getByTestId('pin-unlock').fill(CHAIR_PIN);
+    await page.getByTestId('pin-unlock').press('Enter');
+    await page.locator('.ant-form-item-explain', { hasText: '输错次数过多' }).waitFor();
+  });
+
+  it('resets the chair’s own PIN only with another panel member’s PIN, set on first use', async () => {
     const unlock = page.getByRole('dialog').filter({ has: page.getByTestId('pin-unlock') });
     await unlock.getByTestId('pin-forgot').click();
-    expect(await dialog(page).innerText()).toContain('组长本人的 PIN 须由本组另一位专家确认');
+    expect(await dialog(page).innerText()).toContain('组长本人的 PIN 须由本组另一位专家');
     await page.getByTestId('pin-reset-reason').fill('组长忘记了 PIN');
     await page.getByTestId('pin-reset-confirmer').click();
     await page.keyboard.type(colleague.name);
     await page.keyboard.press('Enter');
-    await page.getByTestId('pin-reset-proof').fill(chair.name);
+    // The colleague has no PIN here: they set one (typed twice), which then confirms.
+    await page.getByTestId('pin-reset-proof-hint').waitFor();
+    expect(await page.getByTestId('pin-reset-proof-hint').innerText()).toContain(
+      `${colleague.name} 尚未在本机设置 PIN`,
+    );
+    await page.getByTestId('pin-reset-proof-new').fill(COLLEAGUE_PIN);
+    await page.getByTestId('pin-reset-proof-again').fill('8080');
     await page.getByTestId('pin-reset-confirm').click();
-    await page.getByText('姓名与确认人姓名不一致，未重置。').waitFor();
-    await page.getByTestId('pin-reset-proof').fill(` ${colleague.name} `);
+    await page.getByText('两次输入的 PIN 不一致，未重置。').waitFor();
+    await page.getByTestId('pin-reset-proof-new').fill(colleague.name);
+    await page.getByTestId('pin-reset-proof-again').fill(colleague.name);
+    await page.getByTestId('pin-reset-confirm').click();
+    await page.getByText('PIN 须为 4–6 位数字，未重置。').waitFor();
+    await page.getByTestId('pin-reset-proof-new').fill(COLLEAGUE_PIN);
+    await page.getByTestId('pin-reset-proof-again').fill(COLLEAGUE_PIN);
     await page.getByTestId('pin-reset-confirm').click();
     await page.getByText(`已重置 ${chair.name} 的 PIN，请设置新的 PIN`).waitFor();
     // The chair declines a new PIN, as on first use, and works without one.
     await page.getByTestId('pin-skip').click();
     await page.getByTestId('my-bases').waitFor();
     expect(await page.getByTestId('pin-button').innerText()).toContain('设置 PIN');
+  });
+
+  it('asks for the PIN the colleague set, which now guards the colleague too', async () => {
+    await chooseExpert(page, colleague.name);
+    await page.getByTestId('pin-unlock').fill(COLLEAGUE_PIN);
+    await page.getByTestId('pin-unlock').press('Enter');
+    await page.getByTestId('my-bases').waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { GRADE_LABELS } from '../../shared/domain/grading';
 import { computeRoundResults } from '../../shared/domain/results';
-import { lines, runCli } from '../helpers/cli';
+import { lines, openFile, runCli } from '../helpers/cli';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const demo = generateDemoDataset().current;
@@ -149,8 +149,9 @@ describe('report tab on the demo round', () => {
     expect(file.name).toMatch(/^结果包-2023-.+\.pgb$/);
     const verified = await runCli(['verify', file.path]);
     expect(verified.code, verified.stderr).toBe(0);
+    const { fingerprint } = (await openFile(file.path)).signer;
     expect(lines(verified.stdout)).toEqual([
-      `OK ${file.path} result ${demo.round.id} - ${demo.scoresheets.length}`,
+      `OK ${file.path} result ${demo.round.id} - ${demo.scoresheets.length} ${fingerprint}`,
     ]);
     expect(machine.errors).toEqual([]);
     expect(machine.consoleErrors).toEqual([]);

@@ -19,6 +19,7 @@ import type { Scoresheet } from '../../shared/domain/types';
 import { roundCompleteness } from '../../shared/secretariat/completeness';
 import { reminderRows } from '../../shared/secretariat/reminders';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
+import { confirmFingerprints } from './helpers/fingerprints';
 import { chooseOption } from './helpers/threeLaptopsUi';
 
 const demo = generateDemoDataset().current;
@@ -149,6 +150,7 @@ describe('secretariat progress, conflicts and results on the demo round', () => 
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
     }, Buffer.from(bytes).toString('base64'));
     await page.getByTestId('import-preview').waitFor();
+    expect(await confirmFingerprints(page)).toBe(1);
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-next').click();
 

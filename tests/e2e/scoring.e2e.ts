@@ -1,6 +1,6 @@
 // The expert's day in Chromium: load the demo round, choose an expert (setting a PIN), fill
 // one scoresheet with the keyboard only, find every value after a reload, see an
-// out-of-range score refused, submit, reopen with the chair's confirmation, notice a
+// out-of-range score refused, submit, reopen with the chair's PIN (set on first use), notice a
 // second window's edit, declare a recusal on another base, print the panel summary and
 // export the score bundle (checked with `pinggu verify`). Then a fresh laptop opens round
 // bundles: one dropped on the window, one encrypted through the file picker.
@@ -16,10 +16,12 @@ import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { secondaryIndicators } from '../../shared/domain/templates';
 import { createBundle } from '../../shared/bundle/bundle';
 import { makeBundle, sampleInput, testSigner } from '../helpers/bundleBuilders';
+import { openFile } from '../helpers/cli';
 import { SETTLED, launchMachine, screenshotPath, useMachine } from './helpers/browser';
 
 const demo = generateDemoDataset().current;
 const PIN = '2468';
+const CHAIR_PIN = '1357';
 const run = promisify(execFile);
 
 // A panel member (not the chair) with at least two bases nobody has started.
@@ -180,19 +182,34 @@ describe('an expert scores on the panel laptop', () => {
     expect(await audit.innerText()).toContain(expert.name);
   });
 
-  it("reopens the submitted sheet only with the chair's confirmation, audited", async () => {
+  it("reopens the submitted sheet only with the chair's PIN, which a chair without one sets first", async () => {
     const { page } = machine;
     await page.getByTestId('sheet-reopen').click();
     await page.getByTestId('reopen-reason').fill('打印后发现评语需要补充');
-    await page.getByTestId('reopen-proof').fill('不是组长');
+    // The demo's chair has no PIN on this laptop: the dialog asks the chair to set one.
+    expect(await page.getByTestId('reopen-proof-hint').innerText()).toContain(
+      `组长 ${chair.name} 尚未在本机设置 PIN`,
+    );
+    expect(await page.getByTestId('reopen-proof').count()).toBe(0);
+    // The chair's name confirms nothing; two different PINs neither.
+    await page.getByTestId('reopen-proof-new').fill(chair.name);
+    await page.getByTestId('reopen-proof-again').fill(chair.name);
     await page.getByTestId('reopen-confirm').click();
-    await page.getByText('姓名与组长姓名不一致').waitFor();
-    await page.getByTestId('reopen-proof').fill(chair.name);
+    await page.getByText('PIN 须为 4–6 位数字，未退回。').waitFor();
+    await page.getByTestId('reopen-proof-new').fill(CHAIR_PIN);
+    await page.getByTestId('reopen-proof-again').fill('9999');
+    await page.getByTestId('reopen-confirm').click();
+    await page.getByText('两次输入的 PIN 不一致，未退回。').waitFor();
+    expect(await page.getByTestId('sheet-state').innerText()).toBe('已提交');
+
+    await page.getByTestId('reopen-proof-again').fill(CHAIR_PIN);
     await page.getByTestId('reopen-confirm').click();
     await page.locator('[data-testid="sheet-state"]', { hasText: '草稿' }).waitFor();
     const audit = page.getByTestId('audit-trail');
     await audit.getByText('退回修改', { exact: true }).waitFor();
-    expect(await audit.innerText()).toContain(`组长${chair.name}确认退回（组长输入姓名确认）`);
+    expect(await audit.innerText()).toContain(
+      `组长${chair.name}确认退回（组长设置 PIN 并验证）；退回原因：打印后发现评语需要补充`,
+    );
   });
 
   it('tells a second window that the sheet changed under it, and reloads on request', async () => {
@@ -283,8 +300,9 @@ describe('an expert scores on the panel laptop', () => {
     expect(result).toContain(`共 ${panelSheets} 份评分表`);
 
     const { stdout } = await run('npx', ['--no-install', 'pinggu', 'verify', file]);
+    const { fingerprint } = (await openFile(file)).signer;
     expect(stdout.trim()).toBe(
-      `OK ${file} scores ${demo.round.id} ${expert.panelId} ${panelSheets}`,
+      `OK ${file} scores ${demo.round.id} ${expert.panelId} ${panelSheets} ${fingerprint}`,
     );
     expect(machine.errors).toEqual([]);
   });

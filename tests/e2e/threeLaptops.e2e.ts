@@ -409,7 +409,9 @@ describe('three laptops: a round from set-up to the signed result', () => {
     const verified = await runCli(['verify', bundle.path]);
     expect(verified.code, verified.stderr).toBe(0);
     expect(lines(verified.stdout)).toEqual([
-      expect.stringMatching(new RegExp(`^OK .+ result \\S+ - ${flow.sheets.length}$`)),
+      expect.stringMatching(
+        new RegExp(`^OK .+ result \\S+ - ${flow.sheets.length} [0-9A-F]{4}(-[0-9A-F]{4}){3}$`),
+      ),
     ]);
   });
 

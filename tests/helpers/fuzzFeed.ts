@@ -14,7 +14,7 @@ import type { PingguDatabase } from '../../renderer/db/database';
 import type { OpenedBundle } from '../../shared/bundle/bundle';
 import { BUNDLE_KINDS } from '../../shared/bundle/format';
 import { FUZZ_FILE_NAME, FUZZ_PASSPHRASE } from './fuzzSetUp';
-import { commitDeps, testCrypto } from './importBuilders';
+import { confirmingDeps, testCrypto } from './importBuilders';
 
 /** What an accepted bundle must give: the original's payload, and its database state. */
 export type Expectation = { payload?: unknown; clean?: string; refused?: boolean };
@@ -66,7 +66,11 @@ export function createFeeder(options: {
       expect(expected.refused, `${where}: accepted`).not.toBe(true);
       const { opened } = prepared.prepared;
       if (expected.payload !== undefined) expect(opened.payload, where).toEqual(expected.payload);
-      const committed = await commitImport(db, prepared.prepared, commitDeps());
+      const committed = await commitImport(
+        db,
+        prepared.prepared,
+        confirmingDeps(prepared.prepared),
+      );
       if (!committed.ok) expectTyped(committed.error, where);
       else {
         tally.accepted += 1;

@@ -118,6 +118,13 @@ export function commitDeps(overrides: Partial<CommitOptions> = {}): CommitOption
   };
 }
 
+/** commitDeps for `ready`, ticking a panel device's first key as compared, as the clerk does. */
+export const confirmingDeps = (
+  ready: PreparedImport,
+  overrides: Partial<CommitOptions> = {},
+): CommitOptions =>
+  commitDeps({ acceptNewKey: ready.preview.key.status === 'newDevice', ...overrides });
+
 export const ALL_KINDS: readonly BundleKind[] = ['round', 'scores', 'result', 'backup'];
 
 export function prepareOptions(overrides: Partial<PrepareOptions> = {}): PrepareOptions {
@@ -137,7 +144,11 @@ export async function prepared(
   return result.prepared;
 }
 
-/** prepareImport then commitImport; throws when either refuses. */
+/**
+ * prepareImport then commitImport; throws when either refuses. Like the clerk, it ticks a
+ * panel device's first key as compared with the paper summary, unless `commit.acceptNewKey`
+ * says otherwise; a changed key is accepted only when `commit.acceptNewKey` is true.
+ */
 export async function importBundle(
   db: PingguDatabase,
   bytes: Uint8Array,
@@ -145,7 +156,7 @@ export async function importBundle(
   fileName = 'bundle.pgb',
 ): Promise<CommitSummary> {
   const ready = await prepared(db, bytes, options.prepare, fileName);
-  const result = await commitImport(db, ready, commitDeps(options.commit));
+  const result = await commitImport(db, ready, confirmingDeps(ready, options.commit));
   if (!result.ok) throw new Error(`commit refused: ${result.error.code} ${result.error.messageEn}`);
   return result.result;
 }

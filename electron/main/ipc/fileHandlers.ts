@@ -38,6 +38,7 @@ const REPORT_TITLES: Readonly<Record<ReportKind, string>> = {
   xlsx: '导出 Excel 报表',
   csv: '导出 CSV 数据',
   pdf: '导出 PDF 报告',
+  json: '导出信任文件',
 };
 
 export type SaveServices = Pick<FileHandlerServices, 'dialog' | 'savedPaths'>;

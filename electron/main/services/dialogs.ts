@@ -38,6 +38,7 @@ export const REPORT_FILTERS: Readonly<Record<ReportKind, FileFilter>> = {
   xlsx: { name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] },
   csv: { name: 'CSV 文件 (*.csv)', extensions: ['csv'] },
   pdf: { name: 'PDF 文档 (*.pdf)', extensions: ['pdf'] },
+  json: { name: '信任文件 (*.pgtrust.json)', extensions: ['json'] },
 };
 
 const openTitle = (request: OpenRequest): string => {

@@ -3,3 +3,4 @@
 export { SecretariatPage } from '../../features/secretariat/SecretariatPage';
 export { PrintReportPage } from '../../features/secretariat/report/PrintReportPage';
 export { PrintHandoverPage } from '../../features/secretariat/exchange/PrintHandoverPage';
+export { PrintTrustPage } from '../../features/secretariat/exchange/PrintTrustPage';

@@ -56,9 +56,9 @@ export const dashboardEn = {
     },
     quotaWarning: {
       excellentOverCeiling:
-        '{{type}}: {{count}} Excellent ({{share}}), above the {{limit}} ceiling (quotas flag; grades are not changed)',
+        '{{type}}: {{count}} Excellent ({{share}}%), above the {{limit}}% ceiling (quotas flag; grades are not changed)',
       rectifyOrFailUnderFloor:
-        '{{type}}: {{count}} Rectify or Fail ({{share}}), below the {{limit}} floor (quotas flag; grades are not changed)',
+        '{{type}}: {{count}} Rectify or Fail ({{share}}%), below the {{limit}}% floor (quotas flag; grades are not changed)',
     },
     unscored: '{{count}} bases without a valid sheet are not ranked: {{names}}',
   },

@@ -54,9 +54,9 @@ export const dashboardZh = {
     },
     quotaWarning: {
       excellentOverCeiling:
-        '{{type}}：优秀 {{count}} 个，占 {{share}}，超过上限 {{limit}}（配额只作提示，不自动改变等级）',
+        '{{type}}：优秀 {{count}} 个，占 {{share}}%，超过上限 {{limit}}%（配额只作提示，不自动改变等级）',
       rectifyOrFailUnderFloor:
-        '{{type}}：限期整改与不合格共 {{count}} 个，占 {{share}}，低于下限 {{limit}}（配额只作提示，不自动改变等级）',
+        '{{type}}：限期整改与不合格共 {{count}} 个，占 {{share}}%，低于下限 {{limit}}%（配额只作提示，不自动改变等级）',
     },
     unscored: '尚无有效评分、未列入排名的基地 {{count}} 个：{{names}}',
   },

@@ -13,6 +13,12 @@ import { routeLoadEn } from './routeLoad.en';
 import { pinResetEn } from './pinReset.en';
 import { fileHashEn } from './fileHash.en';
 import { concordanceEn } from './concordance.en';
+import { continueEn } from './continue.en';
+import { voidedEn } from './voided.en';
+import { changesEn } from './changes.en';
+import { closingEn } from './closing.en';
+import { trustEn } from './trust.en';
+import { spreadsheetEn } from './spreadsheet.en';
 
 export const en = {
   app: {
@@ -110,6 +116,12 @@ export const en = {
   pinReset: pinResetEn,
   fileHash: fileHashEn,
   concordance: concordanceEn,
+  continue: continueEn,
+  voided: voidedEn,
+  changes: changesEn,
+  closing: closingEn,
+  trust: trustEn,
+  spreadsheet: spreadsheetEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

@@ -4,19 +4,24 @@ import type { Catalogue } from './zh-CN';
 export const pinResetEn: Catalogue['pinReset'] = {
   forgot: 'Forgot PIN?',
   title: 'Reset the PIN of {{name}}',
-  body: 'Once the panel chair confirms, the PIN {{name}} set on this computer is removed and a new one can be set. Scoresheets are not affected; the reset is recorded in the audit log.',
+  body: 'Once the panel chair confirms with their PIN, the PIN {{name}} set on this computer is removed and a new one can be set. Scoresheets are not affected; the reset is recorded in the audit log.',
   bodyChair:
-    "{{name}} chairs this panel. The chair's own PIN can only be reset with the confirmation of another expert of the panel; a new one can then be set. Scoresheets are not affected; the reset is recorded in the audit log.",
+    "{{name}} chairs this panel. The chair's own PIN can only be reset once another expert of the panel confirms with their PIN; a new one can then be set. Scoresheets are not affected; the reset is recorded in the audit log.",
   confirmer: 'Confirmed by (another expert of the panel)',
   confirmerPlaceholder: 'Choose who confirms',
   chairPin: 'PIN of the chair, {{name}}',
-  chairName: 'The chair, {{name}}, types their name to confirm',
   memberPin: 'PIN of {{name}}',
-  memberName: '{{name}} types their name to confirm',
+  chairNewPinHint:
+    'The chair, {{name}}, has no PIN on this computer. The chair sets one now (4–6 digits, typed twice), and it confirms the reset; from then on, switching to the chair on this computer asks for it too.',
+  memberNewPinHint:
+    '{{name}} has no PIN on this computer. {{name}} sets one now (4–6 digits, typed twice), and it confirms the reset; from then on, switching to {{name}} on this computer asks for it too.',
+  newPin: 'New PIN of {{name}}',
+  newPinAgain: 'New PIN again',
+  mismatch: 'The two PINs differ; nothing was reset.',
   reason: 'Why reset (required)',
   reasonPlaceholder: 'e.g. forgot the PIN',
   confirm: 'Reset PIN',
-  invalidPin: 'A PIN has 4–6 digits',
+  invalidPin: 'A PIN has 4–6 digits; nothing was reset.',
   done: 'The PIN of {{name}} was reset; please set a new one',
   failed: 'The PIN was not reset: {{message}}',
   refusals: {
@@ -29,9 +34,13 @@ export const pinResetEn: Catalogue['pinReset'] = {
       "No other expert of the panel can confirm, so the chair's PIN cannot be reset on this computer. Ask the secretariat.",
     notAllowed:
       "Only the panel chair (for the chair's own PIN, another expert of the panel) can confirm the reset.",
-    pinRequired: 'The confirming expert has a PIN on this computer; enter that PIN.',
-    nameRequired: 'The confirming expert has no PIN on this computer; type their name.',
+    pinRequired:
+      'The confirming expert has a PIN on this computer (perhaps just set in another window); enter that PIN.',
+    pinNotSet: 'The confirming expert has no PIN on this computer; set one for them first.',
+    badNewPin: "The confirming expert's new PIN is not valid; nothing was reset.",
     wrongPin: 'Wrong PIN of the confirming expert; nothing was reset.',
-    wrongName: "The name does not match the confirming expert's; nothing was reset.",
+    wrongPinPaused:
+      'Wrong PIN of the confirming expert; nothing was reset. {{count}} wrong in a row: try again in {{seconds}} s.',
+    paused: 'Too many wrong PINs of the confirming expert: try again in {{seconds}} s.',
   },
 };

@@ -141,12 +141,21 @@ export const scoringEn: Catalogue['scoring'] = {
   },
   reopen: {
     title: 'Reopen',
-    body: 'Reopening a submitted scoresheet needs the confirmation of the panel chair, {{chair}}, and is recorded in the audit log.',
+    body: 'Reopening a submitted scoresheet needs the panel chair, {{chair}}, to confirm with their PIN, and is recorded in the audit log.',
     reason: 'Why reopen (required)',
     chairPin: 'PIN of the chair, {{chair}}',
-    chairName: 'The chair types their name to confirm',
-    wrongPin: "Wrong chair's PIN",
-    wrongName: "The name does not match the chair's",
+    newPinHint:
+      'The chair, {{chair}}, has no PIN on this computer. The chair sets one now (4–6 digits, typed twice), and it confirms the reopen; from then on, switching to the chair on this computer asks for it too.',
+    newPin: 'New PIN of the chair, {{chair}}',
+    newPinAgain: 'New PIN again',
+    invalidPin: 'A PIN has 4–6 digits; nothing was reopened.',
+    mismatch: 'The two PINs differ; nothing was reopened.',
+    wrongPin: "Wrong chair's PIN; nothing was reopened.",
+    wrongPinPaused:
+      "Wrong chair's PIN; nothing was reopened. {{count}} wrong in a row: try again in {{seconds}} s.",
+    paused: "Too many wrong chair's PINs: try again in {{seconds}} s.",
+    pinChanged:
+      "The chair's PIN was just set or reset in another window; nothing was reopened. Enter it as now asked.",
     noChair: 'This panel has no chair; it cannot be reopened. Ask the secretariat.',
     confirm: 'Reopen',
     done: 'Scoresheet reopened for changes',

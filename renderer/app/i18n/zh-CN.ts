@@ -14,6 +14,12 @@ import { routeLoadZhCN } from './routeLoad.zh-CN';
 import { pinResetZhCN } from './pinReset.zh-CN';
 import { fileHashZhCN } from './fileHash.zh-CN';
 import { concordanceZhCN } from './concordance.zh-CN';
+import { continueZhCN } from './continue.zh-CN';
+import { voidedZhCN } from './voided.zh-CN';
+import { changesZhCN } from './changes.zh-CN';
+import { closingZhCN } from './closing.zh-CN';
+import { trustZhCN } from './trust.zh-CN';
+import { spreadsheetZhCN } from './spreadsheet.zh-CN';
 
 export const zhCN = {
   app: {
@@ -110,6 +116,12 @@ export const zhCN = {
   pinReset: pinResetZhCN,
   fileHash: fileHashZhCN,
   concordance: concordanceZhCN,
+  continue: continueZhCN,
+  voided: voidedZhCN,
+  changes: changesZhCN,
+  closing: closingZhCN,
+  trust: trustZhCN,
+  spreadsheet: spreadsheetZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

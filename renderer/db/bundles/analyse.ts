@@ -11,7 +11,7 @@ import { planRoster } from './rosterPlan';
 import type { RosterPlan } from './rosterPlan';
 import { planScores } from './scoresPlan';
 import type { ScoresPlan } from './scoresPlan';
-import { checkKey, keyRefusal } from './trustedKeys';
+import { checkKey, keyBlocking } from './trustedKeys';
 import type { ImportPreview, KeyCheck } from './types';
 
 export type Analysis =
@@ -66,7 +66,7 @@ export function previewOf(
   analysis: Analysis,
 ): ImportPreview {
   const { manifest } = opened;
-  const blocking = keyRefusal(fileName, opened, analysis.key);
+  const blocking = keyBlocking(fileName, opened, analysis.key);
   const common = {
     kind: opened.kind,
     fileName,

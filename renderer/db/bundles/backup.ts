@@ -29,6 +29,7 @@ const trustedKeySchema = z.strictObject({
   fingerprint: z.string().min(1).max(64),
   firstSeenAt: timestampSchema,
   acceptedBy: z.string().max(200).optional(),
+  acceptedAt: timestampSchema.optional(),
   replaced: z
     .array(
       z.strictObject({

@@ -56,11 +56,9 @@ type Base = Pick<BatchItem, 'index' | 'file' | 'sha256'>;
 
 function fromPrepared(base: Base, prepared: PreparedImport): BatchItem {
   const { preview } = prepared;
-  const status: BatchItemStatus = preview.blocking
-    ? 'keyMismatch'
-    : preview.unchanged
-      ? 'unchanged'
-      : 'ready';
+  // A panel device's first key blocks too, but the file is ready once its key is confirmed.
+  const status: BatchItemStatus =
+    preview.key.status === 'mismatch' ? 'keyMismatch' : preview.unchanged ? 'unchanged' : 'ready';
   return {
     ...base,
     status,
@@ -211,7 +209,11 @@ export function defaultSelection(items: readonly BatchItem[]): Set<number> {
 
 const COMMITTABLE: ReadonlySet<BatchItemStatus> = new Set(['ready', 'unchanged', 'keyMismatch']);
 
-/** Commits each accepted file in its own transaction, in batch order. */
+/**
+ * Commits each accepted file in its own transaction, in batch order. A file whose key needs a
+ * person's confirmation (a panel device's first key, a changed key) and is not in
+ * `acceptNewKey` is skipped as keyUnconfirmed: nothing of it is written.
+ */
 export async function commitBatch(
   db: PingguDatabase,
   items: readonly BatchItem[],
@@ -219,10 +221,16 @@ export async function commitBatch(
   onProgress: ProgressListener = () => undefined,
 ): Promise<BatchSummary> {
   const pause = options.yieldToEventLoop ?? nextTick;
-  const todo = items.filter(
-    (item) => options.accepted.has(item.index) && COMMITTABLE.has(item.status) && item.prepared,
-  );
   const results = new Map<number, BatchFileResult>();
+  const todo = items.filter((item) => {
+    if (!options.accepted.has(item.index) || !COMMITTABLE.has(item.status) || !item.prepared) {
+      return false;
+    }
+    const isConfirmed = options.acceptNewKey?.has(item.index) === true;
+    if (item.prepared.preview.blocking === undefined || isConfirmed) return true;
+    results.set(item.index, unconfirmed(item));
+    return false;
+  });
   for (const [done, item] of todo.entries()) {
     onProgress({ phase: 'importing', done, total: todo.length, current: item.file.name });
     const prepared = item.prepared;
@@ -249,6 +257,16 @@ export async function commitBatch(
   onProgress({ phase: 'importing', done: todo.length, total: todo.length });
 
   return summariseBatch(items, results);
+}
+
+function unconfirmed(item: BatchItem): BatchFileResult {
+  return {
+    index: item.index,
+    fileName: item.file.name,
+    ...(item.panelName === undefined ? {} : { panelName: item.panelName }),
+    outcome: 'skipped',
+    skipped: 'keyUnconfirmed',
+  };
 }
 
 /** Prepare every file, let `review` choose, commit the chosen ones: the whole batch in one call. */

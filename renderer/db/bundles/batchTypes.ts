@@ -66,11 +66,15 @@ export type ProgressListener = (progress: BatchProgress) => void;
 export type BatchDecision = {
   /** Indexes of the files to import. */
   accepted: ReadonlySet<number>;
-  /** Indexes whose new signing key a person compared and accepts. */
+  /**
+   * Indexes whose signing key a person compared with the panel's paper summary and accepts:
+   * a panel device's first key or a changed key (batchKeys.ts groups them per key).
+   */
   acceptNewKey?: ReadonlySet<number>;
 };
 
-export type SkipReason = 'notSelected' | 'duplicate' | 'locked';
+/** keyUnconfirmed: chosen, but nobody confirmed its signer's key (see commitBatch). */
+export type SkipReason = 'notSelected' | 'duplicate' | 'locked' | 'keyUnconfirmed';
 
 export type BatchFileResult = {
   index: number;

@@ -18,7 +18,7 @@ import { noteReceivedRoundBundle } from './receivedRoundBundles';
 import { failedWriteError } from './importErrors';
 import { readLocalState } from './localState';
 import { importAuditEntries } from './scoresPlan';
-import { keyRefusal, pinToWrite } from './trustedKeys';
+import { keyBlocking, pinToWrite } from './trustedKeys';
 import type { CommitOptions, CommitResult, CommitSummary, PreparedImport } from './types';
 
 const FILE_NAME_MAX = 255;
@@ -51,7 +51,7 @@ export async function commitImport(
       if (!analysed.ok) return analysed;
       const { analysis } = analysed;
       const acceptNewKey = options.acceptNewKey === true;
-      const refusal = keyRefusal(fileName, opened, analysis.key);
+      const refusal = keyBlocking(fileName, opened, analysis.key);
       if (refusal !== undefined && !acceptNewKey) return { ok: false, error: refusal };
       const pins = analysis.kind === 'backup' ? [] : analysis.state.pins;
       const pin = pinToWrite(opened, analysis.key, pins, {
@@ -98,7 +98,7 @@ export async function commitImport(
           : {}),
         keyPinned: pin !== undefined && analysis.key.status !== 'mismatch',
         keyReplaced: pin !== undefined && analysis.key.status === 'mismatch',
-        message: messageOf(opened, counts, changesData),
+        message: messageOf(opened, counts, changesData) + (changesData ? voidedNote(analysis) : ''),
       };
       return { ok: true, result: summary };
     });
@@ -152,12 +152,35 @@ async function applyPlan(
       await db.scoresheets.bulkPut(writes.puts.scoresheets);
       await db.decisions.bulkDelete(writes.deletes.decisions);
       await db.decisions.bulkPut(writes.puts.decisions);
+      await db.roundChanges.bulkDelete(writes.changes.deletes);
+      await db.roundChanges.bulkPut(writes.changes.put);
       if (context.roundBundle) {
         const { roundId, panelId, createdAt } = context.roundBundle;
         await noteReceivedRoundBundle(db, roundId, panelId, createdAt);
       }
       return analysis.plan.counts;
     }
+  }
+}
+
+/** What the import voids (作废), after the main sentence; empty when nothing is voided. */
+function voidedNote(analysis: Analysis): string {
+  switch (analysis.kind) {
+    case 'scores': {
+      const { sheets, reasons } = analysis.plan.preview.voided;
+      return sheets === 0
+        ? ''
+        : `其中作废 ${sheets} 张（${reasons.join('；')}），已保存，不计入任何统计。`;
+    }
+    case 'round':
+    case 'result': {
+      const { items, voidedSheets } = analysis.plan.roster.changes;
+      if (items.length === 0) return '';
+      const voided = voidedSheets > 0 ? `，作废评分表 ${voidedSheets} 张（保留，不计入统计）` : '';
+      return `轮次变更 ${items.length} 项${voided}。`;
+    }
+    case 'backup':
+      return '';
   }
 }
 

@@ -38,7 +38,7 @@ function conflictState(record: ConflictRecord): object {
     : { ...rest, resolvedAt };
 }
 
-const pinState = ({ firstSeenAt: _at, ...rest }: TrustedKey): object => rest;
+const pinState = ({ firstSeenAt: _at, acceptedAt: _accepted, ...rest }: TrustedKey): object => rest;
 
 export async function databaseDigest(
   db: PingguDatabase,

@@ -16,8 +16,12 @@ export type ImportErrorCode =
   | 'wrongRound'
   /** Signed by another key than the one pinned, and nobody accepted the new key. */
   | 'untrustedKey'
+  /** The first key of a panel's device, and nobody ticked that its fingerprint matches. */
+  | 'unconfirmedKey'
   /** Scores (or a round bundle) for a round this machine keeps as a read-only archive. */
   | 'archivedRound'
+  /** Scores for a round the secretariat closed (结束评估): it takes no score until reopened. */
+  | 'closedRound'
   /** Scores for a round this machine does not have. */
   | 'unknownRound'
   /** Scores from a panel the round on this machine does not have. */
@@ -83,9 +87,17 @@ const TEXTS: Record<OwnCode, (d: ImportErrorDetail) => { zh: string; en: string 
     zh: `签名密钥（指纹 ${d.fingerprint ?? '?'}）与本机此前信任的密钥（指纹 ${d.pinnedFingerprint ?? '?'}）不同，请核对纸质签字单上的指纹并确认接受新密钥后再导入。`,
     en: `it is signed with key ${d.fingerprint ?? '?'}, not the key trusted before (${d.pinnedFingerprint ?? '?'}); compare the fingerprint with the signed paper summary and accept the new key to import it.`,
   }),
+  unconfirmedKey: (d) => ({
+    zh: `是评审组设备“${d.record ?? '?'}”的第一个评分包，其签名密钥（指纹 ${d.fingerprint ?? '?'}）尚未核对：请与该评审组签字的纸质汇总单上的指纹核对一致并勾选确认后再导入。`,
+    en: `it is the first score bundle from the panel's device "${d.record ?? '?'}", and its key (fingerprint ${d.fingerprint ?? '?'}) has not been checked: compare the fingerprint with the panel's signed paper summary and tick that they match to import it.`,
+  }),
   archivedRound: (d) => ({
     zh: `评估轮次“${d.roundId ?? '?'}”在本机是只读的归档轮次，不能再导入评分或任务。`,
     en: `round "${d.roundId ?? '?'}" is a read-only archive on this machine; scores and round bundles cannot be imported into it.`,
+  }),
+  closedRound: (d) => ({
+    zh: `评估轮次“${d.roundId ?? '?'}”已结束评估，不能再导入评分，未导入任何内容；如需补充评分，请先重新开启本轮评估。`,
+    en: `round "${d.roundId ?? '?'}" is closed, so it takes no scores; nothing was imported. Reopen the round first to add scores.`,
   }),
   unknownRound: (d) => ({
     zh: `本机没有评估轮次“${d.roundId ?? '?'}”，请先导入该轮次的评审任务包或在秘书处电脑上导入。`,

@@ -11,6 +11,8 @@ export {
   unlockBatch,
 } from './batchImport';
 export type * from './batchTypes';
+export { confirmedIndexes, keysToConfirm, unconfirmedChosen } from './batchKeys';
+export type { KeyToConfirm } from './batchKeys';
 export { exportBackupPayload, restoreBackup, TRUSTED_KEY_SETTING_PREFIX } from './backup';
 export type { RestoreResult } from './backup';
 export {

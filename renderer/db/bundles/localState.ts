@@ -13,6 +13,7 @@ import type {
   IndicatorTemplate,
   Panel,
   Round,
+  RoundChange,
   Scoresheet,
   TrustedKey,
 } from '../../../shared/domain/types';
@@ -41,6 +42,8 @@ export type ScoresState = {
   conflicts: ConflictRecord[];
   /** Stored audit entries of the sheets whose entries the bundle carries (to add them once). */
   audit: AuditEntry[];
+  /** The round's changes (轮次变更): a sheet of a pair they void is taken as voided. None: []. */
+  changes?: RoundChange[];
 };
 
 /** A sheet's expert and base: the (expert, base) pair the [expertId+baseId] index answers. */
@@ -112,10 +115,11 @@ export async function readScoresState(
     db.scoresheets,
     db.conflicts,
     db.auditLog,
+    db.roundChanges,
   ];
   const expertIds = distinct(pairs.map((p) => p[0]));
   return db.transaction('r', tables, async () => {
-    const [round, pins, bases, experts, panel, assignments, sheets, conflicts, audit] =
+    const [round, pins, bases, experts, panel, assignments, sheets, conflicts, audit, changes] =
       await Promise.all([
         db.rounds.get(roundId),
         db.trustedKeys.where('roundId').equals(roundId).toArray(),
@@ -132,6 +136,7 @@ export async function readScoresState(
         Promise.all(
           distinct(auditEntityIds).map((id) => db.auditLog.where('entityId').equals(id).toArray()),
         ),
+        db.roundChanges.where('roundId').equals(roundId).toArray(),
       ]);
     return {
       round,
@@ -143,6 +148,7 @@ export async function readScoresState(
       sheets,
       conflicts,
       audit: audit.flat(),
+      changes,
     };
   });
 }
@@ -168,6 +174,8 @@ export type RosterState = {
   own: RoundRecordsOf;
   /** The newest round bundle taken here for each round and panel (receivedRoundBundles). */
   received: ReceivedRoundBundles;
+  /** Stored round changes: under the bundle's change ids (any round), and the round's own. */
+  changes: { byId: RoundChange[]; own: RoundChange[] };
 };
 
 type WithRoster = RoundPayload | ResultPayload;
@@ -184,11 +192,13 @@ export async function readRosterState(
 ): Promise<RosterState> {
   const sheets = 'scoresheets' in payload ? payload.scoresheets : [];
   const decisions = 'decisions' in payload ? payload.decisions : [];
-  const [round, pins, templates, received] = await Promise.all([
+  const [round, pins, templates, received, changesById, ownChanges] = await Promise.all([
     db.rounds.get(roundId),
     db.trustedKeys.where('roundId').equals(roundId).toArray(),
     db.templates.bulkGet(ids(payload.templates)),
     readReceivedRoundBundles(db),
+    db.roundChanges.bulkGet(ids(payload.changes)),
+    db.roundChanges.where('roundId').equals(roundId).toArray(),
   ]);
   const byId: RoundRecordsOf = {
     bases: present(await db.bases.bulkGet(ids(payload.bases))),
@@ -213,6 +223,7 @@ export async function readRosterState(
     byId,
     own,
     received,
+    changes: { byId: present(changesById), own: ownChanges },
   };
 }
 

@@ -1,17 +1,20 @@
 // Round and result bundles against this database, pure. A round bundle (on a panel laptop)
 // adds or updates the round, its templates, bases, panels, experts and assignments, and
 // never touches a scoresheet. It is its panel's whole roster: what a re-issued one no longer
-// carries of the panel is deleted, unless a sheet was started on it here (withdrawal). A
-// result bundle makes (or replaces with a newer result) a read-only archived round.
+// carries of the panel is deleted, unless a sheet was started on it here (rosterWithdrawal).
+// Both kinds bring the round's changes (changesPlan), which void sheets here. A result
+// bundle makes (or replaces with a newer result) a read-only archived round.
 import { canonicalJson } from '../../../shared/bundle/canonicalJson';
 import type { OpenedBundle } from '../../../shared/bundle/bundle';
-import type { IndicatorTemplate, Round } from '../../../shared/domain/types';
+import type { IndicatorTemplate, Round, RoundChange } from '../../../shared/domain/types';
 import type { ImportCounts } from '../../../shared/sync/mergeScoresheets';
 import { importError } from './importErrors';
 import type { ImportError } from './importErrors';
 import type { RosterState, RoundRecordsOf } from './localState';
+import { namesOf, planChanges, voidedAfter } from './changesPlan';
+import { NOTHING_WITHDRAWN, withdrawal } from './rosterWithdrawal';
 import { secretariatPinId } from './trustedKeys';
-import type { ArchivePreview, RecordCounts, RosterPreview, RosterWithdrawal } from './types';
+import type { ArchivePreview, RecordCounts, RosterPreview } from './types';
 
 type Tables = keyof RoundRecordsOf;
 const TABLES: readonly Tables[] = [
@@ -28,6 +31,8 @@ export type RosterWrites = {
   templates: IndicatorTemplate[];
   puts: RoundRecordsOf;
   deletes: Record<Tables, string[]>;
+  /** Round changes to put (by id) and, for a newer result, to delete. */
+  changes: { put: RoundChange[]; deletes: string[] };
 };
 
 export type RosterPlan = {
@@ -151,69 +156,6 @@ function targetRecords(bundle: Bundle, state: RosterState): RoundRecordsOf {
   return { bases, panels, experts, assignments, scoresheets: [], decisions: [] };
 }
 
-const NOTHING_WITHDRAWN: RosterWithdrawal = {
-  bases: [],
-  experts: [],
-  assignments: 0,
-  keptScored: 0,
-};
-
-/**
- * What a re-issued round bundle withdraws from its panel here (see RosterWithdrawal): the
- * panel's assignments, experts and bases it no longer carries. An assignment stays while a
- * sheet of its expert and base is stored here; an expert or a base stays while a sheet or a
- * remaining assignment names it.
- */
-function withdrawal(
-  panelId: string,
-  state: RosterState,
-  target: RoundRecordsOf,
-): {
-  deletes: Pick<Record<Tables, string[]>, 'bases' | 'experts' | 'assignments'>;
-  preview: RosterWithdrawal;
-} {
-  const carried = (records: ReadonlyArray<{ id: string }>) => new Set(records.map((r) => r.id));
-  const [bases, experts, assignments] = [
-    carried(target.bases),
-    carried(target.experts),
-    carried(target.assignments),
-  ];
-  const sheets = state.own.scoresheets;
-  const scoredPairs = new Set(sheets.map((s) => `${s.expertId}\u0000${s.baseId}`));
-  const dropped = state.own.assignments.filter(
-    (a) => a.panelId === panelId && !assignments.has(a.id),
-  );
-  const goingAssignments = dropped.filter(
-    (a) => !scoredPairs.has(`${a.expertId}\u0000${a.baseId}`),
-  );
-  const going = new Set(goingAssignments.map((a) => a.id));
-  const staying = [
-    ...target.assignments,
-    ...state.own.assignments.filter((a) => !assignments.has(a.id) && !going.has(a.id)),
-  ];
-  const namedExperts = new Set([...sheets, ...staying].map((r) => r.expertId));
-  const namedBases = new Set([...sheets, ...staying].map((r) => r.baseId));
-  const goingExperts = state.own.experts.filter(
-    (e) => e.panelId === panelId && !experts.has(e.id) && !namedExperts.has(e.id),
-  );
-  const goingBases = state.own.bases.filter(
-    (b) => b.panelId === panelId && !bases.has(b.id) && !namedBases.has(b.id),
-  );
-  return {
-    deletes: {
-      bases: goingBases.map((b) => b.id),
-      experts: goingExperts.map((e) => e.id),
-      assignments: goingAssignments.map((a) => a.id),
-    },
-    preview: {
-      bases: goingBases.map((b) => b.name),
-      experts: goingExperts.map((e) => e.name),
-      assignments: goingAssignments.length,
-      keptScored: dropped.length - goingAssignments.length,
-    },
-  };
-}
-
 /** The round record to store: a result's carries where the archive came from. */
 function roundRecord(
   fileName: string,
@@ -272,6 +214,9 @@ export function planRoster(
   if (!templates.ok) return templates;
 
   const target = targetRecords(bundle, state);
+  const changePlan = planChanges(fileName, bundle, state, namesOf(target, state));
+  if (!changePlan.ok) return changePlan;
+  const changeSet = changePlan.plan;
   const d = diffAll(state.byId, target);
   const puts: RoundRecordsOf = {
     bases: d.bases.put,
@@ -291,12 +236,15 @@ export function planRoster(
       deletes[table] = state.own[table].filter((r) => !keep.has(r.id)).map((r) => r.id);
     }
   } else if (state.round !== undefined) {
-    const planned = withdrawal(bundle.manifest.panelId, state, target);
+    const planned = withdrawal(bundle.manifest.panelId, state, target, changeSet.after);
     Object.assign(deletes, planned.deletes);
     withdrawn = planned.preview;
   }
   const recordsChange =
-    templates.put.length > 0 || TABLES.some((t) => puts[t].length > 0 || deletes[t].length > 0);
+    templates.put.length > 0 ||
+    changeSet.put.length > 0 ||
+    changeSet.deletes.length > 0 ||
+    TABLES.some((t) => puts[t].length > 0 || deletes[t].length > 0);
   const round = roundRecord(fileName, bundle, state, context, recordsChange);
   const roundChanges = state.round === undefined || !same(state.round, round);
   const roundCounts: RecordCounts = {
@@ -316,6 +264,10 @@ export function planRoster(
     addedExperts: target.experts.filter((e) => !storedExperts.has(e.id)).map((e) => e.name),
     addedBases: target.bases.filter((b) => !storedBases.has(b.id)).map((b) => b.name),
     withdrawn,
+    changes: {
+      items: changeSet.items,
+      voidedSheets: voidedAfter(bundle, state, target, deletes.assignments, changeSet.after),
+    },
   };
   const changesData = recordsChange || roundChanges;
   // A result counts its sheets; a round bundle counts every roster record.
@@ -331,7 +283,13 @@ export function planRoster(
           d.assignments.counts,
         ]);
   const plan: RosterPlan = {
-    writes: { ...(roundChanges ? { round } : {}), templates: templates.put, puts, deletes },
+    writes: {
+      ...(roundChanges ? { round } : {}),
+      templates: templates.put,
+      puts,
+      deletes,
+      changes: { put: changeSet.put, deletes: changeSet.deletes },
+    },
     roster,
     counts: {
       added: counted.added,

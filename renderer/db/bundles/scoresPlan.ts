@@ -1,12 +1,15 @@
 // A score bundle against this database, pure: which sheets are refused (unknown base or
-// expert, an expert of another panel, a pair not assigned or recused: sheetAdmission), the merge plan for the rest (shared/sync), the
-// preview grouped per base and per expert, and the audit entries the commit appends.
+// expert, an expert of another panel, a pair not assigned or recused: sheetAdmission) and
+// which are taken as voided (a pair a standing round change voids: stored, never counted),
+// the merge plan for the rest (shared/sync), the preview grouped per base and per expert,
+// and the audit entries the commit appends.
 import { canonicalJson } from '../../../shared/bundle/canonicalJson';
 import type { ManifestOf } from '../../../shared/bundle/manifest';
 import type { ScoresPayload } from '../../../shared/bundle/payload';
-import type { AuditEntry, Scoresheet } from '../../../shared/domain/types';
-import { assignmentsByPair, sheetRefusal } from '../../../shared/domain/sheetAdmission';
-import type { SheetRefusal } from '../../../shared/domain/sheetAdmission';
+import type { AuditEntry, RoundChange, Scoresheet } from '../../../shared/domain/types';
+import { admitSheet, assignmentsByPair } from '../../../shared/domain/sheetAdmission';
+import type { SheetAdmission } from '../../../shared/domain/sheetAdmission';
+import { partitionSheets } from '../../../shared/domain/roundChanges';
 import { isOpenConflict } from '../../../shared/sync/conflictRecords';
 import { reconcileScoresheets } from '../../../shared/sync/mergeScoresheets';
 import type { ImportCounts, ReconcilePlan } from '../../../shared/sync/mergeScoresheets';
@@ -14,7 +17,7 @@ import { describeSheetChange } from '../repositories/sheetChanges';
 import { importError } from './importErrors';
 import type { ImportError } from './importErrors';
 import type { ScoresState } from './localState';
-import type { SheetGroup, SheetPreview, SheetsPreview } from './types';
+import type { SheetGroup, SheetPreview, SheetsPreview, VoidedBy, VoidedSheets } from './types';
 
 export type ScoresPlan = {
   merge: ReconcilePlan;
@@ -31,7 +34,9 @@ export type PlanDeps = { now: string; importId: string };
 
 export function planScores(
   fileName: string,
-  bundle: { manifest: ManifestOf<'scores'>; payload: ScoresPayload },
+  // Only the round, panel, sheets and audit are read: an Excel workbook (workbookImport.ts)
+  // brings those without a signed manifest.
+  bundle: { manifest: Pick<ManifestOf<'scores'>, 'roundId' | 'panelId'>; payload: ScoresPayload },
   state: ScoresState,
   deps: PlanDeps,
 ): { ok: true; plan: ScoresPlan } | { ok: false; error: ImportError } {
@@ -42,6 +47,9 @@ export function planScores(
   if (state.round.archive !== undefined) {
     return { ok: false, error: importError(fileName, 'archivedRound', { roundId }) };
   }
+  if (state.round.status === 'closed') {
+    return { ok: false, error: importError(fileName, 'closedRound', { roundId }) };
+  }
   if (!state.panels.some((p) => p.id === panelId)) {
     return {
       ok: false,
@@ -51,10 +59,19 @@ export function planScores(
   const bases = new Map(state.bases.map((b) => [b.id, b]));
   const experts = new Map(state.experts.map((e) => [e.id, e]));
   const roster = { bases, experts, assignments: assignmentsByPair(state.assignments) };
-  const refusal = (sheet: Scoresheet): SheetRefusal | undefined =>
-    sheetRefusal(sheet, panelId, roster);
   const incoming = bundle.payload.scoresheets;
-  const accepted = incoming.filter((sheet) => refusal(sheet) === undefined);
+  const voidedBy = new Map(
+    partitionSheets(incoming, state.changes ?? [], state.assignments).voided.map((v) => [
+      v.sheet.id,
+      v.change,
+    ]),
+  );
+  const admissions = new Map(
+    incoming.map((sheet) => [sheet.id, admitSheet(sheet, panelId, roster, voidedBy.get(sheet.id))]),
+  );
+  const admission = (sheet: Scoresheet): SheetAdmission =>
+    admissions.get(sheet.id) ?? { kind: 'taken' };
+  const accepted = incoming.filter((sheet) => admission(sheet).kind !== 'refused');
   const merge = reconcileScoresheets(state.sheets, accepted, state.conflicts, deps);
 
   let next = 0;
@@ -66,14 +83,16 @@ export function planScores(
       baseName: bases.get(sheet.baseId)?.name ?? sheet.baseId,
       expertName: experts.get(sheet.expertId)?.name ?? sheet.expertId,
     };
-    const refused = refusal(sheet);
-    if (refused !== undefined) return { ...names, outcome: 'refused', reason: refused };
+    const admitted = admission(sheet);
+    if (admitted.kind === 'refused')
+      return { ...names, outcome: 'refused', reason: admitted.reason };
     const entry = merge.summary[next];
     next += 1;
     if (entry === undefined) return { ...names, outcome: 'refused' };
+    const voided = admitted.kind === 'voided' ? { voided: voidedByOf(admitted.change) } : {};
     return entry.reason === undefined
-      ? { ...names, outcome: entry.outcome }
-      : { ...names, outcome: entry.outcome, reason: entry.reason };
+      ? { ...names, outcome: entry.outcome, ...voided }
+      : { ...names, outcome: entry.outcome, reason: entry.reason, ...voided };
   });
 
   const acceptedIds = new Set(accepted.map((s) => s.id));
@@ -98,11 +117,20 @@ export function planScores(
       newConflicts: merge.newConflicts.length,
       openConflicts: open.length,
     },
+    voided: voidedOf(rows),
   };
   return {
     ok: true,
     plan: { merge, rows, preview, importedAudit, changesData: writes > 0 },
   };
+}
+
+const voidedByOf = ({ id, kind, reason }: RoundChange): VoidedBy => ({ id, kind, reason });
+
+/** The sheets taken as voided, and their changes' reasons (each once, in bundle order). */
+function voidedOf(rows: readonly SheetPreview[]): VoidedSheets {
+  const voided = rows.flatMap((r) => (r.voided ? [r.voided] : []));
+  return { sheets: voided.length, reasons: [...new Set(voided.map((v) => v.reason))] };
 }
 
 function countsOf(rows: readonly SheetPreview[]): ImportCounts {
@@ -183,10 +211,16 @@ export function importAuditEntries(
     detail: `${from}：${detail}`,
   });
   const { merge } = plan;
+  const voided = new Map(plan.rows.flatMap((r) => (r.voided ? [[r.sheetId, r.voided]] : [])));
+  const voidNote = (id: string): string => {
+    const change = voided.get(id);
+    return change ? `（作废，不计入统计：${change.reason}）` : '';
+  };
   return [
     ...merge.toPut.map((sheet) => {
       const previous = stored.get(sheet.id);
-      return entry(sheet.id, previous ? describeSheetChange(previous, sheet) : '新评分表');
+      const change = previous ? describeSheetChange(previous, sheet) : '新评分表';
+      return entry(sheet.id, `${change}${voidNote(sheet.id)}`);
     }),
     ...merge.toDelete.map((id) => entry(id, '同一专家对同一基地的另一份评分表取代了此表')),
     ...merge.newConflicts

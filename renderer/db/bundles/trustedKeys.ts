@@ -2,10 +2,10 @@
 // bundle, not that the key is the right one; pins make a changed key visible:
 //   - round and result bundles: the first one of a round pins the secretariat's key; a
 //     later one of that round from another key is refused unless a person accepts it;
-//   - score bundles: each (round, panel, device id) pins its key on first import; another
-//     key for the same device is refused unless accepted; a new device of a panel is
-//     allowed, and the preview asks to compare its fingerprint with the panel's signed
-//     paper summary;
+//   - score bundles: each (round, panel, device id) pins its key on first import, but only
+//     once a person ticked that its fingerprint matches the panel's signed paper summary
+//     (keyBlocking: unconfirmedKey); another key for the same device is refused unless a
+//     person accepts it the same way; either pin records who accepted it and when;
 //   - backups are not pinned.
 // Pin ids derive from what they pin, so importing in any order pins the same records.
 import type { OpenedBundle } from '../../../shared/bundle/bundle';
@@ -109,6 +109,26 @@ export function keyRefusal(
   });
 }
 
+/**
+ * What keeps the key from being used until a person ticks that its fingerprint matches the
+ * one on the panel's signed paper summary: a key other than the pinned one (untrustedKey), or
+ * the first key of a panel's device (unconfirmedKey). Undefined when it may be used as it is.
+ */
+export function keyBlocking(
+  fileName: string,
+  opened: OpenedBundle,
+  check: KeyCheck,
+): ImportError | undefined {
+  if (opened.kind === 'scores' && check.status === 'newDevice') {
+    return importError(fileName, 'unconfirmedKey', {
+      roundId: opened.manifest.roundId,
+      record: check.deviceId,
+      fingerprint: check.fingerprint,
+    });
+  }
+  return keyRefusal(fileName, opened, check);
+}
+
 export type PinContext = { now: string; actor: string; acceptNewKey: boolean };
 
 /**
@@ -139,6 +159,7 @@ export function pinToWrite(
       publicKey: check.publicKey,
       fingerprint: check.fingerprint,
       acceptedBy: context.actor,
+      acceptedAt: context.now,
       replaced: [...(existing.replaced ?? []), { ...previous, until: context.now }].slice(
         -MAX_REPLACED,
       ),
@@ -153,5 +174,9 @@ export function pinToWrite(
     fingerprint: check.fingerprint,
     firstSeenAt: context.now,
   };
-  return opened.kind === 'scores' ? { ...pin, panelId: opened.manifest.panelId } : pin;
+  if (opened.kind !== 'scores') return pin;
+  const accepted = context.acceptNewKey
+    ? { acceptedBy: context.actor, acceptedAt: context.now }
+    : {};
+  return { ...pin, panelId: opened.manifest.panelId, ...accepted };
 }

@@ -2,7 +2,12 @@
 // (the preview), what commitImport needs to write it, and what it reports afterwards.
 import type { WebCryptoLike } from '../../../shared/bundle/cryptoTypes';
 import type { OpenedBundle } from '../../../shared/bundle/bundle';
-import type { BundleKind, TrustedKeyRole } from '../../../shared/domain/types';
+import type {
+  BundleKind,
+  RoundChange,
+  RoundChangeKind,
+  TrustedKeyRole,
+} from '../../../shared/domain/types';
 import type {
   ImportCounts,
   ImportOutcome,
@@ -21,9 +26,12 @@ export type PrepareOptions = {
 };
 
 export type CommitOptions = {
-  /** A person compared the fingerprint and accepts a signer other than the pinned one. */
+  /**
+   * A person compared the signer's fingerprint with the panel's signed paper summary and
+   * accepts it: needed for a panel device's first key and for a key other than the pinned one.
+   */
   acceptNewKey?: boolean;
-  /** Who imports, for the audit log and an accepted key. */
+  /** Who imports, for the audit log, and who accepted a key (the pin's acceptedBy). */
   actor: string;
   clock: { now(): string };
   newId(): string;
@@ -69,7 +77,15 @@ export type SheetPreview = {
   expertName: string;
   outcome: ImportOutcome;
   reason?: ImportReason | SheetRefusal;
+  /** The sheet's pair is voided by a standing round change: stored, never counted. */
+  voided?: VoidedBy;
 };
+
+/** The change that voids a sheet (作废), as the previews show it. */
+export type VoidedBy = Pick<RoundChange, 'id' | 'kind' | 'reason'>;
+
+/** Sheets of a score bundle taken as voided, and the distinct reasons of their changes. */
+export type VoidedSheets = { sheets: number; reasons: string[] };
 
 export type SheetGroup = {
   id: string;
@@ -84,6 +100,8 @@ export type SheetsPreview = {
   byExpert: SheetGroup[];
   /** Sheets that would be written and conflicts that would open. */
   writes: { sheets: number; deletedSheets: number; newConflicts: number; openConflicts: number };
+  /** Sheets taken as voided (also counted in `counts` by their merge outcome). */
+  voided: VoidedSheets;
 };
 
 // ---- roster (round and result bundles) -----------------------------------------------
@@ -98,6 +116,35 @@ export type RosterPreview = Record<RosterTable, RecordCounts> & {
   addedBases: string[];
   /** What a re-issued round bundle withdrew from its panel (see RosterWithdrawal). */
   withdrawn: RosterWithdrawal;
+  /** The round changes (轮次变更) the bundle carries, and what they void here. */
+  changes: ChangesPreview;
+};
+
+/** One round change as a preview lists it, with the names of what it concerns. */
+export type ChangePreview = {
+  id: string;
+  kind: RoundChangeKind;
+  at: string;
+  actor: string;
+  reason: string;
+  /** Names (or ids, when this machine knows no name) of what the change concerns. */
+  expert?: string;
+  replacement?: string;
+  base?: string;
+  fromPanel?: string;
+  toPanel?: string;
+  /** Expert × base pairs it voids while it stands. */
+  voids: number;
+  undone?: RoundChange['undone'];
+  /** Not stored here yet, stored in another state (e.g. now undone), or stored as it is. */
+  status: 'new' | 'changed' | 'unchanged';
+};
+
+export type ChangesPreview = {
+  /** Every change the bundle carries, oldest first. */
+  items: ChangePreview[];
+  /** Sheets stored here that are voided once the bundle is imported (kept, locked). */
+  voidedSheets: number;
 };
 
 /**
@@ -136,7 +183,7 @@ export type ImportPreview = {
   key: KeyCheck;
   /** Nothing would change in the data tables (e.g. the same bundle imported again). */
   unchanged: boolean;
-  /** Set when commit would refuse unless the user accepts the new key. */
+  /** Set when commit would refuse unless the user accepts the key (unconfirmedKey, untrustedKey). */
   blocking?: ImportError;
   sheets?: SheetsPreview;
   roster?: RosterPreview;

@@ -1,6 +1,7 @@
 // Reads behind the assignment screen and its repository: a round's records as the planners
 // take them, the automatic plan for a preview, and which touched panels already had their
 // round bundle issued. Only Dexie calls are awaited, so each also runs inside a transaction.
+import { replacedExpertIds, withdrawnBaseIds } from '../../../shared/domain/roundChanges';
 import type { Round } from '../../../shared/domain/types';
 import type {
   AssignmentChanges,
@@ -13,19 +14,35 @@ import { fail, ok } from './errors';
 import type { RepositoryResult } from './errors';
 import { getIssuedBundles } from './issueRepository';
 
-/** The records the planners read, for one round (only Dexie calls, so usable in a transaction). */
+/**
+ * The records the planners read, for one round (only Dexie calls, so usable in a transaction
+ * that includes db.roundChanges). Bases withdrawn and experts replaced by a change (轮次变更) are
+ * left out, so no assignment places or assigns them again, unless `withWithdrawn` asks for them.
+ */
 export async function loadAssignmentRecords(
   db: PingguDatabase,
   roundId: string,
+  options: { withWithdrawn?: boolean } = {},
 ): Promise<RoundAssignmentRecords> {
-  const [bases, panels, experts, assignments, scoresheets] = await Promise.all([
+  const [bases, panels, experts, assignments, scoresheets, changes] = await Promise.all([
     db.bases.where('roundId').equals(roundId).toArray(),
     db.panels.where('roundId').equals(roundId).toArray(),
     db.experts.where('roundId').equals(roundId).toArray(),
     db.assignments.where('roundId').equals(roundId).toArray(),
     db.scoresheets.where('roundId').equals(roundId).toArray(),
+    options.withWithdrawn === true
+      ? []
+      : db.roundChanges.where('roundId').equals(roundId).toArray(),
   ]);
-  return { bases, panels, experts, assignments, scoresheets };
+  const withdrawn = withdrawnBaseIds(changes);
+  const replaced = replacedExpertIds(changes);
+  return {
+    bases: bases.filter((b) => !withdrawn.has(b.id)),
+    panels,
+    experts: experts.filter((e) => !replaced.has(e.id)),
+    assignments,
+    scoresheets,
+  };
 }
 
 /** The automatic assignment's plan for the round as it is now (reads only). */

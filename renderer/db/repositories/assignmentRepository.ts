@@ -56,6 +56,7 @@ const tablesOf = (db: PingguDatabase) => [
   db.experts,
   db.assignments,
   db.scoresheets,
+  db.roundChanges,
   db.auditLog,
   db.settings,
 ];

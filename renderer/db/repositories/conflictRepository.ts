@@ -10,6 +10,7 @@ import type { ResolutionChoice } from '../../../shared/sync/resolveConflict';
 import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
 import { fail, ok } from './errors';
+import { closedRound, isClosedRound } from './frozenRound';
 import type { RepositoryResult } from './errors';
 
 export type ResolveConflictDeps = {
@@ -40,6 +41,7 @@ export function resolveConflict(
     if (!record) return fail<Scoresheet>('notFound', `找不到冲突记录：${conflictId}`);
     const round = await db.rounds.get(record.roundId);
     if (round?.archive) return fail<Scoresheet>('archived', '归档轮次是只读的，不能处理冲突。');
+    if (isClosedRound(round)) return closedRound<Scoresheet>('评分冲突的处理');
     const { expertId, baseId } = record.local;
     const key = logicalKey(record.local);
     const [sheets, conflicts] = await Promise.all([

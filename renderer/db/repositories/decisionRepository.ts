@@ -6,6 +6,7 @@ import { validateDispositionDecision } from '../../../shared/domain/dispositions
 import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
 import { archivedRound, fail, ok } from './errors';
+import { closedRound, isClosedRound } from './frozenRound';
 import type { RepositoryResult } from './errors';
 
 export type DecisionInput = {
@@ -35,7 +36,9 @@ export function recordDecision(
 ): Promise<RepositoryResult<FinalDecision>> {
   const { roundId, baseId, decision } = input;
   return db.transaction('rw', [db.rounds, db.bases, db.decisions, db.auditLog], async () => {
-    if ((await db.rounds.get(roundId))?.archive) return archivedRound<FinalDecision>();
+    const round = await db.rounds.get(roundId);
+    if (round?.archive) return archivedRound<FinalDecision>();
+    if (isClosedRound(round)) return closedRound<FinalDecision>('最终决定');
     const base = await db.bases.get(baseId);
     if (!base || base.roundId !== roundId) {
       return fail<FinalDecision>('notFound', `本轮次中找不到该基地：${baseId}`);

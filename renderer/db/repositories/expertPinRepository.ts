@@ -4,8 +4,16 @@
 // A forgotten PIN is reset with a confirmation, audited (resetExpertPin).
 import { afterWrongPin } from '../../../shared/domain/pinAttempts';
 import type { PinFailures } from '../../../shared/domain/pinAttempts';
-import { checkPinReset, PIN_RESET_REFUSAL_TEXT } from '../../../shared/domain/pinReset';
-import type { PinResetRequest } from '../../../shared/domain/pinReset';
+import {
+  checkPinReset,
+  isPinResetRefusal,
+  pinResetRefusalText,
+} from '../../../shared/domain/pinReset';
+import type {
+  PinRefusalValues,
+  PinResetRefusal,
+  PinResetRequest,
+} from '../../../shared/domain/pinReset';
 import type { PingguDatabase } from '../database';
 import {
   forgetKeysIn,
@@ -75,6 +83,27 @@ export function putExpertPin(
     if (record === null) delete pins[expertId];
     else pins[expertId] = record;
     await db.settings.put({ key: 'expertPins', value: JSON.stringify(pins) });
+  });
+}
+
+/**
+ * Stores the first PIN of an expert who has none on this laptop (none, or declined), as a
+ * chair does when first asked to confirm. Refused, changing nothing, when a PIN was set
+ * meanwhile (in another window): that PIN must be typed instead.
+ */
+export function setFirstPin(
+  db: PingguDatabase,
+  expertId: string,
+  record: ExpertPinRecord,
+): Promise<RepositoryResult<void>> {
+  return db.transaction('rw', db.settings, async () => {
+    const pins = await readPins(db);
+    if (pins[expertId]?.kind === 'pin') {
+      return fail<void>('stale', '已在本机设置了 PIN（可能刚在另一个窗口设置），请输入该 PIN。');
+    }
+    pins[expertId] = record;
+    await db.settings.put({ key: 'expertPins', value: JSON.stringify(pins) });
+    return ok(undefined);
   });
 }
 
@@ -148,11 +177,22 @@ export async function forgetExpertPins(
 
 export type PinResetDone = { expertId: string; confirmedBy: string };
 
+/** Why a reset was refused (the error's cause): the code, and the count and wait it names. */
+export type PinResetRefused = { refusal: PinResetRefusal } & PinRefusalValues;
+
+export const isPinResetRefused = (value: unknown): value is PinResetRefused =>
+  isRecord(value) &&
+  isPinResetRefusal(value['refusal']) &&
+  typeof value['count'] === 'number' &&
+  typeof value['seconds'] === 'number';
+
 /**
  * Removes a forgotten PIN after the confirmation shared/domain/pinReset.ts requires (the
- * chair's, or for the chair another member's), together with its audit entry in one
- * transaction. The expert's sheets are untouched; they are asked for a new PIN as on first
- * use. A refusal changes nothing and carries its PinResetRefusal code as the error's cause.
+ * chair's PIN, or for the chair another member's; a confirmer without a PIN sets one now),
+ * together with its audit entry in one transaction. The expert's sheets are untouched; they
+ * are asked for a new PIN as on first use. A wrong confirmer PIN is counted with that
+ * expert's other wrong PINs (pinFailures) and paused the same way; the right one clears
+ * them. A refusal changes nothing else and carries a PinResetRefused as the error's cause.
  */
 export function resetExpertPin(
   db: PingguDatabase,
@@ -161,11 +201,13 @@ export function resetExpertPin(
 ): Promise<RepositoryResult<PinResetDone>> {
   return db.transaction('rw', [db.settings, db.experts, db.panels, db.auditLog], async () => {
     const expert = await db.experts.get(request.expertId);
-    const [panel, experts, pins] = await Promise.all([
+    const [panel, experts, pins, failures] = await Promise.all([
       expert ? db.panels.get(expert.panelId) : undefined,
       expert ? db.experts.where('roundId').equals(expert.roundId).toArray() : [],
       readPins(db),
+      readPinFailures(db),
     ]);
+    const now = clock.now();
     const confirmerPin = pins[request.confirmerId];
     const check = checkPinReset({
       request,
@@ -174,17 +216,31 @@ export function resetExpertPin(
       experts,
       targetHasPin: pins[request.expertId]?.kind === 'pin',
       confirmerPinHash: confirmerPin?.kind === 'pin' ? confirmerPin.hash : undefined,
+      confirmerFailures: failures[request.confirmerId],
+      now,
     });
     if (!check.ok) {
-      const { refusal } = check;
+      const { refusal, values } = check;
+      if (check.failures) {
+        failures[request.confirmerId] = check.failures;
+        await writeJsonMap(db, 'pinFailures', failures);
+      }
       const code =
         refusal === 'expertNotFound' ? 'notFound' : refusal === 'noPin' ? 'stale' : 'editRejected';
-      return fail<PinResetDone>(code, PIN_RESET_REFUSAL_TEXT[refusal], refusal);
+      const cause: PinResetRefused = { refusal, ...values };
+      return fail<PinResetDone>(code, pinResetRefusalText(refusal, values), cause);
     }
-    const { expert: target, confirmer, note } = check;
+    const { expert: target, confirmer, note, newPin } = check;
     delete pins[target.id];
+    if (newPin)
+      pins[confirmer.id] = { kind: 'pin', salt: newPin.salt, hash: newPin.hash, setAt: now };
     await db.settings.put({ key: 'expertPins', value: JSON.stringify(pins) });
-    await clearWrongPins(db, target.id);
+    // The target starts afresh; the confirmer's right PIN clears their wrong ones.
+    if (failures[target.id] !== undefined || failures[confirmer.id] !== undefined) {
+      delete failures[target.id];
+      delete failures[confirmer.id];
+      await writeJsonMap(db, 'pinFailures', failures);
+    }
     await appendAudit(
       db,
       {

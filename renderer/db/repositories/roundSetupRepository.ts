@@ -9,6 +9,7 @@ import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
 import type { Clock } from './audit';
 import { fail, ok } from './errors';
+import { closedRound, isClosedRound } from './frozenRound';
 import type { RepositoryResult } from './errors';
 import { addRound } from './roundRepository';
 
@@ -57,6 +58,7 @@ export function updateRoundSettings(
     if (!round) return fail<Round>('notFound', `找不到评估轮次：${roundId}`);
     if (round.archive)
       return fail<Round>('archived', '这是从结果包导入的归档轮次，只能查看，不能修改。');
+    if (isClosedRound(round)) return closedRound<Round>('轮次设置');
     const revised = reviseRoundSettings(round, setup, { existingRounds: rounds });
     if (!revised.ok) {
       const code = revised.problems.some((p) => p.code === 'roundLocked')

@@ -24,6 +24,8 @@ import type { PingguDatabase } from '../database';
 import { appendAudit } from './audit';
 import { describeSheetChange } from './sheetChanges';
 import { archivedRound, fail, ok } from './errors';
+import { closedRound, isClosedRound } from './frozenRound';
+import { voidedPairRefusal, voidedSheetRefusal, voidedSheetTables } from './voidedSheets';
 import type { RepositoryResult } from './errors';
 
 /** What an edit function gets besides the sheet: the stamp to put on it and its template. */
@@ -50,7 +52,7 @@ function stampFrom(deps: ScoresheetDeps): EditStamp {
 }
 
 function sheetTables(db: PingguDatabase) {
-  return [db.scoresheets, db.templates, db.bases, db.assignments, db.rounds, db.auditLog];
+  return [db.scoresheets, db.templates, db.bases, db.rounds, db.auditLog, ...voidedSheetTables(db)];
 }
 
 /**
@@ -66,10 +68,15 @@ export function applyScoresheetEdit(
   deps: ScoresheetDeps,
   options: EditOptions = {},
 ): Promise<RepositoryResult<Scoresheet>> {
-  return db.transaction('rw', [db.scoresheets, db.templates, db.rounds, db.auditLog], async () => {
+  const tables = [db.scoresheets, db.templates, db.rounds, db.auditLog, ...voidedSheetTables(db)];
+  return db.transaction('rw', tables, async () => {
     const sheet = await db.scoresheets.get(sheetId);
     if (!sheet) return fail<Scoresheet>('notFound', `找不到评分表：${sheetId}`);
-    if ((await db.rounds.get(sheet.roundId))?.archive) return archivedRound<Scoresheet>();
+    const round = await db.rounds.get(sheet.roundId);
+    if (round?.archive) return archivedRound<Scoresheet>();
+    if (isClosedRound(round)) return closedRound<Scoresheet>('评分');
+    const voided = await voidedSheetRefusal(db, sheet);
+    if (voided) return voided;
     const template = await db.templates.get(sheet.templateId);
     if (!template)
       return fail<Scoresheet>('notFound', `找不到评分表所用的指标体系：${sheet.templateId}`);
@@ -129,6 +136,9 @@ export function createScoresheet(
     const [round, base] = await Promise.all([db.rounds.get(roundId), db.bases.get(baseId)]);
     if (!round || !base) return fail<Scoresheet>('notFound', '找不到评估轮次或基地');
     if (round.archive) return archivedRound<Scoresheet>();
+    if (isClosedRound(round)) return closedRound<Scoresheet>('评分');
+    const voidedPair = await voidedPairRefusal(db, key);
+    if (voidedPair) return voidedPair;
     const templateId = round.templateByType[base.type];
     const template = templateId === undefined ? undefined : await db.templates.get(templateId);
     if (!template) return fail<Scoresheet>('notFound', `本轮次未为${base.type}类基地指定指标体系`);

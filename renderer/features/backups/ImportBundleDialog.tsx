@@ -1,9 +1,10 @@
 // The generic import dialog for .pgb files that arrive from outside a screen: opened from the
 // file manager or the command line (Electron), the 打开数据包… menu item, or dropped on the
 // window. Files are handled one after another: prepareImport → preview (with a passphrase
-// prompt when needed) → a backup of the current state → commitImport. A changed signing key
-// is accepted only when the user ticks that they compared the fingerprint.
-import { Alert, Button, Checkbox, Input, Modal, Result, Space, Spin, Typography } from 'antd';
+// prompt when needed) → a backup of the current state → commitImport. A panel device's first
+// key, or a changed signing key, is accepted only when a person ticks that they compared the
+// fingerprint and gives their name (KeyConfirmation).
+import { Button, Input, Modal, Result, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUNDLE_KINDS } from '../../../shared/bundle/format';
@@ -16,8 +17,10 @@ import { db } from '../../db/instance';
 import { setSetting } from '../../db/repositories/settingsRepository';
 import { createBackupNow } from './backupRuntime';
 import { IMPORT_ACTOR } from './backupService';
+import { useOperatorName } from '../secretariat/results/useOperatorName';
 import { importErrorText } from './format';
 import { ImportPreviewView } from './ImportPreviewView';
+import { isKeyConfirmed, KeyConfirmation } from './KeyConfirmation';
 
 type Phase =
   | { kind: 'preparing' }
@@ -42,6 +45,8 @@ export const ImportBundleDialog = ({
   const [passphrase, setPassphrase] = useState<string | undefined>(undefined);
   const [typed, setTyped] = useState('');
   const [acceptKey, setAcceptKey] = useState(false);
+  const [remembered, remember] = useOperatorName();
+  const [operator, setOperator] = useState(remembered);
   const [isBackedUp, setBackedUp] = useState(false);
   const file = files[index];
   // Of the bytes as opened, for comparing a round bundle with the hand-over sheet.
@@ -94,11 +99,14 @@ export const ImportBundleDialog = ({
       }
       setBackedUp(true);
     }
+    const isAccepting = acceptKey && prepared.preview.blocking !== undefined;
+    // A key accepted records the name of the person who compared its fingerprint.
+    if (isAccepting) remember(operator);
     const result = await commitImport(db, prepared, {
-      actor: IMPORT_ACTOR,
+      actor: isAccepting ? operator.trim() : IMPORT_ACTOR,
       clock: systemClock,
       newId,
-      acceptNewKey: acceptKey,
+      acceptNewKey: isAccepting,
     });
     if (!result.ok) {
       setPhase({ kind: 'failed', error: result.error });
@@ -114,7 +122,8 @@ export const ImportBundleDialog = ({
 
   if (file === undefined) return null;
   const isLast = index + 1 >= files.length;
-  const blocked = phase.kind === 'preview' && phase.prepared.preview.blocking !== undefined;
+  const blocked =
+    phase.kind === 'preview' && !isKeyConfirmed(phase.prepared.preview, acceptKey, operator);
 
   const footer = (() => {
     switch (phase.kind) {
@@ -124,7 +133,7 @@ export const ImportBundleDialog = ({
             <Button onClick={next}>{t('backups.import.skip')}</Button>
             <Button
               type="primary"
-              disabled={blocked && !acceptKey}
+              disabled={blocked}
               onClick={() => void commit(phase.prepared)}
               data-testid="import-commit"
             >
@@ -196,23 +205,13 @@ export const ImportBundleDialog = ({
       {phase.kind === 'preview' ? (
         <>
           <ImportPreviewView preview={phase.prepared.preview} fileHash={fileHash} />
-          {phase.prepared.preview.blocking ? (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginTop: 12 }}
-              title={errorText(phase.prepared.preview.blocking)}
-              description={
-                <Checkbox
-                  checked={acceptKey}
-                  onChange={(event) => setAcceptKey(event.target.checked)}
-                  data-testid="import-accept-key"
-                >
-                  {t('backups.import.acceptKey')}
-                </Checkbox>
-              }
-            />
-          ) : null}
+          <KeyConfirmation
+            preview={phase.prepared.preview}
+            isTicked={acceptKey}
+            onTicked={setAcceptKey}
+            operator={operator}
+            onOperator={setOperator}
+          />
         </>
       ) : null}
       {phase.kind === 'failed' ? (

@@ -9,6 +9,7 @@ import type { FileSha256State } from '../../app/hooks/useFileSha256';
 import type { ImportPreview, KeyStatus, SheetPreview } from '../../db/bundles';
 import { formatTime, rosterTotals, sheetsWorthShowing } from './format';
 import { WithdrawnAlert } from '../../app/components/WithdrawnAlert';
+import { RoundChangesList } from '../../app/components/RoundChangesList';
 
 const KEY_COLORS: Record<KeyStatus, string> = {
   pinned: 'green',
@@ -75,6 +76,9 @@ export const ImportPreviewView = ({
       {preview.roster ? (
         <WithdrawnAlert withdrawn={preview.roster.withdrawn} style={{ marginBottom: 12 }} />
       ) : null}
+      {preview.roster ? (
+        <RoundChangesList changes={preview.roster.changes} style={{ marginBottom: 12 }} />
+      ) : null}
       <Descriptions
         column={1}
         size="small"
@@ -128,6 +132,19 @@ export const ImportPreviewView = ({
             {t('backups.import.sheetCounts', preview.sheets.counts)}
           </Descriptions.Item>
         ) : null}
+        {preview.sheets && preview.sheets.voided.sheets > 0 ? (
+          <Descriptions.Item label={t('voided.sheetsLabel')}>
+            <Typography.Text strong data-testid="import-voided">
+              {t('voided.sheetsVoided', {
+                count: preview.sheets.voided.sheets,
+                reasons: preview.sheets.voided.reasons.join('；'),
+              })}
+            </Typography.Text>
+            <div>
+              <Typography.Text type="secondary">{t('voided.sheetsVoidedNote')}</Typography.Text>
+            </div>
+          </Descriptions.Item>
+        ) : null}
         {roster ? (
           <Descriptions.Item label={t('backups.import.roster')}>
             {t('backups.import.rosterCounts', roster)}
@@ -171,6 +188,14 @@ export const ImportPreviewView = ({
                     <Tag color={OUTCOME_COLORS[outcome]}>
                       {t(`backups.import.outcome.${outcome}`)}
                     </Tag>
+                    {row.voided ? (
+                      <>
+                        <Tag color="default" data-testid="sheet-voided">
+                          {t('voided.tag')}
+                        </Tag>
+                        <Typography.Text type="secondary">{row.voided.reason}</Typography.Text>
+                      </>
+                    ) : null}
                     {outcome === 'refused' && row.reason !== undefined && isRefusal(row.reason) ? (
                       <Typography.Text type="secondary" data-testid="sheet-refusal">
                         {t(`backups.import.refusal.${row.reason}`)}

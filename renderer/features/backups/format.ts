@@ -37,7 +37,7 @@ export const rosterTotals = (roster: NonNullable<ImportPreview['roster']>): Reco
   );
 };
 
-/** Every sheet of a scores preview, changed ones (conflicts, refusals, updates) first. */
+/** Every sheet of a scores preview, changed ones (conflicts, refusals, voided, updates) first. */
 export const sheetsWorthShowing = (preview: {
   readonly sheets?: Pick<NonNullable<ImportPreview['sheets']>, 'byBase'>;
 }): SheetPreview[] => {
@@ -48,6 +48,9 @@ export const sheetsWorthShowing = (preview: {
     new: 3,
     unchanged: 4,
   };
+  // Voided sheets (作废) come right after the refused ones: they are taken, but never counted.
+  const rank = (s: SheetPreview): number =>
+    s.voided !== undefined && s.outcome !== 'conflict' ? 1.5 : order[s.outcome];
   const sheets = preview.sheets?.byBase.flatMap((group) => group.sheets) ?? [];
-  return [...sheets].sort((a, b) => order[a.outcome] - order[b.outcome]);
+  return [...sheets].sort((a, b) => rank(a) - rank(b));
 };

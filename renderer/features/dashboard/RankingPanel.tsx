@@ -7,10 +7,10 @@ import { rankingChart } from '../../../shared/charts/ranking';
 import type { RankingScope } from '../../../shared/charts/scope';
 import { compareByRank, isInScope, rankInScope } from '../../../shared/charts/scope';
 import type { BaseResult } from '../../../shared/domain/results';
+import { shareAgainstLimit } from '../../../shared/domain/shareText';
 import type { FinalDecision, Round } from '../../../shared/domain/types';
 import { useLabels } from '../../app/hooks/useLabels';
 import { ChartCard } from './ChartCard';
-import { formatPercent } from './chartTheme';
 import { RankingChart } from './charts/RankingChart';
 import { ResultsTable } from './ResultsTable';
 
@@ -65,8 +65,7 @@ export const RankingPanel = (props: RankingPanelProps) => {
                 type: labels.typeName(type),
                 count: warning.count,
                 total: warning.total,
-                share: formatPercent(warning.share),
-                limit: formatPercent(warning.limit),
+                ...shareAgainstLimit(warning.share, warning.limit),
               })}
             />
           ))}

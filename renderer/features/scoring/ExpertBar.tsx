@@ -108,6 +108,11 @@ export const ExpertBar = ({
           })}
         </Typography.Text>
       ) : null}
+      {progress && progress.voided > 0 ? (
+        <Typography.Text type="secondary" data-testid="expert-voided">
+          {t('voided.progress', { count: progress.voided })}
+        </Typography.Text>
+      ) : null}
       {dialog?.kind === 'unlock' ? (
         <UnlockModal
           expert={dialog.expert}

@@ -1,4 +1,5 @@
-// One cell of the panel matrix: the state's colour and the total (or 回避 / 未开始).
+// One cell of the panel matrix: the state's colour and the total (or 回避 / 未开始 / 作废,
+// whose change's reason shows on hover).
 import { Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MatrixCell } from './panelMatrix';
@@ -8,6 +9,26 @@ import { STATE_CELL_COLORS } from './stateStyle';
 export const MatrixCellView = ({ cell }: { cell: MatrixCell | undefined }) => {
   const { t } = useTranslation();
   if (!cell) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (cell.voided) {
+    return (
+      <Tooltip title={t('voided.rowReason', { reason: cell.voided.reason })}>
+        <div
+          data-state="voided"
+          data-testid="matrix-voided"
+          style={{
+            background: '#f5f5f5',
+            borderRadius: 4,
+            padding: '2px 6px',
+            textAlign: 'center',
+          }}
+        >
+          <Typography.Text delete type="secondary">
+            {t('voided.tag')}
+          </Typography.Text>
+        </div>
+      </Tooltip>
+    );
+  }
   const body =
     cell.state === 'submitted' || cell.state === 'draft' ? (
       <>

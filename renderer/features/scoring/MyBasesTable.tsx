@@ -3,7 +3,6 @@
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SheetState } from '../../db/queries';
 import type { BaseTypeCode } from '../../../shared/domain/types';
 import { useLabels } from '../../app/hooks/useLabels';
 import { filterWorkRows, typesOf, workProgress } from './workRows';
@@ -26,7 +25,7 @@ export const MyBasesTable = ({
   return (
     <div data-testid="my-bases">
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select<SheetState | 'all'>
+        <Select<WorkFilter['state']>
           style={{ width: 160 }}
           aria-label={t('scoring.state')}
           value={filter.state}
@@ -37,6 +36,14 @@ export const MyBasesTable = ({
               value: state,
               label: `${t(`scoring.states.${state}`)}（${progress[state]}）`,
             })),
+            ...(progress.voided > 0
+              ? [
+                  {
+                    value: 'voided' as const,
+                    label: t('voided.filter', { count: progress.voided }),
+                  },
+                ]
+              : []),
           ]}
           data-testid="filter-state"
         />
@@ -90,11 +97,21 @@ export const MyBasesTable = ({
           {
             title: t('scoring.state'),
             key: 'state',
-            render: (_, row) => (
-              <Tag color={STATE_TAG_COLORS[row.state]} data-testid="row-state">
-                {t(`scoring.states.${row.state}`)}
-              </Tag>
-            ),
+            render: (_, row) =>
+              row.voided ? (
+                <>
+                  <Tag data-testid="row-state" data-voided="true">
+                    {t('voided.tag')}
+                  </Tag>
+                  <Typography.Text type="secondary" data-testid="row-voided-reason">
+                    {t('voided.rowReason', { reason: row.voided.reason })}
+                  </Typography.Text>
+                </>
+              ) : (
+                <Tag color={STATE_TAG_COLORS[row.state]} data-testid="row-state">
+                  {t(`scoring.states.${row.state}`)}
+                </Tag>
+              ),
           },
           {
             title: t('scoring.total'),
@@ -105,7 +122,7 @@ export const MyBasesTable = ({
           {
             title: t('scoring.recusalReason'),
             key: 'reason',
-            render: (_, row) => row.recusal?.reason ?? '',
+            render: (_, row) => (row.voided ? '' : (row.recusal?.reason ?? '')),
           },
         ]}
       />

@@ -14,6 +14,7 @@ import { useCurrentRound, useExperts } from '../../db/hooks';
 import { ROUTES, scoringPrintPanelPath } from '../../app/routes';
 import { useLabels } from '../../app/hooks/useLabels';
 import { ExportScoresDialog } from './bundles/ExportScoresDialog';
+import { ContinueHereButton } from './continue/ContinueHereButton';
 import { MatrixCellView } from './MatrixCellView';
 import { expertsWithNothingHere } from './panelMatrix';
 import type { MatrixRow, PanelMatrix } from './panelMatrix';
@@ -141,6 +142,10 @@ export const PanelOverviewPage = () => {
               {t('scoring.panel.printSummary')}
             </Button>
           ) : null}
+          <ContinueHereButton
+            roundId={data.round.id}
+            actor={current.kind === 'ready' ? current.expert.name : ''}
+          />
         </Space>
         {counts ? (
           <Space wrap style={{ marginBottom: 12 }} data-testid="panel-summary">
@@ -150,6 +155,11 @@ export const PanelOverviewPage = () => {
             ) : (
               <Tag color="green">{t('scoring.panel.allDone')}</Tag>
             )}
+            {counts.voided > 0 ? (
+              <Tag data-testid="panel-voided">
+                {t('voided.panelCount', { count: counts.voided })}
+              </Tag>
+            ) : null}
             {SHEET_STATES.map((state) => (
               <Tag key={state} color={STATE_CELL_COLORS[state]} style={{ color: '#000' }}>
                 {t(`scoring.states.${state}`)}

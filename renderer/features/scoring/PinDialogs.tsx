@@ -12,7 +12,7 @@ import { tryPin } from './pinTries';
 import type { PinTryDeps } from './pinTries';
 
 /** This window's database, WebCrypto and clock, for tries of a PIN. */
-const PIN_TRY_DEPS: PinTryDeps = { db, crypto: globalThis.crypto, now: systemClock.now };
+export const PIN_TRY_DEPS: PinTryDeps = { db, crypto: globalThis.crypto, now: systemClock.now };
 
 const pinInputProps = {
   inputMode: 'numeric',

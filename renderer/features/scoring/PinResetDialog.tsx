@@ -1,24 +1,31 @@
 // Resetting a forgotten PIN on the panel laptop: the "忘记 PIN？" link, the confirmation
-// dialog (the chair's PIN or name, or for the chair's own PIN another member's, plus a
-// reason; rules in shared/domain/pinReset.ts) and then the first-use PIN dialog again.
+// dialog (the chair's PIN, or for the chair's own PIN another member's, plus a reason; a
+// confirmer without a PIN on this laptop sets one here, which then confirms; wrong PINs are
+// paused as at unlock; rules in shared/domain/pinReset.ts) and then the first-use PIN dialog.
 import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../db/instance';
-import { resetExpertPin } from '../../db/repositories/expertPinRepository';
-import type { ExpertPins } from '../../db/repositories/expertPinRepository';
-import { isPinResetRefusal, pinResetConfirmers } from '../../../shared/domain/pinReset';
+import { isPinResetRefused, resetExpertPin } from '../../db/repositories/expertPinRepository';
+import type { ExpertPins, PinResetRefused } from '../../db/repositories/expertPinRepository';
+import { pinResetConfirmers } from '../../../shared/domain/pinReset';
 import type { PinResetProof, PinResetRefusal } from '../../../shared/domain/pinReset';
 import type { Expert, Panel } from '../../../shared/domain/types';
 import { systemClock } from '../../app/clock';
-import { hashPin, isValidPin } from './pin';
+import { newPinProblem } from './chairConfirmation';
+import { ConfirmerPinField, EMPTY_PIN_ENTRY } from './ConfirmerPinField';
+import type { PinEntryText } from './ConfirmerPinField';
+import { createPinRecord, hashPin, isValidPin } from './pin';
 import { SetPinModal } from './PinDialogs';
 
+/** Refusals about the typed PIN: shown under it, and the typed PIN is cleared. */
 const PROOF_REFUSALS: readonly PinResetRefusal[] = [
   'wrongPin',
-  'wrongName',
+  'wrongPinPaused',
+  'paused',
   'pinRequired',
-  'nameRequired',
+  'pinNotSet',
+  'badNewPin',
 ];
 
 type ResetError = { field: 'proof' | 'reason' | 'general'; text: string };
@@ -60,39 +67,55 @@ export const PinResetModal = ({
   const [confirmerId, setConfirmerId] = useState<string | undefined>(
     allowed.kind === 'chair' ? allowed.chair.id : undefined,
   );
-  const [proofText, setProofText] = useState('');
+  const [entry, setEntry] = useState<PinEntryText>(EMPTY_PIN_ENTRY);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ResetError | null>(null);
   const [isBusy, setBusy] = useState(false);
   const confirmer = candidates.find((e) => e.id === confirmerId);
   const confirmerPin = confirmer ? pins[confirmer.id] : undefined;
   const usesPin = confirmerPin?.kind === 'pin';
+  const isChair = allowed.kind === 'chair';
 
-  const showRefusal = (refusal: PinResetRefusal) => {
+  const showRefusal = ({ refusal, count, seconds }: PinResetRefused) => {
     const field = PROOF_REFUSALS.includes(refusal)
       ? 'proof'
       : refusal === 'noReason'
         ? 'reason'
         : 'general';
-    setError({ field, text: t(`pinReset.refusals.${refusal}`) });
-    if (refusal === 'wrongPin') setProofText('');
+    setError({ field, text: t(`pinReset.refusals.${refusal}`, { count, seconds }) });
+    if (field === 'proof') setEntry(EMPTY_PIN_ENTRY);
+  };
+  const proofError = (text: string): null => {
+    setError({ field: 'proof', text });
+    return null;
+  };
+
+  /** The proof of the typed PIN, or null (and the reason shown) when it cannot be one. */
+  const proofOf = async (who: Expert): Promise<PinResetProof | null> => {
+    const record = pins[who.id];
+    if (record?.kind === 'pin') {
+      if (!isValidPin(entry.pin)) return proofError(t('pinReset.invalidPin'));
+      return { method: 'pin', pinHash: await hashPin(entry.pin, record.salt, globalThis.crypto) };
+    }
+    const problem = newPinProblem(entry.pin, entry.again);
+    if (problem === 'invalid') return proofError(t('pinReset.invalidPin'));
+    if (problem === 'mismatch') return proofError(t('pinReset.mismatch'));
+    const created = await createPinRecord(entry.pin, {
+      crypto: globalThis.crypto,
+      now: systemClock.now,
+    });
+    return { method: 'newPin', salt: created.salt, pinHash: created.hash };
   };
 
   const confirm = async () => {
     if (!confirmer) return setError({ field: 'general', text: t('pinReset.confirmerPlaceholder') });
-    if (reason.trim() === '') return showRefusal('noReason');
-    let proof: PinResetProof;
-    if (confirmerPin?.kind === 'pin') {
-      if (!isValidPin(proofText)) {
-        return setError({ field: 'proof', text: t('pinReset.invalidPin') });
-      }
-      const pinHash = await hashPin(proofText, confirmerPin.salt, globalThis.crypto);
-      proof = { method: 'pin', pinHash };
-    } else {
-      proof = { method: 'name', typedName: proofText };
+    if (reason.trim() === '') {
+      return showRefusal({ refusal: 'noReason', count: 0, seconds: 0 });
     }
     setBusy(true);
     try {
+      const proof = await proofOf(confirmer);
+      if (proof === null) return;
       const result = await resetExpertPin(
         db,
         { expertId: expert.id, confirmerId: confirmer.id, proof, reason },
@@ -100,7 +123,7 @@ export const PinResetModal = ({
       );
       if (result.ok) return onReset();
       const { cause, message } = result.error;
-      if (isPinResetRefusal(cause)) showRefusal(cause);
+      if (isPinResetRefused(cause)) showRefusal(cause);
       else setError({ field: 'general', text: t('pinReset.failed', { message }) });
     } catch (thrown) {
       const message = thrown instanceof Error ? thrown.message : String(thrown);
@@ -110,13 +133,16 @@ export const PinResetModal = ({
     }
   };
 
-  const proofLabel = (who: Expert) => {
-    const isChair = allowed.kind === 'chair';
-    if (usesPin) return t(isChair ? 'pinReset.chairPin' : 'pinReset.memberPin', { name: who.name });
-    return t(isChair ? 'pinReset.chairName' : 'pinReset.memberName', { name: who.name });
-  };
-  const onProofChange = (value: string) => {
-    setProofText(value);
+  const pinLabels = (who: Expert) => ({
+    pin: t(isChair ? 'pinReset.chairPin' : 'pinReset.memberPin', { name: who.name }),
+    hint: t(isChair ? 'pinReset.chairNewPinHint' : 'pinReset.memberNewPinHint', {
+      name: who.name,
+    }),
+    newPin: t('pinReset.newPin', { name: who.name }),
+    again: t('pinReset.newPinAgain'),
+  });
+  const onEntryChange = (value: PinEntryText) => {
+    setEntry(value);
     setError(null);
   };
   const errorOf = (field: ResetError['field']) =>
@@ -144,9 +170,7 @@ export const PinResetModal = ({
       ) : (
         <Form layout="vertical" component="div">
           <Typography.Paragraph data-testid="pin-reset-body">
-            {t(allowed.kind === 'chair' ? 'pinReset.body' : 'pinReset.bodyChair', {
-              name: expert.name,
-            })}
+            {t(isChair ? 'pinReset.body' : 'pinReset.bodyChair', { name: expert.name })}
           </Typography.Paragraph>
           {error?.field === 'general' ? (
             <Alert type="error" showIcon title={error.text} style={{ marginBottom: 12 }} />
@@ -160,7 +184,7 @@ export const PinResetModal = ({
                 options={allowed.members.map((m) => ({ value: m.id, label: m.name }))}
                 onChange={(id: string) => {
                   setConfirmerId(id);
-                  onProofChange('');
+                  onEntryChange(EMPTY_PIN_ENTRY);
                 }}
                 data-testid="pin-reset-confirmer"
               />
@@ -180,24 +204,14 @@ export const PinResetModal = ({
             />
           </Form.Item>
           {confirmer ? (
-            <Form.Item label={proofLabel(confirmer)} required {...errorOf('proof')}>
-              {usesPin ? (
-                <Input.Password
-                  inputMode="numeric"
-                  maxLength={6}
-                  autoComplete="off"
-                  value={proofText}
-                  onChange={(event) => onProofChange(event.target.value)}
-                  data-testid="pin-reset-proof"
-                />
-              ) : (
-                <Input
-                  value={proofText}
-                  onChange={(event) => onProofChange(event.target.value)}
-                  data-testid="pin-reset-proof"
-                />
-              )}
-            </Form.Item>
+            <ConfirmerPinField
+              hasPin={usesPin}
+              labels={pinLabels(confirmer)}
+              value={entry}
+              onChange={onEntryChange}
+              error={error?.field === 'proof' ? error.text : null}
+              testId="pin-reset-proof"
+            />
           ) : null}
         </Form>
       )}

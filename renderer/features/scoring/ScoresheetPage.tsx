@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useAssignments, useBases, useCurrentRound, useExperts, usePanels } from '../../db/hooks';
 import { db } from '../../db/instance';
+import { useRoundChanges } from '../../db/roundChangeHooks';
+import { voidedBySheet } from '../../db/voidedHooks';
 import type { SheetKey } from '../../db/repositories/scoresheetRepository';
 import type { ExpertPins } from '../../db/repositories/expertPinRepository';
 import type {
@@ -15,6 +17,7 @@ import type {
   Base,
   Expert,
   IndicatorTemplate,
+  RoundChange,
   Scoresheet,
 } from '../../../shared/domain/types';
 import { ROUTES } from '../../app/routes';
@@ -28,10 +31,12 @@ type EditorProps = {
   base: Base;
   template: IndicatorTemplate;
   roundBases: readonly Base[];
-  assignment: Assignment;
+  assignment: Assignment | undefined;
+  voided: RoundChange | undefined;
   stored: Scoresheet | null;
   chair: Expert | undefined;
   pins: ExpertPins;
+  isFrozen: boolean;
 };
 
 const SheetEditor = (props: EditorProps) => {
@@ -97,6 +102,7 @@ export const ScoresheetPage = () => {
   const expertId = current.kind === 'ready' ? current.expert.id : '';
   const base = useLiveQuery(async () => (await db.bases.get(baseId)) ?? null, [baseId]);
   const stored = useStoredSheet(expertId, baseId);
+  const changes = useRoundChanges(round?.id);
 
   if (round === null) return <Empty description={t('home.noRoundTitle')} />;
   if (current.kind === 'none' || current.kind === 'locked') {
@@ -110,6 +116,7 @@ export const ScoresheetPage = () => {
     !assignments ||
     !templateById ||
     !pins ||
+    !changes ||
     base === undefined ||
     (base !== null && base.id !== baseId) ||
     stored === undefined
@@ -124,7 +131,9 @@ export const ScoresheetPage = () => {
   }
   const expert = current.expert;
   const assignment = assignments.find((a) => a.expertId === expert.id && a.baseId === base.id);
-  if (!assignment) {
+  // A voided sheet (作废) opens read only, even when its assignment was withdrawn.
+  const voided = stored ? voidedBySheet([stored], changes, assignments).get(stored.id) : undefined;
+  if (!assignment && !voided) {
     return <Result status="warning" title={t('scoring.sheet.notAssigned')} extra={back} />;
   }
   const templateId = stored?.templateId ?? round.templateByType[base.type];
@@ -143,9 +152,11 @@ export const ScoresheetPage = () => {
       template={template}
       roundBases={roundBases}
       assignment={assignment}
+      voided={voided}
       stored={stored}
       chair={chair}
       pins={pins}
+      isFrozen={round.status === 'closed'}
     />
   );
 };

@@ -13,8 +13,10 @@ import {
   usePanels,
   useScoresheets,
 } from '../../db/hooks';
+import { useVoidedSheets } from '../../db/voidedHooks';
 import { scoringSheetPath } from '../../app/routes';
 import { RoundBundleOpener } from './bundles/RoundBundleOpener';
+import { ContinueHereButton } from './continue/ContinueHereButton';
 import { ExpertBar } from './ExpertBar';
 import { MyBasesTable } from './MyBasesTable';
 import { ForgotPinLink, PinPrompt } from './PinDialogs';
@@ -42,12 +44,13 @@ export const ScoringPage = () => {
   // The locked expert's forgotten-PIN reset; kept here as the locked view unmounts on reset.
   const [resetting, setResetting] = useState<Expert | null>(null);
 
+  const voided = useVoidedSheets(round?.id, sheets, assignments);
   const rows = useMemo(
     () =>
-      expertId === undefined || !bases || !assignments || !sheets || !templateById
+      expertId === undefined || !bases || !assignments || !sheets || !templateById || !voided
         ? undefined
-        : buildWorkRows({ expertId, bases, assignments, sheets, templateById }),
-    [expertId, bases, assignments, sheets, templateById],
+        : buildWorkRows({ expertId, bases, assignments, sheets, templateById, voided }),
+    [expertId, bases, assignments, sheets, templateById, voided],
   );
 
   // The bundle opener keeps its place in the tree whatever the state of the round, so its
@@ -55,10 +58,18 @@ export const ScoringPage = () => {
   const header = (
     <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
       <Typography.Title level={3}>{t('scoring.title')}</Typography.Title>
-      <RoundBundleOpener
-        actor={current.kind === 'ready' ? current.expert.name : PANEL_ACTOR}
-        showHint={round === null}
-      />
+      <Space wrap>
+        {round ? (
+          <ContinueHereButton
+            roundId={round.id}
+            actor={current.kind === 'ready' ? current.expert.name : ''}
+          />
+        ) : null}
+        <RoundBundleOpener
+          actor={current.kind === 'ready' ? current.expert.name : PANEL_ACTOR}
+          showHint={round === null}
+        />
+      </Space>
     </Space>
   );
   if (round === undefined) return <Spin />;

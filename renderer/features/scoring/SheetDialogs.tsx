@@ -1,12 +1,17 @@
 // The scoresheet's confirmation dialogs: what is missing before submit, submit itself,
-// declaring a recusal (reason required) and the chair's confirmation of a reopen.
+// declaring a recusal (reason required) and the chair's confirmation of a reopen (the
+// chair's PIN, paused after wrong ones, or set now by a chair without one: chairConfirmation.ts).
 import { Alert, Button, Form, Input, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExpertPinRecord } from '../../db/repositories/expertPinRepository';
 import type { BaseTypeCode, DispositionCode, Expert } from '../../../shared/domain/types';
-import { matchesChairName, reopenNote } from './chairConfirmation';
-import { hasPin, verifyPin } from './pin';
+import { confirmByChairPin, reopenNote } from './chairConfirmation';
+import type { ChairConfirmation } from './chairConfirmation';
+import { ConfirmerPinField, EMPTY_PIN_ENTRY } from './ConfirmerPinField';
+import type { PinEntryText } from './ConfirmerPinField';
+import { hasPin } from './pin';
+import { PIN_TRY_DEPS } from './PinDialogs';
 import { useProblemText } from './RecommendationCard';
 import type { MissingItem } from './submitCheck';
 
@@ -172,23 +177,49 @@ export const ReopenModal = ({
 }) => {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [proof, setProof] = useState('');
+  const [entry, setEntry] = useState<PinEntryText>(EMPTY_PIN_ENTRY);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const usesPin = hasPin(chairPin);
 
+  const refusalText = (outcome: Exclude<ChairConfirmation, { kind: 'confirmed' }>): string => {
+    switch (outcome.kind) {
+      case 'invalid':
+        return t('scoring.reopen.invalidPin');
+      case 'mismatch':
+        return t('scoring.reopen.mismatch');
+      case 'wrong':
+        return outcome.waitSeconds > 0
+          ? t('scoring.reopen.wrongPinPaused', {
+              count: outcome.count,
+              seconds: outcome.waitSeconds,
+            })
+          : t('scoring.reopen.wrongPin');
+      case 'paused':
+        return t('scoring.reopen.paused', { seconds: outcome.waitSeconds });
+      case 'changed':
+        return t('scoring.reopen.pinChanged');
+    }
+  };
+
   const confirm = async () => {
     if (!chair) return;
-    const isConfirmed = usesPin
-      ? await verifyPin(proof, chairPin, globalThis.crypto)
-      : matchesChairName(proof, chair.name);
-    if (!isConfirmed) {
-      setError(usesPin ? t('scoring.reopen.wrongPin') : t('scoring.reopen.wrongName'));
-      return;
-    }
     setBusy(true);
-    await onConfirm(reopenNote(chair.name, usesPin ? 'pin' : 'name', reason));
-    setBusy(false);
+    try {
+      const outcome = await confirmByChairPin(
+        chair.id,
+        usesPin ? { kind: 'pin', pin: entry.pin } : { kind: 'newPin', ...entry },
+        PIN_TRY_DEPS,
+      );
+      if (outcome.kind === 'confirmed') {
+        await onConfirm(reopenNote(chair.name, outcome.method, reason));
+        return;
+      }
+      if (outcome.kind !== 'mismatch') setEntry(EMPTY_PIN_ENTRY);
+      setError(refusalText(outcome));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -199,7 +230,7 @@ export const ReopenModal = ({
       cancelText={t('common.cancel')}
       okButtonProps={buttonProps(
         'reopen-confirm',
-        !chair || reason.trim() === '' || proof.trim() === '',
+        !chair || reason.trim() === '' || entry.pin === '',
       )}
       confirmLoading={isBusy}
       onOk={() => void confirm()}
@@ -219,38 +250,22 @@ export const ReopenModal = ({
               data-testid="reopen-reason"
             />
           </Form.Item>
-          <Form.Item
-            label={
-              usesPin
-                ? t('scoring.reopen.chairPin', { chair: chair.name })
-                : t('scoring.reopen.chairName')
-            }
-            required
-            validateStatus={error ? 'error' : undefined}
-            help={error ?? undefined}
-          >
-            {usesPin ? (
-              <Input.Password
-                inputMode="numeric"
-                maxLength={6}
-                value={proof}
-                onChange={(event) => {
-                  setProof(event.target.value);
-                  setError(null);
-                }}
-                data-testid="reopen-proof"
-              />
-            ) : (
-              <Input
-                value={proof}
-                onChange={(event) => {
-                  setProof(event.target.value);
-                  setError(null);
-                }}
-                data-testid="reopen-proof"
-              />
-            )}
-          </Form.Item>
+          <ConfirmerPinField
+            hasPin={usesPin}
+            labels={{
+              pin: t('scoring.reopen.chairPin', { chair: chair.name }),
+              hint: t('scoring.reopen.newPinHint', { chair: chair.name }),
+              newPin: t('scoring.reopen.newPin', { chair: chair.name }),
+              again: t('scoring.reopen.newPinAgain'),
+            }}
+            value={entry}
+            onChange={(value) => {
+              setEntry(value);
+              setError(null);
+            }}
+            error={error}
+            testId="reopen-proof"
+          />
         </Form>
       ) : (
         <Alert type="error" showIcon title={t('scoring.reopen.noChair')} />

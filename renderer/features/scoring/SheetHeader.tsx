@@ -53,6 +53,7 @@ export const SheetHeader = ({
   base,
   template,
   state,
+  isVoided = false,
   status,
   actions,
   banner,
@@ -60,12 +61,14 @@ export const SheetHeader = ({
   base: Base;
   template: IndicatorTemplate;
   state: SheetState;
+  /** Voided (作废): shown as such, and no action but back and print. */
+  isVoided?: boolean;
   status: SaveStatus;
   actions: SheetActions;
   banner: ReactNode;
 }) => {
   const { t } = useTranslation();
-  const isEditable = state === 'notStarted' || state === 'draft';
+  const isEditable = !isVoided && (state === 'notStarted' || state === 'draft');
   return (
     <div style={{ position: 'sticky', top: 0, zIndex: 10, marginBottom: 12 }}>
       <Card size="small" styles={{ body: { padding: '8px 16px' } }}>
@@ -76,9 +79,15 @@ export const SheetHeader = ({
           <Typography.Text strong style={{ fontSize: 16 }} data-testid="sheet-base-name">
             {base.name}
           </Typography.Text>
-          <Tag color={STATE_TAG_COLORS[state]} data-testid="sheet-state">
-            {t(`scoring.states.${state}`)}
-          </Tag>
+          {isVoided ? (
+            <Tag data-testid="sheet-state" data-voided="true">
+              {t('voided.tag')}
+            </Tag>
+          ) : (
+            <Tag color={STATE_TAG_COLORS[state]} data-testid="sheet-state">
+              {t(`scoring.states.${state}`)}
+            </Tag>
+          )}
           <span style={{ flex: 1 }} />
           <SaveStateView status={status} onRetry={actions.retry} />
         </div>
@@ -88,7 +97,7 @@ export const SheetHeader = ({
           <Button icon={<PrinterOutlined />} onClick={actions.print} data-testid="sheet-print">
             {t('scoring.sheet.print')}
           </Button>
-          {state === 'submitted' ? (
+          {state === 'submitted' && !isVoided ? (
             <Button icon={<UndoOutlined />} onClick={actions.reopen} data-testid="sheet-reopen">
               {t('scoring.sheet.reopen')}
             </Button>

@@ -22,6 +22,7 @@ import type {
   Base,
   Expert,
   IndicatorTemplate,
+  RoundChange,
   Scoresheet,
 } from '../../../shared/domain/types';
 import { ROUTES, scoringPrintSheetPath } from '../../app/routes';
@@ -52,7 +53,10 @@ export type SheetWorkspaceProps = {
   base: Base;
   template: IndicatorTemplate;
   roundBases: readonly Base[];
-  assignment: Assignment;
+  /** Undefined only for a voided sheet whose assignment a re-issued bundle withdrew. */
+  assignment: Assignment | undefined;
+  /** The round change that voids the sheet (作废): read only, nothing can be done with it. */
+  voided?: RoundChange;
   /** The stored sheet as the live query sees it. */
   stored: Scoresheet | null;
   /** The version the form starts from. */
@@ -64,6 +68,8 @@ export type SheetWorkspaceProps = {
   banner: ReactNode;
   /** After a recusal: the form must restart from the (cleared) sheet. */
   onReplaced: (sheet: Scoresheet) => void;
+  /** The round is closed (结束评估): the sheet is shown, never changed. */
+  isFrozen?: boolean;
 };
 
 export const SheetWorkspace = (props: SheetWorkspaceProps) => {
@@ -75,7 +81,11 @@ export const SheetWorkspace = (props: SheetWorkspaceProps) => {
   const [chain] = useState(() => new FocusChain(secondaryIndicators(template).map((s) => s.id)));
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const state = sheetState(assignment, stored ?? undefined);
-  const isLocked = state === 'submitted' || state === 'recused';
+  const isLocked =
+    props.isFrozen === true ||
+    props.voided !== undefined ||
+    state === 'submitted' ||
+    state === 'recused';
   const context = useMemo(
     () => ({ store, chain, saver, isLocked }),
     [store, chain, saver, isLocked],
@@ -158,29 +168,39 @@ export const SheetWorkspace = (props: SheetWorkspaceProps) => {
     }
   };
 
-  const recusal = stored?.recusal ?? assignment.recusal;
-  const lockBanner =
-    state === 'recused' ? (
-      <Alert
-        type="warning"
-        showIcon
-        data-testid="sheet-locked"
-        title={
-          stored?.recusal
-            ? t('scoring.sheet.recusedLocked', { reason: recusal?.reason ?? '' })
-            : t('scoring.sheet.assignmentRecused', { reason: recusal?.reason ?? '' })
-        }
-      />
-    ) : state === 'submitted' ? (
-      <Alert
-        type="success"
-        showIcon
-        data-testid="sheet-locked"
-        title={t('scoring.sheet.submittedLocked', {
-          at: formatLocalTime(stored?.submittedAt ?? ''),
-        })}
-      />
-    ) : null;
+  const recusal = stored?.recusal ?? assignment?.recusal;
+  const lockBanner = props.voided ? (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="sheet-locked"
+      data-voided="true"
+      title={t('voided.sheetBanner', {
+        kind: t(`voided.kinds.${props.voided.kind}`),
+        reason: props.voided.reason,
+      })}
+    />
+  ) : state === 'recused' ? (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="sheet-locked"
+      title={
+        stored?.recusal
+          ? t('scoring.sheet.recusedLocked', { reason: recusal?.reason ?? '' })
+          : t('scoring.sheet.assignmentRecused', { reason: recusal?.reason ?? '' })
+      }
+    />
+  ) : state === 'submitted' ? (
+    <Alert
+      type="success"
+      showIcon
+      data-testid="sheet-locked"
+      title={t('scoring.sheet.submittedLocked', {
+        at: formatLocalTime(stored?.submittedAt ?? ''),
+      })}
+    />
+  ) : null;
 
   return (
     <SheetContext.Provider value={context}>
@@ -189,6 +209,7 @@ export const SheetWorkspace = (props: SheetWorkspaceProps) => {
           base={base}
           template={template}
           state={state}
+          isVoided={props.voided !== undefined}
           status={status}
           banner={props.banner}
           actions={{
@@ -200,6 +221,15 @@ export const SheetWorkspace = (props: SheetWorkspaceProps) => {
             retry: () => void saver.flush(),
           }}
         />
+        {props.isFrozen ? (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="sheet-frozen"
+            title={t('closing.readOnly.scoring')}
+            style={{ marginBottom: 12 }}
+          />
+        ) : null}
         {lockBanner ? <div style={{ marginBottom: 12 }}>{lockBanner}</div> : null}
         <BaseInfoCard base={base} expert={expert} />
         {isLocked ? null : (

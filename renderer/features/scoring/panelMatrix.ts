@@ -1,5 +1,7 @@
 // The chair's overview of a panel: experts × bases, each cell the state and total of one
-// expected sheet, and what is still missing before the panel exports. Pure.
+// expected sheet, and what is still missing before the panel exports. Pure. A sheet voided
+// by a round change (作废) has its cell, marked with the change's reason, and counts in no
+// figure but `voided`: it is neither expected nor missing, and its total is no one's.
 import type { SheetState } from '../../db/queries';
 import type {
   Assignment,
@@ -7,6 +9,7 @@ import type {
   Expert,
   IndicatorTemplate,
   Panel,
+  RoundChange,
   Scoresheet,
 } from '../../../shared/domain/types';
 import { buildWorkRows } from './workRows';
@@ -16,6 +19,8 @@ export type MatrixCell = {
   state: SheetState;
   total: number | null;
   recusalReason: string | undefined;
+  /** The change that voids the sheet (作废). */
+  voided?: Pick<RoundChange, 'id' | 'kind' | 'reason'>;
 };
 
 export type MatrixRow = {
@@ -28,6 +33,8 @@ export type MatrixCounts = Record<SheetState, number> & {
   expected: number;
   /** Not started or draft: what keeps the panel from being complete. */
   missing: number;
+  /** Voided sheets (作废), outside every other count. */
+  voided: number;
 };
 
 export type PanelMatrix = {
@@ -46,6 +53,8 @@ export type PanelMatrixInput = {
   assignments: readonly Assignment[];
   sheets: readonly Scoresheet[];
   templateById: ReadonlyMap<string, IndicatorTemplate>;
+  /** Sheet id → the change voiding it (voidedBySheet). */
+  voided?: ReadonlyMap<string, RoundChange>;
 };
 
 const emptyCounts = (): MatrixCounts => ({
@@ -55,9 +64,14 @@ const emptyCounts = (): MatrixCounts => ({
   draft: 0,
   submitted: 0,
   recused: 0,
+  voided: 0,
 });
 
-function count(counts: MatrixCounts, state: SheetState): void {
+function count(counts: MatrixCounts, state: SheetState | 'voided'): void {
+  if (state === 'voided') {
+    counts.voided += 1;
+    return;
+  }
   counts.expected += 1;
   counts[state] += 1;
   if (state === 'notStarted' || state === 'draft') counts.missing += 1;
@@ -83,13 +97,15 @@ export function buildPanelMatrix(input: PanelMatrixInput): PanelMatrix {
     for (const row of workRowsOf(expert.id)) {
       const matrixRow = rowByBase.get(row.base.id) ?? { base: row.base, cells: {} };
       rowByBase.set(row.base.id, matrixRow);
+      const { voided } = row;
       matrixRow.cells[expert.id] = {
         state: row.state,
         total: row.total,
         recusalReason: row.recusal?.reason,
+        ...(voided ? { voided: { id: voided.id, kind: voided.kind, reason: voided.reason } } : {}),
       };
-      count(counts, row.state);
-      count(total, row.state);
+      count(counts, voided ? 'voided' : row.state);
+      count(total, voided ? 'voided' : row.state);
     }
   }
   // Keep the round's base order (buildWorkRows follows input.bases).

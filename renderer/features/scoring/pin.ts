@@ -31,7 +31,7 @@ export async function hashPin(pin: string, saltHex: string, crypto: PinCrypto): 
 export async function createPinRecord(
   pin: string,
   deps: { crypto: PinCrypto; now: () => string },
-): Promise<ExpertPinRecord> {
+): Promise<Extract<ExpertPinRecord, { kind: 'pin' }>> {
   if (!isValidPin(pin)) throw new Error('A PIN has 4 to 6 digits');
   const salt = toHex(deps.crypto.getRandomValues(new Uint8Array(16)));
   return { kind: 'pin', salt, hash: await hashPin(pin, salt, deps.crypto), setAt: deps.now() };

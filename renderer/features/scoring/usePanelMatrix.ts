@@ -8,6 +8,7 @@ import {
   usePanels,
   useScoresheets,
 } from '../../db/hooks';
+import { useVoidedSheets } from '../../db/voidedHooks';
 import type { Panel, Round } from '../../../shared/domain/types';
 import { buildPanelMatrix } from './panelMatrix';
 import type { PanelMatrix } from './panelMatrix';
@@ -27,14 +28,27 @@ export function usePanelMatrix(preferredPanelId: string | undefined): PanelMatri
   const assignments = useAssignments(round?.id);
   const sheets = useScoresheets(round?.id);
   const templateById = useTemplateMap();
+  const voided = useVoidedSheets(round?.id, sheets, assignments);
   const matrix = useMemo(() => {
     const panel = panels?.find((p) => p.id === preferredPanelId) ?? panels?.[0];
-    if (!panel || !experts || !bases || !assignments || !sheets || !templateById) return null;
-    return buildPanelMatrix({ panel, experts, bases, assignments, sheets, templateById });
-  }, [preferredPanelId, panels, experts, bases, assignments, sheets, templateById]);
+    if (!panel || !experts || !bases || !assignments || !sheets || !templateById || !voided) {
+      return null;
+    }
+    const input = { panel, experts, bases, assignments, sheets, templateById, voided };
+    return buildPanelMatrix(input);
+  }, [preferredPanelId, panels, experts, bases, assignments, sheets, templateById, voided]);
 
   if (round === null) return { kind: 'noRound' };
-  if (!round || !panels || !experts || !bases || !assignments || !sheets || !templateById) {
+  if (
+    !round ||
+    !panels ||
+    !experts ||
+    !bases ||
+    !assignments ||
+    !sheets ||
+    !templateById ||
+    !voided
+  ) {
     return { kind: 'loading' };
   }
   return { kind: 'ready', round, panels, matrix };

@@ -18,6 +18,7 @@ const FIELDS = [
   'type',
   'city',
   'sheets',
+  'voidedSheets',
   'mean',
   'median',
   'trimmedMean',
@@ -66,6 +67,7 @@ function expectedRows(bases: Row[], method?: AggregationMethod): Row[] {
     type: r.base.type,
     city: r.base.city,
     sheets: r.sheets,
+    voidedSheets: 0,
     mean: r.byMethod.mean.value,
     median: r.byMethod.median.value,
     trimmedMean: r.byMethod.trimmedMean.value,
@@ -80,9 +82,17 @@ function expectedRows(bases: Row[], method?: AggregationMethod): Row[] {
 }
 
 describe('pinggu report --format json', () => {
-  it('prints one JSON object { round, method, bases } whose rows have exactly the specified fields', async () => {
+  it('prints one JSON object { round, status, …, method, bases } whose rows have exactly the specified fields', async () => {
     const json = await report();
-    expect(Object.keys(json)).toEqual(['round', 'method', 'bases']);
+    expect(Object.keys(json)).toEqual([
+      'round',
+      'status',
+      'closedAt',
+      'version',
+      'keysVerified',
+      'method',
+      'bases',
+    ]);
     expect(json.round).toBe(payload.round.id);
     expect(json.method).toBe('trimmed');
     expect(json.bases).toHaveLength(payload.bases.length);
@@ -115,7 +125,7 @@ describe('pinggu report --format json', () => {
     const empty = json.bases.filter((row) => row.sheets === 0);
     expect(empty.length).toBeGreaterThan(0);
     for (const row of empty) {
-      for (const field of FIELDS.slice(5)) expect(row[field], field).toBeNull();
+      for (const field of FIELDS.slice(6)) expect(row[field], field).toBeNull();
     }
   });
 });

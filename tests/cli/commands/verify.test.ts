@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBundle, openBundle } from '../../../shared/bundle/bundle';
-import { generateSigningKeyPair } from '../../../shared/bundle/bundleCrypto';
+import { generateSigningKeyPair, publicKeyFingerprint } from '../../../shared/bundle/bundleCrypto';
 import { hasStackTrace, lines, openFile, runCli, writeDemo } from '../../helpers/cli';
 import type { DemoFiles } from '../../helpers/cli';
 
@@ -18,16 +18,20 @@ const reasonFor = async (bytes: Uint8Array): Promise<string> => {
 };
 
 describe('pinggu verify', () => {
-  it('prints OK <file> <kind> <round> <panel> <sheets> for every valid bundle and exits 0', async () => {
+  it('prints OK <file> <kind> <round> <panel> <sheets> <fingerprint> for every valid bundle and exits 0', async () => {
     const files = ['demo/round-panel-1.pgb', 'demo/scores-panel-2.pgb'];
     const result = await runCli(['verify', ...files], { cwd: demo.dir });
+    const round = await openFile(path.join(demo.dir, files[0] ?? ''));
     const scores = await openFile(path.join(demo.dir, files[1] ?? ''));
     const sheets = scores.kind === 'scores' ? scores.payload.scoresheets.length : -1;
     expect(result.code).toBe(0);
     expect(lines(result.stdout)).toEqual([
-      'OK demo/round-panel-1.pgb round demo-11-2023 demo-11-2023-panel-1 0',
-      `OK demo/scores-panel-2.pgb scores demo-11-2023 demo-11-2023-panel-2 ${sheets}`,
+      `OK demo/round-panel-1.pgb round demo-11-2023 demo-11-2023-panel-1 0 ${round.signer.fingerprint}`,
+      `OK demo/scores-panel-2.pgb scores demo-11-2023 demo-11-2023-panel-2 ${sheets} ${scores.signer.fingerprint}`,
     ]);
+    // The secretariat's key signs the round bundle, the panel laptop's the scores.
+    expect(round.signer.fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+    expect(round.signer.fingerprint).not.toBe(scores.signer.fingerprint);
     expect(sheets).toBeGreaterThan(0);
   });
 
@@ -77,7 +81,8 @@ describe('pinggu verify', () => {
       cwd: demo.dir,
       env: { PINGGU_PASSPHRASE: '口令 secret' },
     });
-    expect(withPass.stdout).toBe('OK sealed.pgb scores round-x panel-x 0\n');
+    const fingerprint = await publicKeyFingerprint(globalThis.crypto, keys.publicKeyRaw);
+    expect(withPass.stdout).toBe(`OK sealed.pgb scores round-x panel-x 0 ${fingerprint}\n`);
     const without = await runCli(['verify', 'sealed.pgb'], { cwd: demo.dir });
     expect(without.code).toBe(2);
     expect(without.stdout).toMatch(/^INVALID sealed\.pgb: This bundle is encrypted/);

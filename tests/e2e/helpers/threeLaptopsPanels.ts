@@ -3,6 +3,7 @@
 // Each sheet the test submits or recuses is recorded in `flow.sheets`, with the total typed.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { confirmFingerprints } from './fingerprints';
 import * as data from './threeLaptopsData';
 import type { BaseRow } from './threeLaptopsSecretariat';
 import * as ui from './threeLaptopsUi';
@@ -96,8 +97,8 @@ export function planConcurrentEdit(flow: Flow): ConcurrentEdit {
 
 /**
  * Laptop B takes panel 1's round bundle and laptop A's score bundle (dropped on the window,
- * which opens the import dialog), then the chair reopens the sheet — by name: he has no PIN
- * on this laptop — and the expert edits it.
+ * which opens the import dialog), then the chair reopens the sheet — he has no PIN on this
+ * laptop, so he sets one, which confirms — and the expert edits it.
  */
 export async function editOnLaptopB(
   page: Page,
@@ -109,18 +110,19 @@ export async function editOnLaptopB(
   await page.goto(`${serverUrl}#/`);
   await page.getByTestId('home-round').waitFor();
   await ui.dropOnWindow(page, files.scoresFromA, '沈阳组-电脑A.pgb');
+  await page.getByTestId('import-preview').waitFor();
+  await confirmFingerprints(page, data.chairOf(data.PANEL_1).name);
   await page.getByTestId('import-commit').click();
   await page.getByTestId('import-next').click();
   await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
   await page.goto(`${serverUrl}#/scoring`);
   await ui.chooseExpert(page, edit.expert);
   expect((await ui.myBases(page)).get(edit.base)).toBe('已提交');
-  const chair = data.chairOf(data.PANEL_1).name;
-  await ui.reopenEditSubmit(page, edit.base, chair, edit.changesOnB, edit.totalOnB);
+  await ui.reopenEditSubmit(page, edit.base, { newPin: ui.PIN }, edit.changesOnB, edit.totalOnB);
 }
 
 /** On laptop A the chair, who has a PIN there, types it to reopen; the expert edits again. */
 export async function editOnLaptopA(page: Page, edit: ConcurrentEdit): Promise<void> {
   await ui.chooseExpert(page, edit.expert);
-  await ui.reopenEditSubmit(page, edit.base, ui.PIN, edit.changesOnA, edit.totalOnA);
+  await ui.reopenEditSubmit(page, edit.base, { pin: ui.PIN }, edit.changesOnA, edit.totalOnA);
 }

@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { Download, Locator, Page } from 'playwright-core';
 import { excelValues, excelWorkbook, loadWithExcelJs } from '../../helpers/xlsxBuilders';
 import { SETTLED } from './browser';
+import { confirmFingerprints } from './fingerprints';
 import * as data from './threeLaptopsData';
 import { chooseOption, downloadOf } from './threeLaptopsUi';
 
@@ -279,6 +280,7 @@ export async function importBatch(page: Page, files: readonly string[]): Promise
   const statuses = await page
     .getByTestId('batch-file-status')
     .evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-status')));
+  await confirmFingerprints(page);
   await page.getByTestId('batch-commit-button').click();
   const summary = page.getByTestId('batch-summary');
   await summary.waitFor();

@@ -1,6 +1,6 @@
 // The UI steps the three-laptops test repeats, written once: choosing options, downloads,
 // opening a round bundle on a panel laptop, an expert choosing their name, scoring a sheet
-// by keyboard, recusing, reopening with the chair, and exporting the panel's score bundle.
+// by keyboard, recusing, reopening with the chair's PIN, and exporting the panel's score bundle.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -195,20 +195,26 @@ export async function recuse(page: Page, baseName: string, reason: string): Prom
 }
 
 /**
- * The chair reopens a submitted sheet (proof: the chair's PIN when the chair has one on
- * this laptop, else the chair's name), the expert changes scores and submits again.
+ * The chair reopens a submitted sheet with the chair's PIN: `pin` when the chair has one on
+ * this laptop, `newPin` (typed twice) when the chair sets one now. The expert then changes
+ * scores and submits again.
  */
 export async function reopenEditSubmit(
   page: Page,
   baseName: string,
-  proof: string,
+  proof: { pin: string } | { newPin: string },
   changes: ReadonlyMap<string, number>,
   expectedTotal: number,
 ): Promise<void> {
   await openSheet(page, baseName);
   await page.getByTestId('sheet-reopen').click();
   await page.getByTestId('reopen-reason').fill('组长同意复核后修改分数');
-  await page.getByTestId('reopen-proof').fill(proof);
+  if ('pin' in proof) {
+    await page.getByTestId('reopen-proof').fill(proof.pin);
+  } else {
+    await page.getByTestId('reopen-proof-new').fill(proof.newPin);
+    await page.getByTestId('reopen-proof-again').fill(proof.newPin);
+  }
   await page.getByTestId('reopen-confirm').click();
   await page.locator('[data-testid="sheet-state"]', { hasText: '草稿' }).waitFor();
   for (const [id, score] of changes) {

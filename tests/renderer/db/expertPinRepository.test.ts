@@ -7,8 +7,8 @@ import {
   putExpertPin,
   recordWrongPin,
   resetExpertPin,
+  setFirstPin,
 } from '../../../renderer/db/repositories/expertPinRepository';
-import type { ExpertPinRecord } from '../../../renderer/db/repositories/expertPinRepository';
 import { createPinRecord, hashPin } from '../../../renderer/features/scoring/pin';
 import type { PinResetRequest } from '../../../shared/domain/pinReset';
 import {
@@ -17,7 +17,6 @@ import {
   buildRound,
   buildScoresheet,
   buildBase,
-  testClock,
 } from '../../helpers/builders';
 import { openTestDatabase } from '../../helpers/db';
 
@@ -70,10 +69,16 @@ describe('resetting a forgotten PIN', () => {
   const base = buildBase(round.id, { panelId: panel.id });
   const sheet = buildScoresheet(base, member);
   const crypto = globalThis.crypto;
-  const deps = { crypto, now: () => '2024-05-10T08:00:00.000Z' };
-  let memberPin: ExpertPinRecord;
+  const T0 = Date.parse('2024-05-10T08:00:00.000Z');
+  let clockMs = T0;
+  // A clock the test moves by hand (a pause runs on real time).
+  const clock = { now: () => new Date(clockMs).toISOString() };
+  const deps = { crypto, now: clock.now };
+  let memberPin: Awaited<ReturnType<typeof createPinRecord>>;
+  let chairPin: Awaited<ReturnType<typeof createPinRecord>>;
 
   beforeEach(async () => {
+    clockMs = T0;
     await db.transaction('rw', db.tables, async () => {
       await db.rounds.add(round);
       await db.panels.add(panel);
@@ -82,13 +87,18 @@ describe('resetting a forgotten PIN', () => {
       await db.scoresheets.add(sheet);
     });
     memberPin = await createPinRecord('1357', deps);
+    chairPin = await createPinRecord('8642', deps);
     await putExpertPin(db, member.id, memberPin);
+    await putExpertPin(db, chair.id, chairPin);
   });
 
-  const byName = (overrides: Partial<PinResetRequest> = {}): PinResetRequest => ({
+  const byChairPin = async (
+    pinText: string,
+    overrides: Partial<PinResetRequest> = {},
+  ): Promise<PinResetRequest> => ({
     expertId: member.id,
     confirmerId: chair.id,
-    proof: { method: 'name', typedName: '李建国' },
+    proof: { method: 'pin', pinHash: await hashPin(pinText, chairPin.salt, crypto) },
     reason: '忘记 PIN',
     ...overrides,
   });
@@ -97,15 +107,17 @@ describe('resetting a forgotten PIN', () => {
     audit: await db.auditLog.toArray(),
     sheets: await db.scoresheets.toArray(),
   });
+  const causeOf = (result: Awaited<ReturnType<typeof resetExpertPin>>) =>
+    result.ok ? 'reset' : result.error.cause;
 
-  it("removes the expert's PIN and writes the audit entry, leaving the sheets as they were", async () => {
+  it("removes the expert's PIN with the chair's PIN and writes the audit entry, leaving the sheets", async () => {
     const sheetsBefore = await db.scoresheets.toArray();
     // The expert had been locked out by wrong tries; another expert had one wrong try.
     for (let i = 0; i < 6; i += 1) await recordWrongPin(db, member.id, '2024-05-10T08:00:00.000Z');
     await recordWrongPin(db, other.id, '2024-05-10T08:00:00.000Z');
-    const result = await resetExpertPin(db, byName(), testClock());
+    const result = await resetExpertPin(db, await byChairPin('8642'), clock);
     expect(result).toEqual({ ok: true, value: { expertId: member.id, confirmedBy: '李建国' } });
-    expect(await getExpertPins(db)).toEqual({});
+    expect(await getExpertPins(db)).toEqual({ [chair.id]: chairPin });
     expect(await getPinFailures(db, member.id)).toBeUndefined();
     expect(await getPinFailures(db, other.id)).toMatchObject({ count: 1 });
     const audit = await db.auditLog.toArray();
@@ -115,94 +127,152 @@ describe('resetting a forgotten PIN', () => {
       action: 'expert.pinReset',
       entityId: member.id,
       actor: '李建国',
-      detail: '组长李建国确认重置王芳的 PIN（组长输入姓名确认）；重置原因：忘记 PIN',
+      detail: '组长李建国确认重置王芳的 PIN（组长 PIN 验证）；重置原因：忘记 PIN',
     });
     expect(await db.scoresheets.toArray()).toEqual(sheetsBefore);
   });
 
-  it("accepts the chair's PIN when the chair set one, and keeps other experts' records", async () => {
-    const chairPin = await createPinRecord('8642', deps);
-    await putExpertPin(db, chair.id, chairPin);
-    if (chairPin.kind !== 'pin') throw new Error('expected a PIN record');
-    const byPin = byName({
-      proof: { method: 'pin', pinHash: await hashPin('8642', chairPin.salt, crypto) },
-    });
-    const result = await resetExpertPin(db, byPin, testClock());
-    expect(result.ok).toBe(true);
-    expect(await getExpertPins(db)).toEqual({ [chair.id]: chairPin });
-    const [entry] = await db.auditLog.toArray();
-    expect(entry?.detail).toContain('（组长 PIN 验证）');
-  });
-
-  it('changes nothing on a wrong chair PIN, a wrong name, an empty reason or a name instead of a PIN', async () => {
-    const chairPin = await createPinRecord('8642', deps);
-    if (chairPin.kind !== 'pin') throw new Error('expected a PIN record');
-    const wrongHash = await hashPin('8643', chairPin.salt, crypto);
-    await putExpertPin(db, chair.id, chairPin);
+  it('changes nothing but the wrong-PIN count on a wrong chair PIN, an empty reason or a new PIN for a chair who has one', async () => {
     const before = await snapshot();
-    const attempts: [PinResetRequest, string][] = [
-      [byName({ proof: { method: 'pin', pinHash: wrongHash } }), 'wrongPin'],
-      [byName(), 'pinRequired'],
-      [byName({ proof: { method: 'pin', pinHash: wrongHash }, reason: '   ' }), 'noReason'],
-    ];
-    for (const [request, refusal] of attempts) {
-      const result = await resetExpertPin(db, request, testClock());
-      expect(result.ok ? 'reset' : result.error.cause).toBe(refusal);
-      expect(result.ok ? '' : result.error.message).toMatch(/[\u4e00-\u9fa5]/);
-    }
-    await putExpertPin(db, chair.id, null);
-    const wrongName = await resetExpertPin(
-      db,
-      byName({ proof: { method: 'name', typedName: '王芳' } }),
-      testClock(),
-    );
-    expect(wrongName).toMatchObject({
+    const wrong = await resetExpertPin(db, await byChairPin('8643'), clock);
+    expect(wrong).toMatchObject({
       ok: false,
       error: {
         code: 'editRejected',
-        message: '姓名与确认人姓名不一致，未重置。',
-        cause: 'wrongName',
+        message: '确认人的 PIN 不正确，未重置。',
+        cause: { refusal: 'wrongPin', count: 1, seconds: 0 },
       },
     });
-    await putExpertPin(db, chair.id, chairPin);
+    const noReason = await resetExpertPin(db, await byChairPin('8642', { reason: '  ' }), clock);
+    expect(causeOf(noReason)).toMatchObject({ refusal: 'noReason' });
+    const newPin = await createPinRecord('1111', deps);
+    const overwrite = await resetExpertPin(
+      db,
+      await byChairPin('8642', {
+        proof: { method: 'newPin', salt: newPin.salt, pinHash: newPin.hash },
+      }),
+      clock,
+    );
+    expect(causeOf(overwrite)).toMatchObject({ refusal: 'pinRequired' });
     expect(await snapshot()).toEqual(before);
+    expect(await getPinFailures(db, chair.id)).toEqual({
+      count: 1,
+      lastAt: '2024-05-10T08:00:00.000Z',
+    });
   });
 
-  it("resets the chair's own PIN only with another member's confirmation", async () => {
-    const chairPin = await createPinRecord('8642', deps);
-    await putExpertPin(db, chair.id, chairPin);
+  it('pauses the chair after five wrong PINs in a row, even for the right one, until the pause ends', async () => {
+    for (let i = 1; i <= 4; i += 1) {
+      const result = await resetExpertPin(db, await byChairPin('0000'), clock);
+      expect(causeOf(result)).toEqual({ refusal: 'wrongPin', count: i, seconds: 0 });
+    }
+    const fifth = await resetExpertPin(db, await byChairPin('0000'), clock);
+    expect(fifth).toMatchObject({
+      ok: false,
+      error: {
+        message: '确认人的 PIN 不正确，未重置；已连续输错 5 次，请 30 秒后再试。',
+        cause: { refusal: 'wrongPinPaused', count: 5, seconds: 30 },
+      },
+    });
+    clockMs += 10_000;
+    const paused = await resetExpertPin(db, await byChairPin('8642'), clock);
+    expect(paused).toMatchObject({
+      ok: false,
+      error: {
+        message: '确认人的 PIN 输错次数过多，请 20 秒后再试。',
+        cause: { refusal: 'paused', count: 5, seconds: 20 },
+      },
+    });
+    expect((await getExpertPins(db))[member.id]).toEqual(memberPin);
+    // The count is stored: another connection (a new window) sees the same pause.
+    db.close();
+    await db.open();
+    expect(await getPinFailures(db, chair.id)).toEqual({
+      count: 5,
+      lastAt: '2024-05-10T08:00:00.000Z',
+    });
+    clockMs += 20_000;
+    const done = await resetExpertPin(db, await byChairPin('8642'), clock);
+    expect(done.ok).toBe(true);
+    expect(await getPinFailures(db, chair.id)).toBeUndefined();
+  });
+
+  it("counts wrong chair PINs together with the chair's wrong unlocks", async () => {
+    // Four wrong unlocks of the chair's own scoring, then one wrong PIN in the reset dialog.
+    for (let i = 0; i < 4; i += 1) await recordWrongPin(db, chair.id, clock.now());
+    const fifth = await resetExpertPin(db, await byChairPin('0000'), clock);
+    expect(causeOf(fifth)).toEqual({ refusal: 'wrongPinPaused', count: 5, seconds: 30 });
+  });
+
+  it('lets a chair without a PIN set one while confirming, which then guards the chair too', async () => {
+    await putExpertPin(db, chair.id, { kind: 'declined', at: '2024-05-10T07:00:00.000Z' });
+    const asIfPin = await resetExpertPin(db, await byChairPin('8642'), clock);
+    expect(causeOf(asIfPin)).toMatchObject({ refusal: 'pinNotSet' });
+    const created = await createPinRecord('2580', deps);
+    const result = await resetExpertPin(
+      db,
+      {
+        expertId: member.id,
+        confirmerId: chair.id,
+        proof: { method: 'newPin', salt: created.salt, pinHash: created.hash },
+        reason: '忘记 PIN',
+      },
+      clock,
+    );
+    expect(result.ok).toBe(true);
+    expect(await getExpertPins(db)).toEqual({
+      [chair.id]: { ...created, setAt: '2024-05-10T08:00:00.000Z' },
+    });
+    const [entry] = await db.auditLog.toArray();
+    expect(entry?.detail).toBe(
+      '组长李建国确认重置王芳的 PIN（组长设置 PIN 并验证）；重置原因：忘记 PIN',
+    );
+  });
+
+  it("resets the chair's own PIN only with another member's PIN, set now if they have none", async () => {
     const bySelf = await resetExpertPin(
       db,
-      byName({ expertId: chair.id, confirmerId: chair.id }),
-      testClock(),
+      await byChairPin('8642', { expertId: chair.id, confirmerId: chair.id }),
+      clock,
     );
-    expect(bySelf.ok ? 'reset' : bySelf.error.cause).toBe('notAllowed');
+    expect(causeOf(bySelf)).toMatchObject({ refusal: 'notAllowed' });
     expect((await getExpertPins(db))[chair.id]).toEqual(chairPin);
 
+    const otherPin = await createPinRecord('4321', deps);
     const byMember = await resetExpertPin(
       db,
-      byName({
+      {
         expertId: chair.id,
         confirmerId: other.id,
-        proof: { method: 'name', typedName: '赵 强' },
-      }),
-      testClock(),
+        proof: { method: 'newPin', salt: otherPin.salt, pinHash: otherPin.hash },
+        reason: '忘记 PIN',
+      },
+      clock,
     );
     expect(byMember.ok).toBe(true);
-    expect((await getExpertPins(db))[chair.id]).toBeUndefined();
-    expect((await getExpertPins(db))[member.id]).toEqual(memberPin);
+    const pins = await getExpertPins(db);
+    expect(pins[chair.id]).toBeUndefined();
+    expect(pins[member.id]).toEqual(memberPin);
+    expect(pins[other.id]).toMatchObject({ kind: 'pin', hash: otherPin.hash });
     const [entry] = await db.auditLog.toArray();
     expect(entry).toMatchObject({ action: 'expert.pinReset', entityId: chair.id, actor: '赵强' });
     expect(entry?.detail).toBe(
-      '本组专家赵强确认重置组长李建国的 PIN（专家输入姓名确认）；重置原因：忘记 PIN',
+      '本组专家赵强确认重置组长李建国的 PIN（专家设置 PIN 并验证）；重置原因：忘记 PIN',
     );
   });
 
   it('refuses an expert without a PIN (a reset done already) and an unknown expert', async () => {
     await putExpertPin(db, member.id, { kind: 'declined', at: '2024-05-10T08:00:00.000Z' });
-    const declined = await resetExpertPin(db, byName(), testClock());
-    expect(declined).toMatchObject({ ok: false, error: { code: 'stale', cause: 'noPin' } });
-    const unknown = await resetExpertPin(db, byName({ expertId: 'nobody' }), testClock());
+    const declined = await resetExpertPin(db, await byChairPin('8642'), clock);
+    expect(declined).toMatchObject({
+      ok: false,
+      error: { code: 'stale', cause: { refusal: 'noPin' } },
+    });
+    const unknown = await resetExpertPin(
+      db,
+      await byChairPin('8642', { expertId: 'nobody' }),
+      clock,
+    );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'notFound' } });
     expect(await db.auditLog.count()).toBe(0);
   });
@@ -212,11 +282,25 @@ describe('resetting a forgotten PIN', () => {
       throw new Error('audit log unavailable');
     };
     db.auditLog.hook('creating', refuseAudit);
-    await expect(resetExpertPin(db, byName(), testClock())).rejects.toThrow(
+    await expect(resetExpertPin(db, await byChairPin('8642'), clock)).rejects.toThrow(
       'audit log unavailable',
     );
     db.auditLog.hook('creating').unsubscribe(refuseAudit);
-    expect(await getExpertPins(db)).toEqual({ [member.id]: memberPin });
+    expect(await getExpertPins(db)).toEqual({ [member.id]: memberPin, [chair.id]: chairPin });
     expect(await db.auditLog.count()).toBe(0);
+  });
+});
+
+describe('setting a first PIN while confirming', () => {
+  it('stores the PIN of an expert who has none or declined one, and refuses over an existing PIN', async () => {
+    const deps = { crypto: globalThis.crypto, now: () => '2024-05-10T09:00:00.000Z' };
+    const first = await createPinRecord('2468', deps);
+    await putExpertPin(db, 'expert-1', { kind: 'declined', at: '2024-05-10T08:00:00.000Z' });
+    expect(await setFirstPin(db, 'expert-1', first)).toEqual({ ok: true, value: undefined });
+    expect(await setFirstPin(db, 'expert-2', first)).toEqual({ ok: true, value: undefined });
+    const second = await createPinRecord('1357', deps);
+    const refused = await setFirstPin(db, 'expert-1', second);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'stale' } });
+    expect(await getExpertPins(db)).toEqual({ 'expert-1': first, 'expert-2': first });
   });
 });

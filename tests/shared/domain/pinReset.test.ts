@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   checkPinReset,
   isPinResetRefusal,
-  namesMatch,
   pinResetConfirmers,
   pinResetNote,
+  pinResetRefusalText,
 } from '../../../shared/domain/pinReset';
 import type { PinResetRequest } from '../../../shared/domain/pinReset';
 import type { Expert, Panel } from '../../../shared/domain/types';
@@ -19,10 +19,15 @@ const stranger = buildExpert(ROUND, 'panel-else', { id: 'stranger', name: '孙�
 const experts: Expert[] = [chair, member, other, stranger];
 const panel: Panel = buildPanel(ROUND, { id: panelId, chairExpertId: chair.id });
 
+// Hex digests as the dialog sends them (64 hex digits for SHA-256).
+const CHAIR_HASH = 'a1'.repeat(32);
+const OTHER_HASH = 'b2'.repeat(32);
+const NOW = '2024-05-10T08:00:00.000Z';
+
 const request = (overrides: Partial<PinResetRequest> = {}): PinResetRequest => ({
   expertId: member.id,
   confirmerId: chair.id,
-  proof: { method: 'name', typedName: '李建国' },
+  proof: { method: 'pin', pinHash: CHAIR_HASH },
   reason: '忘记 PIN',
   ...overrides,
 });
@@ -37,7 +42,9 @@ const check = (
     panel,
     experts,
     targetHasPin: true,
-    confirmerPinHash: undefined,
+    confirmerPinHash: CHAIR_HASH,
+    confirmerFailures: undefined,
+    now: NOW,
     ...more,
   });
 
@@ -67,91 +74,121 @@ describe('who may confirm a forgotten PIN reset', () => {
 });
 
 describe('checking a reset request', () => {
-  it("accepts the chair's name typed with spaces and records who, how and why", () => {
-    const result = check({ proof: { method: 'name', typedName: ' 李 建国　' } });
-    expect(result).toEqual({
+  it("accepts the chair's PIN and records who, how and why", () => {
+    expect(check()).toEqual({
       ok: true,
       expert: member,
       confirmer: chair,
-      note: '组长李建国确认重置王芳的 PIN（组长输入姓名确认）；重置原因：忘记 PIN',
+      note: '组长李建国确认重置王芳的 PIN（组长 PIN 验证）；重置原因：忘记 PIN',
+      newPin: null,
     });
   });
 
-  it("requires the chair's PIN when the chair set one, and refuses a wrong one", () => {
-    expect(check({}, { confirmerPinHash: 'aa11' })).toEqual({ ok: false, refusal: 'pinRequired' });
+  it('counts a wrong chair PIN, and from the fifth in a row pauses 30 s', () => {
+    const wrong = { proof: { method: 'pin' as const, pinHash: OTHER_HASH } };
+    expect(check(wrong)).toEqual({
+      ok: false,
+      refusal: 'wrongPin',
+      values: { count: 1, seconds: 0 },
+      failures: { count: 1, lastAt: NOW },
+    });
+    const fifth = check(wrong, { confirmerFailures: { count: 4, lastAt: NOW } });
+    expect(fifth).toEqual({
+      ok: false,
+      refusal: 'wrongPinPaused',
+      values: { count: 5, seconds: 30 },
+      failures: { count: 5, lastAt: NOW },
+    });
+  });
+
+  it('checks no PIN, not even the right one, while a pause runs, and lets it through after', () => {
+    // Five wrong at 08:00:00 pause until 08:00:30; at 08:00:10, 20 s remain.
+    const failures = { count: 5, lastAt: NOW };
+    expect(check({}, { confirmerFailures: failures, now: '2024-05-10T08:00:10.000Z' })).toEqual({
+      ok: false,
+      refusal: 'paused',
+      values: { count: 5, seconds: 20 },
+    });
+    const after = check({}, { confirmerFailures: failures, now: '2024-05-10T08:00:30.000Z' });
+    expect(after.ok).toBe(true);
+  });
+
+  it('lets a confirmer without a PIN set one now, and refuses an old PIN or a malformed one', () => {
+    const salt = '0f'.repeat(16);
+    const set = check(
+      { proof: { method: 'newPin', salt, pinHash: OTHER_HASH } },
+      { confirmerPinHash: undefined },
+    );
+    expect(set).toEqual({
+      ok: true,
+      expert: member,
+      confirmer: chair,
+      note: '组长李建国确认重置王芳的 PIN（组长设置 PIN 并验证）；重置原因：忘记 PIN',
+      newPin: { salt, hash: OTHER_HASH },
+    });
+    expect(check({}, { confirmerPinHash: undefined })).toMatchObject({ refusal: 'pinNotSet' });
     expect(
-      check({ proof: { method: 'pin', pinHash: 'aa12' } }, { confirmerPinHash: 'aa11' }),
-    ).toEqual({ ok: false, refusal: 'wrongPin' });
-    const result = check(
-      { proof: { method: 'pin', pinHash: 'aa11' } },
-      { confirmerPinHash: 'aa11' },
-    );
-    expect(result.ok && result.note).toBe(
-      '组长李建国确认重置王芳的 PIN（组长 PIN 验证）；重置原因：忘记 PIN',
-    );
+      check(
+        { proof: { method: 'newPin', salt: 'xyz', pinHash: OTHER_HASH } },
+        { confirmerPinHash: undefined },
+      ),
+    ).toMatchObject({ refusal: 'badNewPin' });
+    expect(
+      check({ proof: { method: 'newPin', salt, pinHash: 'ab' } }, { confirmerPinHash: undefined }),
+    ).toMatchObject({ refusal: 'badNewPin' });
   });
 
-  it('refuses a wrong name, an empty reason, and a PIN when the chair has none', () => {
-    expect(check({ proof: { method: 'name', typedName: '王芳' } })).toEqual({
-      ok: false,
-      refusal: 'wrongName',
-    });
-    expect(check({ proof: { method: 'name', typedName: '  ' } })).toEqual({
-      ok: false,
-      refusal: 'wrongName',
-    });
-    expect(check({ reason: ' \n ' })).toEqual({ ok: false, refusal: 'noReason' });
-    expect(check({ proof: { method: 'pin', pinHash: 'aa11' } })).toEqual({
-      ok: false,
-      refusal: 'nameRequired',
-    });
+  it('refuses setting a new PIN for a confirmer who has one, and an empty reason', () => {
+    expect(check({ proof: { method: 'newPin', salt: '0f0f', pinHash: OTHER_HASH } })).toMatchObject(
+      { ok: false, refusal: 'pinRequired' },
+    );
+    expect(check({ reason: ' \n ' })).toMatchObject({ ok: false, refusal: 'noReason' });
   });
 
   it('lets neither an expert of another panel nor the chair confirm the chair’s own reset', () => {
-    expect(
-      check({ confirmerId: stranger.id, proof: { method: 'name', typedName: '孙丽' } }),
-    ).toEqual({ ok: false, refusal: 'notAllowed' });
-    expect(check({ expertId: chair.id, confirmerId: chair.id })).toEqual({
+    expect(check({ confirmerId: stranger.id })).toMatchObject({ refusal: 'notAllowed' });
+    expect(check({ expertId: chair.id, confirmerId: chair.id })).toMatchObject({
       ok: false,
       refusal: 'notAllowed',
     });
-    const byMember = check({
-      expertId: chair.id,
-      confirmerId: other.id,
-      proof: { method: 'name', typedName: '赵强' },
-    });
+    const byMember = check({ expertId: chair.id, confirmerId: other.id });
     expect(byMember.ok && byMember.note).toBe(
-      '本组专家赵强确认重置组长李建国的 PIN（专家输入姓名确认）；重置原因：忘记 PIN',
+      '本组专家赵强确认重置组长李建国的 PIN（专家 PIN 验证）；重置原因：忘记 PIN',
     );
   });
 
   it('refuses an unknown expert and an expert without a PIN', () => {
-    expect(check({}, { expert: undefined })).toEqual({ ok: false, refusal: 'expertNotFound' });
-    expect(check({}, { targetHasPin: false })).toEqual({ ok: false, refusal: 'noPin' });
+    expect(check({}, { expert: undefined })).toMatchObject({ refusal: 'expertNotFound' });
+    expect(check({}, { targetHasPin: false })).toMatchObject({ refusal: 'noPin' });
   });
 });
 
 describe('pin reset helpers', () => {
-  it('compare names ignoring half- and full-width spaces, never matching an empty name', () => {
-    expect(namesMatch('李 建国', '李建国')).toBe(true);
-    expect(namesMatch('　', '')).toBe(false);
-  });
-
-  it('write the note of a PIN confirmation by a member', () => {
+  it('write the note of a member who set a PIN to confirm', () => {
     expect(
       pinResetNote({
         expertName: '李建国',
         confirmerName: '王芳',
         confirmerIsChair: false,
-        method: 'pin',
+        method: 'newPin',
         reason: ' 忘了 ',
       }),
-    ).toBe('本组专家王芳确认重置组长李建国的 PIN（专家 PIN 验证）；重置原因：忘了');
+    ).toBe('本组专家王芳确认重置组长李建国的 PIN（专家设置 PIN 并验证）；重置原因：忘了');
   });
 
-  it('recognise refusal codes only', () => {
+  it('fill the count and the wait into a refusal', () => {
+    expect(pinResetRefusalText('wrongPinPaused', { count: 6, seconds: 60 })).toBe(
+      '确认人的 PIN 不正确，未重置；已连续输错 6 次，请 60 秒后再试。',
+    );
+    expect(pinResetRefusalText('paused', { count: 5, seconds: 12 })).toBe(
+      '确认人的 PIN 输错次数过多，请 12 秒后再试。',
+    );
+  });
+
+  it('recognise refusal codes only, the name confirmation being gone', () => {
     expect(isPinResetRefusal('wrongPin')).toBe(true);
-    expect(isPinResetRefusal('somethingElse')).toBe(false);
+    expect(isPinResetRefusal('paused')).toBe(true);
+    expect(isPinResetRefusal('wrongName')).toBe(false);
     expect(isPinResetRefusal(undefined)).toBe(false);
   });
 });

@@ -85,8 +85,8 @@ describe('report model', () => {
       decided: 1,
       undecided: 2,
       quotaNotes: [
-        '优秀 1/2（50.0%），超过 15% 的上限',
-        '限期整改与不合格 0/2（0.0%），低于 10% 的下限',
+        '优秀 1/2（50%），超过 15% 的上限',
+        '限期整改与不合格 0/2（0%），低于 10% 的下限',
       ],
     });
     expect(b4).toMatchObject({

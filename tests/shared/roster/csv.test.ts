@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDecoding, looksLikeMojibake, parseCsv } from '../../../shared/roster';
+import { chooseDecoding, looksLikeMojibake, parseCsv, readCsv } from '../../../shared/roster';
+import { createWorkMeter } from '../../../shared/xlsx';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, escaped quotes and line breaks', () => {
@@ -24,6 +25,53 @@ describe('parseCsv', () => {
   it('keeps empty fields and a last record without a line break', () => {
     expect(parseCsv('a,,c\r\n,,\r\nx')).toEqual([['a', '', 'c'], ['', '', ''], ['x']]);
     expect(parseCsv('')).toEqual([]);
+  });
+});
+
+describe('readCsv', () => {
+  it('reads what parseCsv reads when every quote closes', () => {
+    const text = 'a,"b\nc"\r\n"d""e",f\n';
+    expect(readCsv(text)).toEqual({ ok: true, rows: parseCsv(text) });
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b\nc'],
+      ['d"e', 'f'],
+    ]);
+  });
+
+  it('refuses a quote that never closes, with the row where it opened', () => {
+    // Row 1 holds a closed multi-line cell; the quote in row 2 opens and never closes.
+    const result = readCsv('a,"b\nc"\nx,"y\nz\n');
+    expect(result).toMatchObject({ ok: false, code: 'unclosedQuote', row: 2 });
+    expect(result.ok ? '' : result.message).toMatch(/^第 2 行有一个双引号（"）没有配对/u);
+    // parseCsv, lenient, takes the rest of the text into the cell instead.
+    expect(parseCsv('a,"b\nc"\nx,"y\nz\n')).toEqual([
+      ['a', 'b\nc'],
+      ['x', 'y\nz\n'],
+    ]);
+  });
+
+  it('keeps a quote inside a field as a character, never as an opening quote', () => {
+    expect(readCsv('5" 屏幕,x\n')).toEqual({ ok: true, rows: [['5" 屏幕', 'x']] });
+  });
+
+  it('refuses more rows or cells than its limits, as soon as it passes them', () => {
+    expect(readCsv('1\n2\n3\n', { maxRows: 2 })).toEqual({
+      ok: false,
+      code: 'tooLarge',
+      message: '超过 2 行，无法读取。请拆分后分别导入。',
+    });
+    expect(readCsv('1,2,3,4\n', { maxCells: 3 })).toEqual({
+      ok: false,
+      code: 'tooLarge',
+      message: '单元格过多（超过 3 个），无法读取。',
+    });
+    expect(readCsv('1,2,3\n', { maxRows: 1, maxCells: 3 }).ok).toBe(true);
+  });
+
+  it('counts the characters it parsed', () => {
+    const meter = createWorkMeter();
+    readCsv('ab,c\n', {}, meter);
+    expect(meter.csvChars).toBe(5);
   });
 });
 

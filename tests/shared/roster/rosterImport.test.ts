@@ -77,6 +77,16 @@ describe('readRoster reports every kind of row problem and imports nothing from 
     expect(result.problems[0]?.message).toContain(message);
   });
 
+  it('refuses a 批建年份 after the round year, with its row and column, and takes the round year itself', () => {
+    const result = readRoster(sheet(good({ 5: '2025' }), good({ 0: '新实验室', 5: '2024' })), {
+      roundYear: 2024,
+    });
+    expect(result.problems).toEqual([
+      { row: 3, column: '批建年份', message: '批建年份 2025 晚于本轮评估年度 2024 年，请核对' },
+    ]);
+    expect(result.rows.map((r) => [r.row, r.yearEstablished])).toEqual([[4, 2024]]);
+  });
+
   it('reports duplicates within the file and codes given twice', () => {
     const result = readRoster(
       sheet(

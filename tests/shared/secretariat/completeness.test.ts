@@ -16,6 +16,13 @@ import {
   buildScoresheet,
   TEST_TIME,
 } from '../../helpers/builders';
+import { planRoundChange } from '../../../shared/secretariat/roundChangePlans';
+import {
+  applyPlan,
+  changeDeps,
+  issuedRound,
+  submittedSheet,
+} from '../../helpers/roundChangeBuilders';
 
 /**
  * Panel 沈阳一组: 张三 (chair) and 李四; panel 大连组: 王五 and 赵六 (no assignments).
@@ -142,5 +149,34 @@ describe('state counts', () => {
   it('counts draft and missing sheets as outstanding, submitted and recused as done', () => {
     const states = ['submitted', 'draft', 'recused', 'missing'] as const;
     expect(states.filter(isOutstanding)).toEqual(['draft', 'missing']);
+  });
+});
+
+describe('completeness after changes during the round (轮次变更)', () => {
+  it('expects nothing of a withdrawn base and counts a voided sheet for nothing', () => {
+    const start = issuedRound();
+    start.scoresheets.push(submittedSheet(start, 'p1-e2', 'b01'));
+    start.scoresheets.push(submittedSheet(start, 'p1-e1', 'b02'));
+    const deps = changeDeps();
+    const replaced = planRoundChange(
+      start,
+      { kind: 'replaceExpert', expertId: 'p1-e2', replacementExpertId: 'p1-e3', reason: '因病' },
+      '秘书处',
+      deps,
+    );
+    if (!replaced.ok) throw new Error(replaced.message);
+    const mid = applyPlan(start, replaced.value);
+    const withdrawn = planRoundChange(
+      mid,
+      { kind: 'withdrawBase', baseId: 'b02', reason: '退出' },
+      '秘书处',
+      deps,
+    );
+    if (!withdrawn.ok) throw new Error(withdrawn.message);
+    const after = applyPlan(mid, withdrawn.value);
+    const { counts } = roundCompleteness({ ...after, changes: after.changes });
+    // b01, b03 for p1-e1 and the replacement p1-e3, b04 for the three of 大连组: seven
+    // expected, none scored (p1-e2's sheet is voided, p1-e1's of b02 is of a withdrawn base).
+    expect(counts).toMatchObject({ expected: 7, submitted: 0, missing: 7, recused: 0 });
   });
 });

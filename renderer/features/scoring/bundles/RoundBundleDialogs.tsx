@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreparedImport, RecordCounts } from '../../../db/bundles';
 import { WithdrawnAlert } from '../../../app/components/WithdrawnAlert';
+import { RoundChangesList } from '../../../app/components/RoundChangesList';
 import { OpenedFileHash } from '../../../app/components/OpenedFileHash';
 import { useFileSha256 } from '../../../app/hooks/useFileSha256';
 import { useLabels } from '../../../app/hooks/useLabels';
@@ -135,6 +136,9 @@ const PreviewModal = ({
       </Descriptions>
       {preview.roster ? (
         <WithdrawnAlert withdrawn={preview.roster.withdrawn} style={{ marginTop: 12 }} />
+      ) : null}
+      {preview.roster ? (
+        <RoundChangesList changes={preview.roster.changes} style={{ marginTop: 12 }} />
       ) : null}
       {preview.unchanged ? (
         <Alert

@@ -29,6 +29,7 @@ export const PrintPanelPage = () => {
 
   const cellText = (cell: MatrixCell | undefined): ReactNode => {
     if (!cell) return '—';
+    if (cell.voided) return t('voided.tag');
     if (cell.state === 'submitted') return cell.total === null ? '—' : formatPoints(cell.total);
     if (cell.state === 'draft' && cell.total !== null) {
       return (

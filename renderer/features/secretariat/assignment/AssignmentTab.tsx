@@ -12,6 +12,7 @@ import type { DeclarePair } from './DeclareConflictDialog';
 import { MatrixView } from './MatrixView';
 import { PanelBalanceCard } from './PanelBalanceCard';
 import { PlacementTable } from './PlacementTable';
+import { RoundChangesCard } from './RoundChangesCard';
 import { useAssignOptions } from './useAssignOptions';
 import { useAssignmentData } from './useAssignmentData';
 
@@ -45,6 +46,7 @@ export const AssignmentTab = ({ round }: { round: Round }) => {
         <Empty description={t('assignment.noBases')} />
       ) : (
         <>
+          <RoundChangesCard data={data} expertsPerBase={options.expertsPerBase} />
           <AutoAssignBar
             data={data}
             options={options}

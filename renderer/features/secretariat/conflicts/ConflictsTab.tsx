@@ -31,6 +31,9 @@ export const ConflictsTab = ({ round }: { round: Round }) => {
         <Alert type="warning" showIcon title={t('results.conflicts.openCount', { count: open })} />
       ) : null}
       {round.archive ? <Alert type="info" showIcon title={t('results.archived')} /> : null}
+      {round.status === 'closed' ? (
+        <Alert type="info" showIcon title={t('closing.readOnly.conflicts')} />
+      ) : null}
       <ConflictList rows={rows} selectedId={selected?.id} onSelect={setChosenId} />
       {selected ? (
         <ConflictSideBySide

@@ -1,11 +1,13 @@
 // 回收评分包: pick many score bundles or a folder (or drop them on the tab), see a preview per
-// file, give each encrypted panel's passphrase once, import the chosen files with a progress
-// bar for the whole batch, and read what changed per file and in total.
+// file, give each encrypted panel's passphrase once, tick each new or changed panel key after
+// comparing its fingerprint with the panel's paper summary, import the chosen files with a
+// progress bar for the whole batch, and read what changed per file and in total.
 import { CloudUploadOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { BatchProgress } from '../../../db/bundles';
 import { getDesktopApi } from '../../../platform/desktopApi';
+import { BatchKeyChecks } from './BatchKeyChecks';
 import { BatchPreviewTable } from './BatchPreviewTable';
 import { BatchSummaryView } from './BatchSummaryView';
 import { LockedPanels } from './LockedPanels';
@@ -62,6 +64,16 @@ export const BatchImportSection = ({
 
   const chosen = state.items.filter((i) => state.accepted.has(i.index)).length;
   const canPick = !isDisabled && !batch.isBusy;
+  // Why the import waits, in one sentence: a chosen file's key unticked, or no checker's name.
+  const waitingFor =
+    batch.waitingKeys.length > 0
+      ? t('trust.batch.waitingKeys', {
+          count: batch.waitingKeys.length,
+          keys: batch.waitingKeys.map((k) => `${k.panelName} ${k.fingerprint}`).join('、'),
+        })
+      : batch.needsOperator
+        ? t('trust.batch.needOperator')
+        : undefined;
 
   return (
     <Card title={t('exchange.import.title')} data-testid="batch-import-section">
@@ -118,17 +130,32 @@ export const BatchImportSection = ({
           <Typography.Title level={5}>
             {t('exchange.import.previewTitle', { count: state.items.length })}
           </Typography.Title>
+          <BatchKeyChecks
+            keys={batch.keys}
+            confirmed={state.confirmedKeys}
+            onConfirm={batch.setKeyConfirmed}
+            operator={batch.operator}
+            onOperator={batch.setOperator}
+          />
           <BatchPreviewTable
             items={state.items}
             accepted={state.accepted}
-            acceptedKeys={state.acceptedKeys}
+            confirmedFiles={batch.confirmedFiles}
             onAccept={batch.setAccepted}
-            onAcceptKey={batch.setKeyAccepted}
           />
+          {waitingFor === undefined ? null : (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 12 }}
+              title={waitingFor}
+              data-testid="batch-commit-why"
+            />
+          )}
           <Space style={{ marginTop: 12 }}>
             <Button
               type="primary"
-              disabled={chosen === 0 || batch.isBusy}
+              disabled={chosen === 0 || batch.isBusy || waitingFor !== undefined}
               onClick={() => void batch.commit()}
               data-testid="batch-commit-button"
             >

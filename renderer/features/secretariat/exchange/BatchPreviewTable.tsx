@@ -1,10 +1,11 @@
 // The preview of a batch, one row per file: its panel, the signer's fingerprint and how it
-// stands against the pinned keys, the scoresheet counts the import expects, its state (with
-// the reason when refused) and whether to import it. A row opens to the full preview.
+// stands against the pinned keys (and whether its key, if new or changed, was ticked in
+// BatchKeyChecks), the scoresheet counts the import expects, its state (with the reason when
+// refused) and whether to import it. A row opens to the full preview.
 import { Checkbox, Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BatchItem, BatchItemStatus, KeyStatus } from '../../../db/bundles';
+import type { BatchItem, BatchItemStatus, KeyStatus, VoidedSheets } from '../../../db/bundles';
 import { importErrorText } from '../../backups/format';
 import { ImportPreviewView } from '../../backups/ImportPreviewView';
 
@@ -25,6 +26,17 @@ const KEY_COLORS: Record<KeyStatus, string> = {
   notPinned: 'default',
 };
 
+/** "作废：N 张（原因…）" under a file's counts, when it brings sheets of voided assignments. */
+const VoidedCount = ({ voided }: { voided: VoidedSheets | undefined }) => {
+  const { t } = useTranslation();
+  if (voided === undefined || voided.sheets === 0) return null;
+  return (
+    <div style={{ fontSize: 12 }} data-testid="batch-file-voided">
+      {t('voided.sheetsVoided', { count: voided.sheets, reasons: voided.reasons.join('；') })}
+    </div>
+  );
+};
+
 // Data rows only: the table also renders an expanded row and an empty placeholder as rows.
 const FileRow = (props: HTMLAttributes<HTMLTableRowElement>) => {
   const isFile = props.className?.split(' ').includes('ant-table-row') === true;
@@ -34,21 +46,22 @@ const FileRow = (props: HTMLAttributes<HTMLTableRowElement>) => {
 export const BatchPreviewTable = ({
   items,
   accepted,
-  acceptedKeys,
+  confirmedFiles,
   onAccept,
-  onAcceptKey,
 }: {
   items: readonly BatchItem[];
   accepted: ReadonlySet<number>;
-  acceptedKeys: ReadonlySet<number>;
+  /** Files whose new or changed signing key a person ticked (BatchKeyChecks). */
+  confirmedFiles: ReadonlySet<number>;
   onAccept: (index: number, isAccepted: boolean) => void;
-  onAcceptKey: (index: number, isAccepted: boolean) => void;
 }) => {
   const { t, i18n } = useTranslation();
   const canImport = (item: BatchItem): boolean =>
     item.status === 'ready' ||
     item.status === 'unchanged' ||
-    (item.status === 'keyMismatch' && acceptedKeys.has(item.index));
+    (item.status === 'keyMismatch' && confirmedFiles.has(item.index));
+  const needsCheck = (item: BatchItem): boolean =>
+    item.prepared?.preview.blocking !== undefined && item.status !== 'duplicate';
 
   return (
     <Table<BatchItem>
@@ -101,9 +114,12 @@ export const BatchPreviewTable = ({
           title: t('exchange.import.columns.counts'),
           render: (_, item) =>
             item.counts ? (
-              <span data-testid="batch-file-counts" style={{ fontSize: 12 }}>
-                {t('exchange.import.counts', item.counts)}
-              </span>
+              <>
+                <span data-testid="batch-file-counts" style={{ fontSize: 12 }}>
+                  {t('exchange.import.counts', item.counts)}
+                </span>
+                <VoidedCount voided={item.prepared?.preview.sheets?.voided} />
+              </>
             ) : (
               '—'
             ),
@@ -129,21 +145,21 @@ export const BatchPreviewTable = ({
                   {t('exchange.import.duplicateOf', { n: item.duplicateOf + 1 })}
                 </Typography.Text>
               ) : null}
-              {item.status === 'keyMismatch' ? (
-                <>
-                  {item.prepared?.preview.blocking ? (
-                    <Typography.Text type="danger" style={{ fontSize: 12 }}>
-                      {importErrorText(item.prepared.preview.blocking, i18n.language)}
-                    </Typography.Text>
-                  ) : null}
-                  <Checkbox
-                    checked={acceptedKeys.has(item.index)}
-                    onChange={(e) => onAcceptKey(item.index, e.target.checked)}
-                    data-testid={`batch-accept-key-${item.index + 1}`}
-                  >
-                    {t('exchange.import.acceptKey')}
-                  </Checkbox>
-                </>
+              {item.status === 'keyMismatch' && item.prepared?.preview.blocking ? (
+                <Typography.Text type="danger" style={{ fontSize: 12 }}>
+                  {importErrorText(item.prepared.preview.blocking, i18n.language)}
+                </Typography.Text>
+              ) : null}
+              {needsCheck(item) ? (
+                <Tag
+                  color={confirmedFiles.has(item.index) ? 'green' : 'orange'}
+                  data-testid="batch-key-check"
+                  data-confirmed={confirmedFiles.has(item.index) ? 'yes' : 'no'}
+                >
+                  {confirmedFiles.has(item.index)
+                    ? t('trust.batch.rowConfirmed')
+                    : t('trust.batch.rowPending')}
+                </Tag>
               ) : null}
             </Space>
           ),

@@ -19,6 +19,7 @@ export const BatchSummaryView = ({ summary }: { summary: BatchSummary }) => {
     if (file.skipped === 'duplicate') {
       return t('exchange.import.skipped.duplicate', { n: (file.duplicateOf ?? 0) + 1 });
     }
+    if (file.skipped === 'keyUnconfirmed') return t('trust.batch.skippedKeyUnconfirmed');
     return file.skipped ? t(`exchange.import.skipped.${file.skipped}`) : '';
   };
   return (

@@ -13,6 +13,7 @@ import { useOpenConflictCount } from '../../../db/resultsHooks';
 import { BatchImportSection } from './BatchImportSection';
 import { bundleFilesOf, droppedItems } from './droppedFiles';
 import { IssueSection } from './IssueSection';
+import { TrustSection } from './TrustSection';
 import { useBatchImport } from './useBatchImport';
 import { carriesFiles } from '../../../app/fileDrag';
 
@@ -82,6 +83,7 @@ export const ExchangeTab = ({ round }: { round: Round }) => {
         ) : null}
         <IssueSection round={round} />
         <BatchImportSection batch={batch} isDisabled={isArchived} />
+        <TrustSection round={round} />
       </Space>
     </div>
   );

@@ -1,14 +1,24 @@
 // The state of one batch of score bundles on the exchange tab: reading (with progress), the
-// preview (which files to import, accepted keys, one passphrase per panel), the safety backup,
-// importing (with progress) and the summary. One batch at a time; files picked while one
-// runs are refused by the caller (isBusy).
-import { useCallback, useRef, useState } from 'react';
+// preview (which files to import, the panel keys a person ticked as matching the panels' paper
+// summaries and who did, one passphrase per panel), the safety backup, importing (with
+// progress) and the summary. One batch at a time; files picked while one runs are refused by
+// the caller (isBusy).
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { newId, systemClock } from '../../../app/clock';
-import { commitBatch, defaultSelection, prepareBatch, unlockBatch } from '../../../db/bundles';
+import {
+  commitBatch,
+  confirmedIndexes,
+  defaultSelection,
+  keysToConfirm,
+  prepareBatch,
+  unconfirmedChosen,
+  unlockBatch,
+} from '../../../db/bundles';
 import type { BatchFile, BatchItem, BatchProgress, BatchSummary } from '../../../db/bundles';
 import { db } from '../../../db/instance';
 import { createBackupNow } from '../../backups/backupRuntime';
 import { IMPORT_ACTOR } from '../../backups/backupService';
+import { useOperatorName } from '../results/useOperatorName';
 
 export type BatchPhase =
   | { kind: 'idle' }
@@ -24,14 +34,15 @@ export type BatchState = {
   phase: BatchPhase;
   items: BatchItem[];
   accepted: ReadonlySet<number>;
-  acceptedKeys: ReadonlySet<number>;
+  /** Keys (batchKeys.ts ids) a person ticked as matching the panel's signed paper summary. */
+  confirmedKeys: ReadonlySet<string>;
 };
 
 const IDLE: BatchState = {
   phase: { kind: 'idle' },
   items: [],
   accepted: new Set(),
-  acceptedKeys: new Set(),
+  confirmedKeys: new Set(),
 };
 
 const BUSY: ReadonlySet<BatchPhase['kind']> = new Set([
@@ -53,6 +64,18 @@ export function useBatchImport(roundId: string) {
     });
   }, []);
   const isBusy = BUSY.has(state.phase.kind);
+  const [remembered, remember] = useOperatorName();
+  const [operator, setOperator] = useState(remembered);
+  const keys = useMemo(() => keysToConfirm(state.items), [state.items]);
+  const confirmedFiles = useMemo(
+    () => confirmedIndexes(keys, state.confirmedKeys),
+    [keys, state.confirmedKeys],
+  );
+  /** Keys of chosen files nobody ticked yet: the import waits for them. */
+  const waitingKeys = unconfirmedChosen(keys, state.accepted, state.confirmedKeys);
+  /** A chosen file's key was ticked: the name of who checked it is needed. */
+  const isAccepting = [...confirmedFiles].some((i) => state.accepted.has(i));
+  const needsOperator = isAccepting && operator.trim() === '';
 
   const start = useCallback(
     async (files: readonly BatchFile[]) => {
@@ -111,23 +134,34 @@ export function useBatchImport(roundId: string) {
     [update],
   );
 
-  const setKeyAccepted = useCallback(
-    (index: number, isAccepted: boolean) =>
+  // Ticking a changed key chooses the files it signed (they are not chosen by default);
+  // unticking it takes them out again. A first key's files stay chosen either way.
+  const setKeyConfirmed = useCallback(
+    (id: string, isConfirmed: boolean) =>
       update((s) => {
-        const acceptedKeys = new Set(s.acceptedKeys);
+        const confirmedKeys = new Set(s.confirmedKeys);
         const accepted = new Set(s.accepted);
-        if (isAccepted) acceptedKeys.add(index);
-        else {
-          acceptedKeys.delete(index);
-          accepted.delete(index);
+        const key = keysToConfirm(s.items).find((k) => k.id === id);
+        if (isConfirmed) confirmedKeys.add(id);
+        else confirmedKeys.delete(id);
+        if (key?.status === 'mismatch') {
+          for (const index of key.indexes) {
+            if (isConfirmed) accepted.add(index);
+            else accepted.delete(index);
+          }
         }
-        return { ...s, acceptedKeys, accepted };
+        return { ...s, confirmedKeys, accepted };
       }),
     [update],
   );
 
   const commit = useCallback(async () => {
-    const { items, accepted, acceptedKeys } = latest.current;
+    const { items, accepted, confirmedKeys } = latest.current;
+    const acceptNewKey = confirmedIndexes(keysToConfirm(items), confirmedKeys);
+    const checker = operator.trim();
+    const isChecking = [...acceptNewKey].some((i) => accepted.has(i));
+    if (isChecking && checker === '') return;
+    if (isChecking) remember(checker);
     update((s) => ({ ...s, phase: { kind: 'backingUp' } }));
     // One backup of the current state before the first file is written, as for any import.
     const safety = await createBackupNow('import');
@@ -138,15 +172,37 @@ export function useBatchImport(roundId: string) {
     const summary = await commitBatch(
       db,
       items,
-      { actor: IMPORT_ACTOR, clock: systemClock, newId, accepted, acceptNewKey: acceptedKeys },
+      {
+        // Who checked the keys signs the import too; without a key to check, as before.
+        actor: isChecking ? checker : IMPORT_ACTOR,
+        clock: systemClock,
+        newId,
+        accepted,
+        acceptNewKey,
+      },
       (p) => update((s) => ({ ...s, phase: { kind: 'importing', progress: p } })),
     );
     update((s) => ({ ...s, phase: { kind: 'done', summary } }));
-  }, [update]);
+  }, [operator, remember, update]);
 
   const reset = useCallback(() => update(() => IDLE), [update]);
 
-  return { state, isBusy, start, unlock, setAccepted, setKeyAccepted, commit, reset };
+  return {
+    state,
+    isBusy,
+    keys,
+    confirmedFiles,
+    waitingKeys,
+    needsOperator,
+    operator,
+    setOperator,
+    start,
+    unlock,
+    setAccepted,
+    setKeyConfirmed,
+    commit,
+    reset,
+  };
 }
 
 export type BatchImportController = ReturnType<typeof useBatchImport>;

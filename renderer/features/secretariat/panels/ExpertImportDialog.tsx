@@ -1,4 +1,5 @@
-// Importing experts from an Excel or CSV sheet: pick the file, read it (readTableFile), check
+// Importing experts from an Excel or CSV sheet: pick the file, read it in a Web Worker
+// within a size and time budget (readTableFileOffThread), check
 // every row (readExpertRoster) and preview the experts and the problems by row and column
 // before anything is saved; the checked experts are then added in one transaction.
 import { App, Alert, Modal, Select, Space, Table, Typography } from 'antd';
@@ -7,10 +8,10 @@ import { useTranslation } from 'react-i18next';
 import { readExpertRoster } from '../../../../shared/roster/experts';
 import type { ExpertRosterRow } from '../../../../shared/roster/experts';
 import type { RosterProblem } from '../../../../shared/roster/roster';
-import { readTableFile } from '../../../../shared/roster/tableFile';
 import type { Expert, Panel, Round } from '../../../../shared/domain/types';
 import { db } from '../../../db/instance';
 import { importExperts } from '../../../db/repositories/panelRepository';
+import { readTableFileOffThread } from '../../../platform/spreadsheetClient';
 import { usePickTableFile } from '../desktopFiles';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
 import { DialogFooter, useSaveThenClose } from './dialogParts';
@@ -20,12 +21,21 @@ export type PickedTable = { fileName: string; rows: string[][] };
 
 /** Asks for an .xlsx or .csv file and reads its first table; null when cancelled or unreadable. */
 export function usePickExpertTable(): () => Promise<PickedTable | null> {
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const pickFile = usePickTableFile();
   return async () => {
     const file = await pickFile();
     if (!file) return null;
-    const table = readTableFile(file.name, file.bytes);
+    const key = 'expert-table-reading';
+    message.open({
+      key,
+      type: 'loading',
+      content: t('spreadsheet.reading', { file: file.name }),
+      duration: 0,
+    });
+    const table = await readTableFileOffThread(file.name, file.bytes);
+    message.destroy(key);
     if (!table.ok) {
       message.error(table.message);
       return null;

@@ -1,5 +1,6 @@
 // The 进度 tab: how far scoring has come in every panel, for every expert and base, and the
-// reminder list (催办清单) of what is outstanding, exported as CSV or Excel or printed.
+// reminder list (催办清单) of what is outstanding, exported as CSV or Excel or printed. Sheets
+// voided by changes after issue count for nothing here and are listed below (作废记录).
 import { App, Button, Card, Segmented, Space, Spin, Switch, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
@@ -9,6 +10,7 @@ import { roundCompleteness } from '../../../../shared/secretariat/completeness';
 import { reminderFileName, reminderRows } from '../../../../shared/secretariat/reminders';
 import { systemClock } from '../../../app/clock';
 import { useAssignments, useBases, useExperts, usePanels, useScoresheets } from '../../../db/hooks';
+import { useRoundChanges } from '../../../db/roundChangeHooks';
 import { formatLocalTime } from '../../scoring/AuditTrail';
 import { BaseProgressTable } from './BaseProgressTable';
 import { CountsLine } from './CountsLine';
@@ -17,6 +19,7 @@ import { reminderSaveRequest } from './exportReminders';
 import type { ReminderFileKind } from './exportReminders';
 import { PanelCards } from './PanelCards';
 import { ReminderPrintView } from './ReminderPrintView';
+import { VoidedSheetsCard } from '../results/VoidedSheetsCard';
 
 type View = 'panels' | 'bases';
 
@@ -29,6 +32,7 @@ export const ProgressTab = ({ round }: { round: Round }) => {
   const bases = useBases(round.id);
   const assignments = useAssignments(round.id);
   const scoresheets = useScoresheets(round.id);
+  const changes = useRoundChanges(round.id);
   const [view, setView] = useState<View>('panels');
   const [onlyOutstanding, setOnlyOutstanding] = useState(false);
   const [printedAt, setPrintedAt] = useState<string | undefined>(undefined);
@@ -36,10 +40,10 @@ export const ProgressTab = ({ round }: { round: Round }) => {
 
   const completeness = useMemo(
     () =>
-      panels && experts && bases && assignments && scoresheets
-        ? roundCompleteness({ panels, experts, bases, assignments, scoresheets })
+      panels && experts && bases && assignments && scoresheets && changes
+        ? roundCompleteness({ panels, experts, bases, assignments, scoresheets, changes })
         : undefined,
-    [panels, experts, bases, assignments, scoresheets],
+    [panels, experts, bases, assignments, scoresheets, changes],
   );
   const reminders = useMemo(() => (completeness ? reminderRows(completeness) : []), [completeness]);
   const names = useMemo(
@@ -147,6 +151,7 @@ export const ProgressTab = ({ round }: { round: Round }) => {
           expertName={(id) => names.expert.get(id) ?? id}
         />
       )}
+      <VoidedSheetsCard round={round} />
       {printedAt ? (
         <ReminderPrintView
           rows={reminders}

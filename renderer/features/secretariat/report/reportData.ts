@@ -1,5 +1,6 @@
-// The round's records the report is built from, read in one read-only transaction so a
-// report never mixes two states of the database, and a live hook over the same read for
+// The round's records the report is built from (its changes after issue too, so the report
+// leaves voided sheets and withdrawn bases out of every statistic and lists them in 作废记录),
+// read in one read-only transaction so a report never mixes two states of the database, and a live hook over the same read for
 // the 报告 tab and the printout.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IndicatorTemplate } from '../../../../shared/domain/types';
@@ -26,21 +27,32 @@ export function readReportRecords(
       db.decisions,
       db.conflicts,
       db.auditLog,
+      db.roundChanges,
     ],
     async () => {
       const round = await db.rounds.get(roundId);
       if (!round) return null;
-      const [bases, panels, experts, assignments, scoresheets, decisions, conflicts, audit] =
-        await Promise.all([
-          db.bases.where('roundId').equals(roundId).toArray(),
-          db.panels.where('roundId').equals(roundId).toArray(),
-          db.experts.where('roundId').equals(roundId).toArray(),
-          db.assignments.where('roundId').equals(roundId).toArray(),
-          db.scoresheets.where('roundId').equals(roundId).toArray(),
-          db.decisions.where('roundId').equals(roundId).toArray(),
-          db.conflicts.where('roundId').equals(roundId).toArray(),
-          db.auditLog.where('roundId').equals(roundId).toArray(),
-        ]);
+      const [
+        bases,
+        panels,
+        experts,
+        assignments,
+        scoresheets,
+        decisions,
+        conflicts,
+        audit,
+        changes,
+      ] = await Promise.all([
+        db.bases.where('roundId').equals(roundId).toArray(),
+        db.panels.where('roundId').equals(roundId).toArray(),
+        db.experts.where('roundId').equals(roundId).toArray(),
+        db.assignments.where('roundId').equals(roundId).toArray(),
+        db.scoresheets.where('roundId').equals(roundId).toArray(),
+        db.decisions.where('roundId').equals(roundId).toArray(),
+        db.conflicts.where('roundId').equals(roundId).toArray(),
+        db.auditLog.where('roundId').equals(roundId).toArray(),
+        db.roundChanges.where('roundId').equals(roundId).toArray(),
+      ]);
       const templateIds = new Set(scoresheets.map((s) => s.templateId));
       for (const id of Object.values(round.templateByType)) {
         if (id !== undefined) templateIds.add(id);
@@ -59,6 +71,7 @@ export function readReportRecords(
         decisions,
         conflicts,
         audit,
+        changes,
       };
     },
   );

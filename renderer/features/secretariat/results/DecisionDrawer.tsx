@@ -92,6 +92,17 @@ export const DecisionDrawer = ({
                   reason: decision.reason || t('common.none'),
                 })}
               </Typography.Text>
+              {decision.basis ? (
+                <Typography.Text type="secondary" data-testid="decision-basis">
+                  <br />
+                  {t('closing.basis', {
+                    aggregate: formatScore(decision.basis.aggregate),
+                    method: t(`results.table.methodShort.${decision.basis.method}`),
+                    grade: labels.gradeName(decision.basis.grade),
+                    sheets: decision.basis.sheets,
+                  })}
+                </Typography.Text>
+              ) : null}
             </Typography.Paragraph>
           ) : (
             <Typography.Text type="secondary">{t('results.decision.none')}</Typography.Text>

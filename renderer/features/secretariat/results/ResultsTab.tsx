@@ -24,6 +24,8 @@ import { DecisionDrawer } from './DecisionDrawer';
 import { QuotaWarnings } from './QuotaWarnings';
 import { ResultsDecisionTable } from './ResultsDecisionTable';
 import { ResultsFilterBar } from './ResultsFilterBar';
+import { RoundClosingCard } from './RoundClosingCard';
+import { VoidedSheetsCard } from './VoidedSheetsCard';
 
 type Mode = 'rule' | AggregationMethod | 'compare';
 
@@ -96,6 +98,7 @@ export const ResultsTab = ({ round }: { round: Round }) => {
         />
       ) : null}
       {round.archive ? <Alert type="info" showIcon title={t('results.archived')} /> : null}
+      <RoundClosingCard round={round} onOpenDecision={setOpenBaseId} />
       <ReviewAlert
         testId="results-stale-decisions"
         title={t('results.table.staleDecisions', { count: derived.stale.length })}
@@ -161,6 +164,7 @@ export const ResultsTab = ({ round }: { round: Round }) => {
         baseName={(id) => baseNames.get(id)}
         onDecide={setOpenBaseId}
       />
+      <VoidedSheetsCard round={round} />
       <PanelConcordanceTable
         panels={records.panels}
         bases={records.bases}
@@ -172,7 +176,7 @@ export const ResultsTab = ({ round }: { round: Round }) => {
           bases={records.bases}
           decisions={records.decisions}
           scoresheets={records.scoresheets}
-          isReadOnly={round.archive !== undefined}
+          isReadOnly={round.archive !== undefined || round.status === 'closed'}
           onClose={() => setOpenBaseId(undefined)}
         />
       ) : null}

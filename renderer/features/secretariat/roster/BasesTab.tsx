@@ -19,7 +19,7 @@ export const BasesTab = ({ round }: { round: Round }) => {
   // Numbered, so reading a file again (even the same one) starts a fresh preview.
   const [picked, setPicked] = useState<{ n: number; roster: PickedRoster } | null>(null);
   const { canImport, canDelete } = rosterPermissions(round);
-  const { pick, dropTarget, isDragging } = useRosterFile((roster) =>
+  const { pick, dropTarget, isDragging, isReading } = useRosterFile((roster) =>
     setPicked((previous) => ({ n: (previous?.n ?? 0) + 1, roster })),
   );
   if (!bases || !panels) return <Spin />;
@@ -34,7 +34,12 @@ export const BasesTab = ({ round }: { round: Round }) => {
       }}
       aria-label={isDragging ? t('roster.dropHere') : undefined}
     >
-      <RosterToolbar round={round} baseCount={bases.length} onPick={() => void pick()} />
+      <RosterToolbar
+        round={round}
+        baseCount={bases.length}
+        onPick={() => void pick()}
+        isReading={isReading}
+      />
       {picked !== null && canImport ? (
         <RosterImportPreview
           key={picked.n}

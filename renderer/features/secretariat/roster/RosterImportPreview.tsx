@@ -33,8 +33,8 @@ export const RosterImportPreview = ({
   const [typeChoices, setTypeChoices] = useState<ReadonlyMap<number, BaseTypeCode>>(new Map());
   const [isSaving, setIsSaving] = useState(false);
   const result = useMemo(
-    () => readRoster(picked.rows, { existing: bases, typeChoices }),
-    [picked.rows, bases, typeChoices],
+    () => readRoster(picked.rows, { existing: bases, typeChoices, roundYear: round.year }),
+    [picked.rows, bases, typeChoices, round.year],
   );
   const valid = result.rows.length;
   const invalid = new Set(result.problems.map((p) => p.row)).size;

@@ -15,10 +15,13 @@ export const RosterToolbar = ({
   round,
   baseCount,
   onPick,
+  isReading = false,
 }: {
   round: Round;
   baseCount: number;
   onPick: () => void;
+  /** A file is being read: the import button waits. */
+  isReading?: boolean;
 }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -58,6 +61,7 @@ export const RosterToolbar = ({
             type="primary"
             icon={<UploadOutlined />}
             onClick={onPick}
+            loading={isReading}
             data-testid="roster-import-button"
           >
             {t('roster.importButton')}

@@ -1,11 +1,12 @@
 // Getting a roster file into the tab: picked through the desktop API's document dialog or
-// dropped onto the tab, then read into cell text (readTableFile: .xlsx, or CSV in UTF-8 or
-// GBK). Unreadable files are refused with the reader's Chinese message.
+// dropped onto the tab, then read into cell text in a Web Worker within a size and time
+// budget (readTableFileOffThread: .xlsx, or CSV in UTF-8 or GBK), so the window never
+// freezes. Unreadable files are refused with the reader's Chinese message.
 import { App } from 'antd';
 import { useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readTableFile } from '../../../../shared/roster';
+import { readTableFileOffThread } from '../../../platform/spreadsheetClient';
 import { usePickTableFile } from '../desktopFiles';
 import { carriesFiles } from '../../../app/fileDrag';
 
@@ -20,10 +21,21 @@ export function useRosterFile(onRead: (picked: PickedRoster) => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [isDragging, setIsDragging] = useState(false);
+  const [isReading, setIsReading] = useState(false);
   const pickFile = usePickTableFile();
 
-  const read = (name: string, bytes: Uint8Array) => {
-    const table = readTableFile(name, bytes);
+  const read = async (name: string, bytes: Uint8Array) => {
+    const key = 'roster-reading';
+    setIsReading(true);
+    message.open({
+      key,
+      type: 'loading',
+      content: t('spreadsheet.reading', { file: name }),
+      duration: 0,
+    });
+    const table = await readTableFileOffThread(name, bytes);
+    message.destroy(key);
+    setIsReading(false);
     if (!table.ok) {
       message.error(table.message, 8);
       return;
@@ -36,7 +48,7 @@ export function useRosterFile(onRead: (picked: PickedRoster) => void) {
 
   const pick = async () => {
     const file = await pickFile();
-    if (file) read(file.name, file.bytes);
+    if (file) await read(file.name, file.bytes);
   };
 
   /** Handlers for the element files may be dropped on. */
@@ -69,5 +81,5 @@ export function useRosterFile(onRead: (picked: PickedRoster) => void) {
     },
   };
 
-  return { pick, dropTarget, isDragging };
+  return { pick, dropTarget, isDragging, isReading };
 }

@@ -129,7 +129,13 @@ const RoundSettingsForm = ({ round }: { round: Round }) => {
           type="info"
           showIcon
           style={{ marginBottom: 16 }}
-          title={round.archive ? t('setup.settings.archivedNote') : t('setup.settings.lockedNote')}
+          title={
+            round.archive
+              ? t('setup.settings.archivedNote')
+              : round.status === 'closed'
+                ? t('closing.readOnly.settings')
+                : t('setup.settings.lockedNote')
+          }
         />
       ) : null}
       <Form layout="vertical" style={{ maxWidth: 760 }}>

@@ -18,7 +18,7 @@ import { samplePayload } from '../../../helpers/bundleBuilders';
 import { openTestDatabase } from '../../../helpers/db';
 import {
   backupBundle,
-  commitDeps,
+  confirmingDeps,
   importBundle,
   keyOf,
   prepared,
@@ -48,7 +48,7 @@ afterEach(async () => {
 async function expectAtomic(ready: PreparedImport, runs: number): Promise<void> {
   const dry = await cloneOf(db);
   const counter = failAtWrite(dry, Number.POSITIVE_INFINITY);
-  const committed = await commitImport(dry, ready, commitDeps());
+  const committed = await commitImport(dry, ready, confirmingDeps(ready));
   counter.off();
   await dry.delete();
   expect(committed.ok).toBe(true);
@@ -59,14 +59,14 @@ async function expectAtomic(ready: PreparedImport, runs: number): Promise<void> 
   await fc.assert(
     fc.asyncProperty(fc.integer({ min: 1, max: total }), async (k) => {
       const failing = failAtWrite(db, k);
-      const result = await commitImport(db, ready, commitDeps()).finally(failing.off);
+      const result = await commitImport(db, ready, confirmingDeps(ready)).finally(failing.off);
       expect(result.ok || result.error.code).toBe('internal');
       expect(result.ok || result.error.message).toContain('数据库未作任何更改');
       expect(await databaseDigest(db)).toBe(before);
     }),
     { numRuns: runs },
   );
-  const result = await commitImport(db, ready, commitDeps());
+  const result = await commitImport(db, ready, confirmingDeps(ready));
   expect(result.ok).toBe(true);
   expect(await databaseDigest(db)).not.toBe(before);
 }

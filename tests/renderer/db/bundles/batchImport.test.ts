@@ -1,15 +1,22 @@
 // The secretariat brings score bundles back in one batch: every file is previewed, the
 // accepted ones are committed one transaction each, a broken file in the middle never stops
 // the others, the same bundle twice is recognised, encrypted bundles wait for their panel's
-// passphrase, and importing the same batch again changes nothing.
+// passphrase, importing the same batch again changes nothing, and a file is imported only
+// once a person ticked its panel key (one tick per key, however many files it signed).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import {
   commitBatch,
+  defaultSelection,
   prepareBatch,
   runBatchImport,
   unlockBatch,
 } from '../../../../renderer/db/bundles/batchImport';
+import {
+  confirmedIndexes,
+  keysToConfirm,
+  unconfirmedChosen,
+} from '../../../../renderer/db/bundles/batchKeys';
 import type { BatchFile, BatchProgress } from '../../../../renderer/db/bundles/batchTypes';
 import { dataDigest } from '../../../../renderer/db/bundles/digest';
 import { openTestDatabase } from '../../../helpers/db';
@@ -19,6 +26,7 @@ import {
   putExchangeRound,
 } from '../../../helpers/exchangeBuilders';
 import type { ExchangeRound } from '../../../helpers/exchangeBuilders';
+import { confirmEveryKey } from '../../../helpers/batchReview';
 import { commitDeps, testCrypto } from '../../../helpers/importBuilders';
 
 const opened: PingguDatabase[] = [];
@@ -37,6 +45,8 @@ type Fixture = {
   r: ExchangeRound;
   /** 沈阳组 laptop-1 (李明, 王强), 沈阳组 laptop-2 (张伟), 大连组 laptop-3 (both experts). */
   shenyang1: Uint8Array;
+  /** 沈阳组 laptop-1 again, a later export with 李明's sheets only: the same key. */
+  shenyang1Again: Uint8Array;
   shenyang2: Uint8Array;
   dalian: Uint8Array;
   dalianEncrypted: Uint8Array;
@@ -57,6 +67,10 @@ beforeAll(async () => {
     shenyang1: await laptopScoresBundle(source, r, shenyang.id, {
       deviceId: 'laptop-1',
       expertIds: shenyangExperts.slice(0, 2),
+    }),
+    shenyang1Again: await laptopScoresBundle(source, r, shenyang.id, {
+      deviceId: 'laptop-1',
+      expertIds: shenyangExperts.slice(0, 1),
     }),
     shenyang2: await laptopScoresBundle(source, r, shenyang.id, {
       deviceId: 'laptop-2',
@@ -85,6 +99,9 @@ const options = () => ({
 
 const file = (name: string, bytes: Uint8Array): BatchFile => ({ name, bytes });
 
+/** Commit options of a clerk who ticks every panel key after comparing it with the summary. */
+const clerk = () => ({ ...commitDeps(), review: confirmEveryKey });
+
 describe('runBatchImport', () => {
   it('imports every file of a folder and reports what each one added and the totals', async () => {
     const db = await secretariat();
@@ -93,7 +110,7 @@ describe('runBatchImport', () => {
       file('评分包-沈阳组-2.pgb', fixture.shenyang2),
       file('评分包-大连组.pgb', fixture.dalian),
     ];
-    const { items, summary } = await runBatchImport(db, files, { ...options(), ...commitDeps() });
+    const { items, summary } = await runBatchImport(db, files, { ...options(), ...clerk() });
 
     expect(items.map((i) => [i.panelName, i.status, i.keyStatus, i.counts?.added])).toEqual([
       ['沈阳组', 'ready', 'newDevice', 4],
@@ -127,7 +144,7 @@ describe('runBatchImport', () => {
       file('拔出U盘时损坏.pgb', truncated),
       file('c.pgb', fixture.dalian),
     ];
-    const { items, summary } = await runBatchImport(db, files, { ...options(), ...commitDeps() });
+    const { items, summary } = await runBatchImport(db, files, { ...options(), ...clerk() });
 
     expect(items.map((i) => i.status)).toEqual(['ready', 'failed', 'ready']);
     const broken = summary.files[1];
@@ -143,7 +160,7 @@ describe('runBatchImport', () => {
       [files[0], files[2]].filter((f) => f !== undefined),
       {
         ...options(),
-        ...commitDeps(),
+        ...clerk(),
       },
     );
     expect(await dataDigest(db, { withoutProvenance: true })).toBe(
@@ -158,10 +175,10 @@ describe('runBatchImport', () => {
       file('2.pgb', fixture.shenyang2),
       file('3.pgb', fixture.dalian),
     ];
-    await runBatchImport(db, files, { ...options(), ...commitDeps() });
+    await runBatchImport(db, files, { ...options(), ...clerk() });
     const before = await dataDigest(db);
 
-    const again = await runBatchImport(db, files, { ...options(), ...commitDeps() });
+    const again = await runBatchImport(db, files, { ...options(), ...clerk() });
     expect(again.items.map((i) => [i.status, i.keyStatus])).toEqual([
       ['unchanged', 'pinned'],
       ['unchanged', 'pinned'],
@@ -178,7 +195,7 @@ describe('runBatchImport', () => {
       file('评分包-大连组.pgb', fixture.dalian),
       file('评分包-大连组 - 副本.pgb', fixture.dalian),
     ];
-    const { items, summary } = await runBatchImport(db, files, { ...options(), ...commitDeps() });
+    const { items, summary } = await runBatchImport(db, files, { ...options(), ...clerk() });
 
     expect(items[1]).toMatchObject({ status: 'duplicate', duplicateOf: 0, panelName: '大连组' });
     expect(summary.files[1]).toMatchObject({
@@ -198,7 +215,7 @@ describe('runBatchImport', () => {
       file('c.pgb', fixture.dalian),
     ];
     const events: BatchProgress[] = [];
-    await runBatchImport(db, files, { ...options(), ...commitDeps() }, (p) => events.push(p));
+    await runBatchImport(db, files, { ...options(), ...clerk() }, (p) => events.push(p));
     expect(events).toEqual([
       { phase: 'reading', done: 0, total: 3, current: 'a.pgb' },
       { phase: 'reading', done: 1, total: 3, current: 'b.pgb' },
@@ -229,7 +246,7 @@ describe('runBatchImport', () => {
     const { summary } = await runBatchImport(db, files, {
       ...options(),
       ...commitDeps(),
-      review: () => ({ accepted: new Set([1]) }),
+      review: () => ({ accepted: new Set([1]), acceptNewKey: new Set([1]) }),
     });
     expect(summary.files.map((f) => [f.outcome, f.skipped])).toEqual([
       ['skipped', 'notSelected'],
@@ -272,6 +289,7 @@ describe('encrypted score bundles', () => {
       clock,
       newId,
       accepted: new Set([0, 1]),
+      acceptNewKey: new Set([0, 1]),
       yieldToEventLoop: () => Promise.resolve(),
     });
     expect(summary).toMatchObject({ imported: 2, failed: 0 });
@@ -282,7 +300,7 @@ describe('encrypted score bundles', () => {
     const db = await secretariat();
     const { summary } = await runBatchImport(db, [file('加密.pgb', fixture.dalianEncrypted)], {
       ...options(),
-      ...commitDeps(),
+      ...clerk(),
     });
     expect(summary.files[0]).toMatchObject({ outcome: 'skipped', skipped: 'locked' });
     expect(await db.scoresheets.count()).toBe(0);
@@ -294,7 +312,7 @@ describe('a changed signing key', () => {
     const db = await secretariat();
     await runBatchImport(db, [file('first.pgb', fixture.dalian)], {
       ...options(),
-      ...commitDeps(),
+      ...clerk(),
     });
     // The same laptop id, but signed with another key (a reinstalled laptop, or a forgery).
     const source = await machine();
@@ -319,5 +337,77 @@ describe('a changed signing key', () => {
     });
     expect(accepted.summary.files[0]?.outcome).toBe('imported');
     expect(accepted.summary.files[0]?.summary?.keyReplaced).toBe(true);
+  });
+});
+
+describe('a panel device’s first key', () => {
+  it('asks for one tick per key, however many files of the batch it signed', async () => {
+    const db = await secretariat();
+    const files = [
+      file('沈阳组-1.pgb', fixture.shenyang1),
+      file('沈阳组-1-补交.pgb', fixture.shenyang1Again),
+      file('沈阳组-2.pgb', fixture.shenyang2),
+      file('大连组.pgb', fixture.dalian),
+    ];
+    const items = await prepareBatch(db, files, options());
+    const keys = keysToConfirm(items);
+    expect(keys.map((k) => [k.panelName, k.deviceId, k.status, k.indexes])).toEqual([
+      ['沈阳组', 'laptop-1', 'newDevice', [0, 1]],
+      ['沈阳组', 'laptop-2', 'newDevice', [2]],
+      ['大连组', 'laptop-3', 'newDevice', [3]],
+    ]);
+    expect(keys[0]?.fingerprint).toBe(items[0]?.fingerprint);
+    expect(keys[0]?.fingerprint).not.toBe(keys[1]?.fingerprint);
+    const all = new Set([0, 1, 2, 3]);
+    const laptop1 = new Set([keys[0]?.id ?? '']);
+    expect(unconfirmedChosen(keys, all, laptop1).map((k) => k.deviceId)).toEqual([
+      'laptop-2',
+      'laptop-3',
+    ]);
+    // A key whose files are all left out does not hold the import up.
+    expect(unconfirmedChosen(keys, new Set([0, 1]), laptop1)).toEqual([]);
+    expect([...confirmedIndexes(keys, laptop1)]).toEqual([0, 1]);
+  });
+
+  it('imports only the files whose key was ticked; the others are skipped and write nothing', async () => {
+    const db = await secretariat();
+    const files = [
+      file('沈阳组-1.pgb', fixture.shenyang1),
+      file('沈阳组-1-补交.pgb', fixture.shenyang1Again),
+      file('大连组.pgb', fixture.dalian),
+    ];
+    const { summary } = await runBatchImport(db, files, {
+      ...options(),
+      ...commitDeps(),
+      review: (items) => {
+        const keys = keysToConfirm(items);
+        const laptop1 = keys.filter((k) => k.deviceId === 'laptop-1').map((k) => k.id);
+        return {
+          accepted: defaultSelection(items),
+          acceptNewKey: confirmedIndexes(keys, new Set(laptop1)),
+        };
+      },
+    });
+    expect(summary.files.map((f) => [f.outcome, f.skipped])).toEqual([
+      ['imported', undefined],
+      ['imported', undefined],
+      ['skipped', 'keyUnconfirmed'],
+    ]);
+    expect(await db.scoresheets.count()).toBe(4);
+    const pins = await db.trustedKeys.toArray();
+    expect(pins.map((p) => [p.deviceId, p.acceptedBy, p.acceptedAt])).toEqual([
+      ['laptop-1', '秘书处 王芳', '2024-05-13T09:00:00.000Z'],
+    ]);
+  });
+
+  it('imports nothing when nobody ticks any key', async () => {
+    const db = await secretariat();
+    const before = await dataDigest(db);
+    const files = [file('沈阳组-1.pgb', fixture.shenyang1), file('大连组.pgb', fixture.dalian)];
+    const { summary } = await runBatchImport(db, files, { ...options(), ...commitDeps() });
+    expect(summary).toMatchObject({ imported: 0, failed: 0, skipped: 2 });
+    expect(summary.files.map((f) => f.skipped)).toEqual(['keyUnconfirmed', 'keyUnconfirmed']);
+    expect(await dataDigest(db)).toBe(before);
+    expect(await db.trustedKeys.count()).toBe(0);
   });
 });

@@ -19,6 +19,7 @@ import { openTestDatabase } from '../../../helpers/db';
 import {
   backupBundle,
   commitDeps,
+  confirmingDeps,
   keyOf,
   prepared,
   resultBundle,
@@ -117,7 +118,7 @@ describe.each([
       [...r.bases].sort((a, b) => (a.code < b.code ? -1 : 1)).map((b) => [b.name, 3]),
     );
     expect(preview.sheets?.byExpert).toHaveLength(3);
-    const scoresCommit = await commitImport(secretariat, scoresReady, commitDeps());
+    const scoresCommit = await commitImport(secretariat, scoresReady, confirmingDeps(scoresReady));
     expect(scoresCommit.ok && scoresCommit.result.counts.added).toBe(6);
     expect(byId(await secretariat.scoresheets.toArray())).toEqual(byId(sheets));
     const audit = await secretariat.auditLog.toArray();

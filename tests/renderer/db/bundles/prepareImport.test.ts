@@ -9,6 +9,7 @@ import { buildResultBundlePayload } from '../../../../renderer/db/bundles/export
 import type { ImportErrorCode } from '../../../../renderer/db/bundles/importErrors';
 import { prepareImport } from '../../../../renderer/db/bundles/prepareImport';
 import type { PrepareOptions } from '../../../../renderer/db/bundles/types';
+import { FORMAT_VERSION } from '../../../../shared/bundle/format';
 import { writeZip } from '../../../../shared/bundle/zip';
 import { testSheetDeps } from '../../../helpers/builders';
 import type { RoundRecords } from '../../../helpers/builders';
@@ -136,7 +137,10 @@ const CASES: BadCase[] = [
   {
     name: 'a newer format version',
     bytes: () =>
-      craftBundle({ manifest: { ...parts.manifest, version: 2 }, payload: parts.payload }),
+      craftBundle({
+        manifest: { ...parts.manifest, version: FORMAT_VERSION + 1 },
+        payload: parts.payload,
+      }),
     code: 'newerVersion',
   },
   {

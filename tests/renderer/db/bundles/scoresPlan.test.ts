@@ -18,7 +18,7 @@ import {
 import type { RoundRecords } from '../../../helpers/builders';
 import { openTestDatabase } from '../../../helpers/db';
 import {
-  commitDeps,
+  confirmingDeps,
   importBundle,
   keyOf,
   prepared,
@@ -63,7 +63,7 @@ describe('importing score bundles at the secretariat', () => {
     const again = await prepared(secretariat, bytes, scoresOnly(r.round.id));
     expect(again.preview.unchanged).toBe(true);
     expect(again.preview.sheets?.counts).toMatchObject({ added: 0, unchanged: 6 });
-    const result = await commitImport(secretariat, again, commitDeps());
+    const result = await commitImport(secretariat, again, confirmingDeps(again));
     if (!result.ok) throw new Error(result.error.messageEn);
     expect(result.result.changed).toBe(false);
     expect(result.result.sheets?.every((s) => s.outcome === 'unchanged')).toBe(true);
@@ -105,7 +105,7 @@ describe('importing score bundles at the secretariat', () => {
       ].sort(),
     );
     expect(ready.preview.sheets?.byExpert.map((g) => g.name)).toContain('孙外组');
-    const result = await commitImport(secretariat, ready, commitDeps());
+    const result = await commitImport(secretariat, ready, confirmingDeps(ready));
     expect(result.ok && result.result.counts).toMatchObject({ added: 1, refused: 3 });
     expect(await secretariat.scoresheets.count()).toBe(1);
   });
@@ -154,7 +154,7 @@ describe('importing score bundles at the secretariat', () => {
         [sheets[3]?.id, 'new', undefined],
       ].sort(),
     );
-    const result = await commitImport(secretariat, ready, commitDeps());
+    const result = await commitImport(secretariat, ready, confirmingDeps(ready));
     expect(result.ok && result.result.counts).toMatchObject({ added: 2, refused: 2 });
     expect((await secretariat.scoresheets.toArray()).map((s) => s.id).sort()).toEqual(
       [sheets[0]?.id, sheets[3]?.id].sort(),
@@ -181,7 +181,7 @@ describe('importing score bundles at the secretariat', () => {
     const ready = await prepared(secretariat, fromB, scoresOnly(r.round.id));
     expect(ready.preview.sheets?.counts.conflicts).toBe(1);
     expect(ready.preview.sheets?.writes.openConflicts).toBe(1);
-    await commitImport(secretariat, ready, commitDeps());
+    await commitImport(secretariat, ready, confirmingDeps(ready));
 
     const [conflict, ...more] = await listOpenConflicts(secretariat, r.round.id);
     expect(more).toEqual([]);
@@ -209,7 +209,7 @@ describe('importing score bundles at the secretariat', () => {
       .flatMap((g) => g.sheets)
       .find((s) => s.sheetId === draft.id);
     expect(row).toMatchObject({ outcome: 'unchanged', reason: 'olderVersion' });
-    await commitImport(secretariat, ready, commitDeps());
+    await commitImport(secretariat, ready, confirmingDeps(ready));
     expect((await secretariat.scoresheets.get(draft.id))?.status).toBe('submitted');
   });
 });

@@ -1,6 +1,7 @@
 // Key pinning: the first bundle pins its signer; the same key later is fine; another key for
 // the same device (or the round's secretariat) is refused, leaving the database exactly as
-// it was, until a person accepts it; a new device of a panel is allowed and flagged.
+// it was, until a person accepts it; a panel device's first key is pinned only once a person
+// ticked that its fingerprint matches the panel's paper summary, and the pin says who and when.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import { commitImport } from '../../../../renderer/db/bundles/commitImport';
@@ -44,11 +45,26 @@ async function scoredPanel(): Promise<void> {
 }
 
 describe('pinning panel devices at the secretariat', () => {
-  it('pins the key of a device on its first score bundle and accepts the same key later', async () => {
+  it('refuses a device’s first score bundle, changing nothing, until a person ticks its fingerprint', async () => {
+    await scoredPanel();
+    const before = await databaseDigest(secretariat);
+    const first = await prepared(secretariat, await scoresBundleFrom(panel, r), {}, '沈阳组.pgb');
+    const fingerprint = await fingerprintOf('laptop-1');
+    expect(first.preview.key).toMatchObject({ status: 'newDevice', otherDeviceFingerprints: [] });
+    expect(first.preview.blocking?.code).toBe('unconfirmedKey');
+    const refused = await commitImport(secretariat, first, commitDeps());
+    if (refused.ok) throw new Error('a first key was pinned without a person’s tick');
+    expect(refused.error.code).toBe('unconfirmedKey');
+    expect(refused.error.message).toBe(
+      `文件“沈阳组.pgb”：是评审组设备“laptop-1”的第一个评分包，其签名密钥（指纹 ${fingerprint}）尚未核对：请与该评审组签字的纸质汇总单上的指纹核对一致并勾选确认后再导入。`,
+    );
+    expect(await databaseDigest(secretariat)).toBe(before);
+  });
+
+  it('pins the key of a device once ticked, with who and when, and accepts the same key later', async () => {
     await scoredPanel();
     const first = await prepared(secretariat, await scoresBundleFrom(panel, r));
-    expect(first.preview.key).toMatchObject({ status: 'newDevice', otherDeviceFingerprints: [] });
-    await commitImport(secretariat, first, commitDeps());
+    await commitImport(secretariat, first, commitDeps({ acceptNewKey: true }));
     const pin = await secretariat.trustedKeys.get(devicePinId(r.round.id, r.panel.id, 'laptop-1'));
     expect(pin).toMatchObject({
       role: 'panelDevice',
@@ -56,6 +72,8 @@ describe('pinning panel devices at the secretariat', () => {
       deviceId: 'laptop-1',
       fingerprint: await fingerprintOf('laptop-1'),
       firstSeenAt: '2024-05-13T09:00:00.000Z',
+      acceptedBy: '秘书处 王芳',
+      acceptedAt: '2024-05-13T09:00:00.000Z',
     });
 
     const later = await prepared(secretariat, await scoresBundleFrom(panel, r));
@@ -90,13 +108,14 @@ describe('pinning panel devices at the secretariat', () => {
     expect(pin).toMatchObject({
       fingerprint: intruder,
       acceptedBy: '秘书处 王芳',
+      acceptedAt: '2024-05-13T09:00:00.000Z',
       replaced: [{ fingerprint: pinned, until: '2024-05-13T09:00:00.000Z' }],
     });
     const old = await prepared(secretariat, await scoresBundleFrom(panel, r));
     expect(old.preview.key.status).toBe('mismatch');
   });
 
-  it('allows a new device of a panel and asks to compare its fingerprint', async () => {
+  it('asks to compare the fingerprint of a panel’s second device, and pins it once ticked', async () => {
     await scoredPanel();
     await importBundle(secretariat, await scoresBundleFrom(panel, r));
     const second = await prepared(
@@ -110,8 +129,8 @@ describe('pinning panel devices at the secretariat', () => {
     });
     expect(second.preview.key.note).toContain(await fingerprintOf('laptop-2'));
     expect(second.preview.key.note).toContain('纸质汇总单');
-    expect(second.preview.blocking).toBeUndefined();
-    const result = await commitImport(secretariat, second, commitDeps());
+    expect(second.preview.blocking?.code).toBe('unconfirmedKey');
+    const result = await commitImport(secretariat, second, commitDeps({ acceptNewKey: true }));
     expect(result.ok && result.result.keyPinned).toBe(true);
     expect(await secretariat.trustedKeys.count()).toBe(2);
   });

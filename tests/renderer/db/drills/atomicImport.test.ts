@@ -13,7 +13,7 @@ import { dataDigest, databaseDigest } from '../../../../renderer/db/bundles/dige
 import type { PreparedImport } from '../../../../renderer/db/bundles/types';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import { importScenarios } from '../../../helpers/importScenarios';
-import { commitDeps, prepared } from '../../../helpers/importBuilders';
+import { confirmingDeps, prepared } from '../../../helpers/importBuilders';
 import { cloneOf, drillSeed, failAtRequest, failAtWrite } from '../../../helpers/storageFaults';
 import type { WriteFault } from '../../../helpers/storageFaults';
 
@@ -45,7 +45,7 @@ async function dryRun(db: PingguDatabase, ready: PreparedImport, style: Style) {
   const copy = await cloneOf(db);
   // Counted apart: with a deleting hook subscribed, Dexie clears a table record by record.
   const counter = inject({ db: copy }, style, Number.POSITIVE_INFINITY);
-  const result = await commitImport(copy, ready, commitDeps()).finally(counter.off);
+  const result = await commitImport(copy, ready, confirmingDeps(ready)).finally(counter.off);
   if (!result.ok) throw new Error(`dry run refused: ${result.error.messageEn}`);
   const after = await dataDigest(copy);
   await copy.delete();
@@ -96,7 +96,11 @@ describe('drill: an import aborted at a random record', () => {
         const drill = drills[index];
         if (!drill) throw new Error(`no drill ${index}`);
         const fault = inject(drill, style, k);
-        const result = await commitImport(drill.db, drill.ready, commitDeps()).finally(fault.off);
+        const result = await commitImport(
+          drill.db,
+          drill.ready,
+          confirmingDeps(drill.ready),
+        ).finally(fault.off);
         expect(fault.fired(), `${drill.name}: write ${k} reached`).toBe(true);
         expect(result.ok).toBe(false);
         if (!result.ok) {
@@ -118,7 +122,7 @@ describe('drill: an import aborted at a random record', () => {
 
   it('then commits each import cleanly, to the state of an import that never failed', async () => {
     for (const drill of drills) {
-      const result = await commitImport(drill.db, drill.ready, commitDeps());
+      const result = await commitImport(drill.db, drill.ready, confirmingDeps(drill.ready));
       expect(result.ok, drill.name).toBe(true);
       expect(await databaseDigest(drill.db)).not.toBe(drill.before);
       expect(await dataDigest(drill.db), drill.name).toBe(drill.after);

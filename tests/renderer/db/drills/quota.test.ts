@@ -15,7 +15,7 @@ import { findScoresheet } from '../../../../renderer/db/queries';
 import { SheetSaver } from '../../../../renderer/features/scoring/sheetSaver';
 import type { SaveStatus } from '../../../../renderer/features/scoring/sheetSaver';
 import { openTestDatabase } from '../../../helpers/db';
-import { commitDeps, prepared } from '../../../helpers/importBuilders';
+import { confirmingDeps, prepared } from '../../../helpers/importBuilders';
 import { importScenarios } from '../../../helpers/importScenarios';
 import type { ImportScenario } from '../../../helpers/importScenarios';
 import { firstKey, putUnscoredRound, windowDeps } from '../../../helpers/scoringBuilders';
@@ -49,7 +49,7 @@ async function cleanCommit(scenario: ImportScenario) {
   const copy = await cloneOf(scenario.db);
   const counter = failAtRequest(copy.name, Number.POSITIVE_INFINITY);
   const ready = await prepared(copy, scenario.bytes);
-  const result = await commitImport(copy, ready, commitDeps()).finally(counter.off);
+  const result = await commitImport(copy, ready, confirmingDeps(ready)).finally(counter.off);
   expect(result.ok).toBe(true);
   const after = await dataDigest(copy);
   await copy.delete();
@@ -75,7 +75,9 @@ describe('drill: the disk fills up during an import', () => {
           const fault = fromHook
             ? failAtWrite(scenario.db, k, quotaExceeded)
             : failAtRequest(scenario.db.name, k, quotaExceeded);
-          const result = await commitImport(scenario.db, ready, commitDeps()).finally(fault.off);
+          const result = await commitImport(scenario.db, ready, confirmingDeps(ready)).finally(
+            fault.off,
+          );
           expect(fault.fired()).toBe(true);
           if (result.ok) throw new Error(`${scenario.name}: imported despite a full disk`);
           expect(result.error.code).toBe('quota');
@@ -93,7 +95,7 @@ describe('drill: the disk fills up during an import', () => {
 
     for (const [i, scenario] of scenarios.entries()) {
       const ready = await prepared(scenario.db, scenario.bytes);
-      const result = await commitImport(scenario.db, ready, commitDeps());
+      const result = await commitImport(scenario.db, ready, confirmingDeps(ready));
       expect(result.ok, scenario.name).toBe(true);
       expect(await dataDigest(scenario.db), scenario.name).toBe(clean[i]?.after);
     }

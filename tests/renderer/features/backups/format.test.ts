@@ -34,6 +34,7 @@ describe('what the import preview shows', () => {
       addedExperts: [],
       addedBases: [],
       withdrawn: { bases: [], experts: [], assignments: 0, keptScored: 0 },
+      changes: { items: [], voidedSheets: 0 },
     };
     expect(rosterTotals(roster)).toEqual({ added: 21, changed: 1, unchanged: 3 });
   });
@@ -59,6 +60,26 @@ describe('what the import preview shows', () => {
       'new',
       'unchanged',
     ]);
+  });
+
+  it('lists a voided sheet right after the refusals, before the plain new ones', () => {
+    const voided = {
+      ...sheet('5', 'new'),
+      voided: { id: 'change-1', kind: 'replaceExpert' as const, reason: '专家因病无法继续评审' },
+    };
+    const preview = {
+      sheets: {
+        byBase: [
+          {
+            id: 'g',
+            name: 'g',
+            counts: { added: 0, updated: 0, unchanged: 0, conflicts: 0, refused: 0 },
+            sheets: [sheet('1', 'new'), voided, sheet('2', 'refused'), sheet('3', 'updated')],
+          },
+        ],
+      },
+    };
+    expect(sheetsWorthShowing(preview).map((s) => s.sheetId)).toEqual(['2', '5', '3', '1']);
   });
 
   it('writes sizes and times for people', () => {

@@ -4,6 +4,7 @@ import {
   expertsWithNothingHere,
 } from '../../../../renderer/features/scoring/panelMatrix';
 import { buildRoundRecords, buildScoresheet } from '../../../helpers/builders';
+import { buildChange } from '../../../helpers/voidedBuilders';
 
 describe("the chair's panel matrix", () => {
   it('puts the chair first and gives every expected sheet its state and total', () => {
@@ -48,8 +49,71 @@ describe("the chair's panel matrix", () => {
       draft: 1,
       submitted: 1,
       recused: 1,
+      voided: 0,
     });
     expect(matrix.byExpert[e3.id]).toMatchObject({ expected: 2, missing: 1, recused: 1 });
+  });
+
+  it('shows a voided sheet with its reason and counts it in no expected or missing figure', () => {
+    const r = buildRoundRecords();
+    const [e1, e2, e3] = r.experts;
+    const [a1, b4] = r.bases;
+    if (!e1 || !e2 || !e3 || !a1 || !b4) throw new Error('round not built');
+    // e3 was replaced: a re-issued bundle took both of e3's assignments away; e3's started
+    // sheet for a1 stays, voided by the change.
+    const assignments = r.assignments.filter((a) => a.expertId !== e3.id);
+    const sheets = [
+      buildScoresheet(a1, e1, { status: 'submitted', scores: { 'A1.1.1': 9 } }),
+      buildScoresheet(a1, e3, { status: 'submitted', scores: { 'A1.1.1': 4 } }),
+    ];
+    const [voidedSheet] = sheets.slice(1);
+    if (!voidedSheet) throw new Error('no sheet');
+    const change = buildChange(r.round.id, {
+      kind: 'replaceExpert',
+      reason: '专家因病无法继续评审',
+      expertId: e3.id,
+      voids: [
+        { expertId: e3.id, baseId: a1.id },
+        { expertId: e3.id, baseId: b4.id },
+      ],
+    });
+    const matrix = buildPanelMatrix({
+      panel: r.panel,
+      experts: r.experts,
+      bases: r.bases,
+      assignments,
+      sheets,
+      templateById: new Map(r.templates.map((t) => [t.id, t])),
+      voided: new Map([[voidedSheet.id, change]]),
+    });
+    expect(matrix.rows[0]?.cells[e3.id]).toEqual({
+      state: 'submitted',
+      total: null,
+      recusalReason: undefined,
+      voided: { id: change.id, kind: 'replaceExpert', reason: '专家因病无法继续评审' },
+    });
+    // e3 has no cell for b4: neither assigned nor a sheet.
+    expect(matrix.rows[1]?.cells[e3.id]).toBeUndefined();
+    // 4 assignments are left (e1, e2 × a1, b4); one of them is submitted.
+    expect(matrix.total).toEqual({
+      expected: 4,
+      missing: 3,
+      notStarted: 3,
+      draft: 0,
+      submitted: 1,
+      recused: 0,
+      voided: 1,
+    });
+    expect(matrix.byExpert[e3.id]).toEqual({
+      expected: 0,
+      missing: 0,
+      notStarted: 0,
+      draft: 0,
+      submitted: 0,
+      recused: 0,
+      voided: 1,
+    });
+    expect(expertsWithNothingHere(matrix).map((e) => e.id)).toEqual([e2.id]);
   });
 
   it('leaves out experts and assignments of other panels', () => {

@@ -8,6 +8,7 @@ import {
 import { builtinTemplateForType } from '../../../../shared/domain/templates';
 import type { Scoresheet } from '../../../../shared/domain/types';
 import { buildRoundRecords, buildScoresheet } from '../../../helpers/builders';
+import { buildChange } from '../../../helpers/voidedBuilders';
 
 function scenario() {
   const r = buildRoundRecords();
@@ -92,8 +93,65 @@ describe("an expert's work list", () => {
       notStarted: 1,
       draft: 0,
       recused: 0,
+      voided: 0,
     });
     expect(typesOf(rows)).toEqual(['A1', 'B4']);
+  });
+
+  it('lists a voided sheet whose assignment was withdrawn, without a total, counted apart', () => {
+    const { r, expert, a1, b4, templateById } = scenario();
+    // The expert's a1 assignment is gone (base moved to another panel); the sheet stays.
+    const assignments = r.assignments.filter(
+      (a) => !(a.expertId === expert.id && a.baseId === a1.id),
+    );
+    const sheet = buildScoresheet(a1, expert, { status: 'submitted', scores: { 'A1.1.1': 8 } });
+    const change = buildChange(r.round.id, {
+      kind: 'moveBase',
+      reason: '基地调整至大连组评审',
+      baseId: a1.id,
+      voids: [{ expertId: expert.id, baseId: a1.id }],
+    });
+    const rows = buildWorkRows({
+      expertId: expert.id,
+      bases: r.bases,
+      assignments,
+      sheets: [sheet],
+      templateById,
+      voided: new Map([[sheet.id, change]]),
+    });
+    expect(rows.map((row) => [row.base.id, row.state, row.total, row.voided?.reason])).toEqual([
+      [a1.id, 'submitted', null, '基地调整至大连组评审'],
+      [b4.id, 'notStarted', null, undefined],
+    ]);
+    expect(rows[0]?.assignment).toBeUndefined();
+    expect(filterWorkRows(rows, { state: 'submitted', type: 'all' })).toEqual([]);
+    expect(
+      filterWorkRows(rows, { state: 'voided', type: 'all' }).map((row) => row.base.id),
+    ).toEqual([a1.id]);
+    expect(workProgress(rows)).toEqual({
+      assigned: 1,
+      submitted: 0,
+      notStarted: 1,
+      draft: 0,
+      recused: 0,
+      voided: 1,
+    });
+  });
+
+  it('leaves out a sheet of a withdrawn assignment that no change voids', () => {
+    const { r, expert, a1, templateById } = scenario();
+    const assignments = r.assignments.filter(
+      (a) => !(a.expertId === expert.id && a.baseId === a1.id),
+    );
+    const rows = buildWorkRows({
+      expertId: expert.id,
+      bases: r.bases,
+      assignments,
+      sheets: [buildScoresheet(a1, expert, { scores: { 'A1.1.1': 8 } })],
+      templateById,
+      voided: new Map(),
+    });
+    expect(rows.map((row) => row.base.type)).toEqual(['B4']);
   });
 
   it('sums the scores of a sheet whose template is not stored', () => {

@@ -1,0 +1,66 @@
+// Strings of 结束评估 and 重新开启 (renderer/features/secretariat/results/RoundClosingCard.tsx)
+// and of the read-only notices a closed round shows elsewhere.
+export const closingZhCN = {
+  title: '结束评估',
+  intro:
+    '评分冲突全部处理、每个基地都有最终决定、应交的评分表都已提交（或登记缺评）后，才能结束评估。结束后本轮冻结：评分、分配、指标体系、决定和名单都不能再修改；同时写出最终评估报告和签名结果包，并记录它们的 SHA-256。',
+  close: '结束评估',
+  blockersTitle: '还不能结束评估：以下 {{count}} 项需要先处理',
+  blockersCleared: '妨碍结束评估的事项已全部处理，可以结束评估了。',
+  blocker: {
+    openConflict: '评分冲突未处理：{{base}} · {{expert}}',
+    undecidedBase: '尚无最终决定：{{base}}',
+    missingSheet: '评分表未提交（{{state}}）：{{expert}}（{{panel}}）· {{base}}',
+  },
+  states: { missing: '未开始', draft: '草稿' },
+  goConflicts: '去处理冲突',
+  goDecide: '作出决定',
+  goProgress: '查看进度',
+  waive: '缺评…',
+  waiveTitle: '登记缺评：{{expert}} · {{base}}',
+  waiveBody:
+    '结束评估时不再等待这份评分表。缺评记入轮次变更和审计日志（谁、何时、为什么），评分表本身不受影响。',
+  waiveReason: '缺评原因',
+  waiveReasonPlaceholder: '例如：专家电话告知因病无法评审',
+  waiveOk: '登记缺评',
+  waived: '已登记缺评：{{expert}} · {{base}}',
+  actor: '经办人',
+  actorPlaceholder: '请输入您的姓名',
+  confirmTitle: '结束评估（第 {{version}} 版）',
+  confirmBody:
+    '结束后本轮冻结，评分、分配、指标体系、决定和名单都不能再修改；每项最终决定记录其所依据的综合得分、计算方法和等级。随后写出最终评估报告（.xlsx）和签名结果包（.pgb），文件名注明“第 {{version}} 版”。',
+  confirmOk: '结束评估',
+  closed: '本轮评估已结束（第 {{version}} 版）',
+  banner: {
+    title: '已结束 · 第 {{version}} 版',
+    titleNoVersion: '已结束',
+    closedAt: '结束于 {{time}}，经办人：{{actor}}',
+    noRecord: '这是早先结束的轮次，没有结束评估的记录（版本），不能在此重新开启。',
+    report: '最终评估报告 SHA-256：',
+    result: '签名结果包 SHA-256：',
+    notSaved: '尚未保存',
+    frozen: '本轮已冻结：评分、分配、指标体系、决定和名单都不能再修改。如需更正，请重新开启。',
+  },
+  saveFiles: '保存最终文件',
+  fileSaved: '已保存：{{name}}',
+  fileSavedTo: '已保存到：{{path}}',
+  fileCancelled: '未保存：{{name}}（可点击“保存最终文件”重新保存）',
+  fileFailed: '保存失败：{{message}}',
+  reopen: '重新开启',
+  reopenTitle: '重新开启本轮评估',
+  reopenBody:
+    '重新开启后本轮可以再次修改。再次结束评估时写出第 {{next}} 版结果包，评估主管部门据版本号与第 {{version}} 版区分。原因记入审计日志。',
+  reopenReason: '重新开启的原因',
+  reopenPlaceholder: '例如：某基地的决定理由有笔误，需要更正',
+  reopenOk: '重新开启',
+  reopened: '本轮评估已重新开启',
+  reopenedNote:
+    '第 {{version}} 版之后，{{actor}} 于 {{time}} 重新开启了本轮评估：{{reason}}。再次结束评估将写出第 {{next}} 版。',
+  basis: '结束评估时所依据的结果：{{aggregate}}（{{method}}），{{grade}}，有效评分表 {{sheets}} 份',
+  readOnly: {
+    results: '本轮评估已结束，结果和最终决定只能查看；如需更正，请先重新开启。',
+    settings: '本轮评估已结束，轮次设置只能查看，不能修改。',
+    conflicts: '本轮评估已结束，冲突记录只能查看。',
+    scoring: '本轮评估已结束，评分表只能查看，不能再修改。',
+  },
+};

@@ -1,0 +1,53 @@
+// English strings of 在本机继续 (continue here); typed against the Chinese catalogue.
+import type { Catalogue } from './zh-CN';
+
+export const continueEn: Catalogue['continue'] = {
+  button: 'Continue here…',
+  hint: 'When a panel laptop is lost or will not start, continue its scoresheets on this laptop from its last score bundle or backup',
+  reading: 'Reading "{{file}}"…',
+  passphraseTitle: 'Passphrase',
+  passphraseBody: '"{{file}}" is encrypted; type the passphrase set when it was exported.',
+  passphrase: 'Passphrase',
+  wrongPassphrase: 'Wrong passphrase; please try again',
+  previewTitle: 'Continue here: check the scoresheets to take over',
+  intro:
+    'These scoresheets become this laptop’s own: the same experts continue editing them here, with their revision history kept. PINs do not come with the file: each expert sets a PIN on first choosing their name here.',
+  source: 'File',
+  kinds: { scores: 'Score bundle', backup: 'Backup (only this round’s and panel’s scoresheets)' },
+  device: 'From device',
+  fingerprint: 'Signing fingerprint',
+  createdAt: 'Written at',
+  round: 'Round',
+  panels: 'Panel',
+  summary: '{{continued}} continue here, {{alreadyHere}} already here, {{refused}} not taken',
+  columns: {
+    expert: 'Expert',
+    base: 'Base',
+    state: 'State',
+    lastEdit: 'Last edit',
+    outcome: 'What happens',
+  },
+  lastEdit: '{{time}} · revision {{revision}} · device {{device}}',
+  states: { draft: 'Draft', submitted: 'Submitted', recused: 'Recused' },
+  outcomes: {
+    continue: 'Continues here',
+    replaceOlder: 'Replaces an older copy here',
+    alreadyHere: 'Same copy already here',
+    newerHere: 'A newer copy is here',
+    refused: 'Not taken',
+  },
+  concurrentHere: 'Also edited on this laptop; the edit here is kept',
+  voided: 'Voided: {{reason}}',
+  otherRefusal: 'Cannot be taken',
+  actor: 'Done by',
+  actorPlaceholder: 'e.g. chair Li Ming',
+  reason: 'Reason (required)',
+  reasonPlaceholder: 'e.g. laptop A would not start; two experts continue here',
+  acceptKey:
+    "I compared the fingerprint with the panel's signed paper summary and accept this signing key",
+  confirm: 'Continue here',
+  failedTitle: 'Could not continue here',
+  doneTitle: 'Continued here',
+  done: '{{count}} scoresheets now continue on this laptop. Experts choose their name under Expert scoring to edit them (setting a PIN on first use).',
+  backupFailed: 'Could not back up the current data first, so nothing was changed: {{message}}',
+};
