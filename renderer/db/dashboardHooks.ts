@@ -38,6 +38,8 @@ export type DashboardRecords = {
   scoresheets: Scoresheet[];
   /** Sheets voided by a change, with it (never counted). */
   voided: VoidedSheet[];
+  /** Bases withdrawn from the round (in no chart; named in the list of voided sheets). */
+  withdrawn: Base[];
   experts: Expert[];
   panels: Panel[];
   decisions: FinalDecision[];
@@ -59,13 +61,13 @@ export async function loadDashboardRecords(
     listTemplatesOfRound(database, round),
     loadCounting(database, roundId),
   ]);
-  const { bases, scoresheets, voided } = countedRecords(
+  const { bases, scoresheets, voided, withdrawn } = countedRecords(
     allBases,
     sheets,
     counting.changes,
     counting.assignments,
   );
-  return { round, bases, scoresheets, voided, experts, panels, decisions, templates };
+  return { round, bases, scoresheets, voided, withdrawn, experts, panels, decisions, templates };
 }
 
 /** A round's changes and assignments: what decides which of its sheets count. */

@@ -130,10 +130,11 @@ export const createBrowserHandlers = (
   },
 
   // A page cannot write into a folder: each bundle becomes a download, in order.
-  'file:saveBundlesToFolder': async ({ files }) => {
-    const names = files.map((file) => withExtension(file.name, BUNDLE_EXTENSION));
+  'file:saveBundlesToFolder': async ({ files, extension }) => {
+    const names = files.map((file) => withExtension(file.name, extension ?? BUNDLE_EXTENSION));
+    const type = extension === 'xlsx' ? REPORT_MIME_TYPES.xlsx : 'application/octet-stream';
     files.forEach((file, index) =>
-      host.download(names[index] ?? file.name, toBlob(file.bytes, 'application/octet-stream')),
+      host.download(names[index] ?? file.name, toBlob(file.bytes, type)),
     );
     return ok({ saved: true, names });
   },

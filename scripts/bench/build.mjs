@@ -4,6 +4,7 @@
 //   .bench/page      the bench page (renderer/bench/index.html): benchmarks and PouchDB
 //   .bench/cli       the secretariat CLI (vite.cli.config.ts, as `npm run build:cli`)
 //   .bench/node      the round generator (scripts/bench/round/generate.ts) for Node
+//   .bench/fuzz      the spreadsheet fuzz timer (scripts/bench/spreadsheet/fuzzTimes.ts) for Node
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -14,6 +15,7 @@ export const APP_DIR = resolve(BENCH_DIR, 'renderer');
 export const PAGE_DIR = resolve(BENCH_DIR, 'page');
 export const CLI_FILE = resolve(BENCH_DIR, 'cli', 'pinggu.mjs');
 export const GENERATOR_FILE = resolve(BENCH_DIR, 'node', 'generate.mjs');
+export const FUZZ_TIMES_FILE = resolve(BENCH_DIR, 'fuzz', 'fuzzTimes.mjs');
 
 const isNodeBuiltin = (id) => id.startsWith('node:') || builtinModules.includes(id);
 
@@ -80,6 +82,18 @@ export async function buildAll() {
       resolve('scripts/bench/round/generate.ts'),
       resolve(BENCH_DIR, 'node'),
       'generate.mjs',
+    ),
+  );
+  await buildFuzzTimes();
+}
+
+/** The spreadsheet fuzz timer alone (spreadsheet_fuzz_p99_ms). */
+export async function buildFuzzTimes() {
+  await build(
+    nodeBuild(
+      resolve('scripts/bench/spreadsheet/fuzzTimes.ts'),
+      resolve(BENCH_DIR, 'fuzz'),
+      'fuzzTimes.mjs',
     ),
   );
 }

@@ -15,10 +15,12 @@ import { keystrokeMeasurement } from './keystroke.mjs';
 import { mergeMeasurement } from './merge.mjs';
 import { rankingMeasurement } from './ranking.mjs';
 import { scalingMeasurement } from './scaling.mjs';
+import { spreadsheetFuzzMeasurement } from './spreadsheetFuzz.mjs';
 
 // Quick ones first, the long imports last: a run cut short keeps the most figures.
 export const MEASUREMENTS = [
   rankingMeasurement,
+  spreadsheetFuzzMeasurement,
   keystrokeMeasurement,
   coldStartMeasurement,
   mergeMeasurement,

@@ -1,6 +1,7 @@
 // What the suite measures on, full and --quick: the round (a data set of N panels of 10
 // bases and 7 experts, scripts/bench/round/largeRound.ts), the panel counts of the scaling
-// measurement, the number of score bundles of the batch import, and the runs. Every figure
+// measurement, the number of score bundles of the batch import, the number of fuzzed
+// spreadsheets (spreadsheet_fuzz_p99_ms), and the runs. Every figure
 // is a median of `runs` runs after `warmup` warm-up runs; the import's warm-ups use the
 // first `warmupPanels` panels (they warm the code and IndexedDB, and a full-size one would
 // add minutes).
@@ -14,6 +15,7 @@ export function benchPlan(quick) {
         warmupPanels: 5,
         scaling: [1, 4, 16],
         batch: 20,
+        fuzzFiles: 2_000,
       }
     : {
         set: 'p100',
@@ -23,5 +25,6 @@ export function benchPlan(quick) {
         warmupPanels: 10,
         scaling: [4, 16, 64],
         batch: 50,
+        fuzzFiles: 10_000,
       };
 }

@@ -10,3 +10,4 @@ export * from './leniency';
 export * from './methodComparison';
 export * from './overview';
 export * from './history';
+export * from './voidedSheets';

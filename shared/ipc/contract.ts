@@ -52,6 +52,8 @@ export const REPORT_KINDS = ['xlsx', 'csv', 'pdf', 'json'] as const;
 /** Spreadsheets the secretariat reads rosters and expert lists from. */
 export const DOCUMENT_EXTENSIONS = ['xlsx', 'csv'] as const;
 export type DocumentExtension = (typeof DOCUMENT_EXTENSIONS)[number];
+/** What file:saveBundlesToFolder writes: bundles, or a panel's Excel scoresheets. */
+export const FOLDER_EXTENSIONS = ['pgb', 'xlsx'] as const;
 /** Bundles written by one file:saveBundlesToFolder call (one per panel). */
 export const MAX_FOLDER_FILES = 200;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -183,7 +185,13 @@ const CONTRACT_DEFINITION = {
    * A name already taken in the folder gets a " (2)" suffix: nothing there is overwritten.
    */
   'file:saveBundlesToFolder': {
-    args: z.tuple([z.strictObject({ files: folderFilesSchema })]),
+    args: z.tuple([
+      z.strictObject({
+        files: folderFilesSchema,
+        /** The files' extension: bundles (default) or Excel scoresheets (one per expert). */
+        extension: z.enum(FOLDER_EXTENSIONS, { error: '只能保存 pgb 或 xlsx 文件。' }).optional(),
+      }),
+    ]),
     result: z.discriminatedUnion('saved', [
       z.object({ saved: z.literal(false) }),
       z.object({

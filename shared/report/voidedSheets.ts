@@ -1,7 +1,7 @@
 // Voided sheets (作废) as the report and the secretariat's screens show them: one row per sheet
 // a change after issue (轮次变更) voided, with the base, the expert, the sheet's state and
 // total, and the change that voided it (kind, reason, who, when). The workbook's sheet
-// 作废记录 lists them; they are counted in no statistic.
+// 作废记录 and the printed report's section 六、作废记录 list them; no statistic counts them.
 import { compareIds } from '../domain/aggregation';
 import { ROUND_CHANGE_KIND_LABELS } from '../domain/roundChanges';
 import type { VoidedSheet } from '../domain/roundChanges';
@@ -90,15 +90,20 @@ export const VOIDED_SHEETS_HEADER: readonly string[] = [
   '变更编号',
 ];
 
-/** 作废记录: every voided sheet with the change that voided it. */
-export function voidedSheetsSheet(model: ReportModel): ReportSheet {
+/** A report's voided sheets as rows, named from the whole round (withdrawn bases too). */
+export function reportVoidedRows(model: ReportModel): VoidedSheetRow[] {
   const { input } = model;
-  const rows = voidedSheetRows(model.voided, {
+  return voidedSheetRows(model.voided, {
     bases: model.allBases,
     experts: input.experts,
     panels: input.panels,
     templates: input.templates,
   });
+}
+
+/** 作废记录: every voided sheet with the change that voided it. */
+export function voidedSheetsSheet(model: ReportModel): ReportSheet {
+  const rows = reportVoidedRows(model);
   return {
     name: VOIDED_SHEET_NAME,
     headerRows: 1,

@@ -5,22 +5,26 @@
 // An expected sheet is one assignment (expert × base). A recusal on the assignment or on the
 // sheet makes it recused: it is done, it will never be scored. Submitted and recused count as
 // done; draft and missing are outstanding. Sheets without an assignment are not expected and
-// are left out. So are the round's withdrawn bases and voided sheets (轮次变更).
-import { countedRecords } from '../domain/roundChanges';
+// are left out. So are the round's withdrawn bases and voided sheets (轮次变更). A missing or
+// draft sheet whose absence was waived (缺评, a standing change of kind waiveMissing) is
+// `waived`: done, with the waiver's reason, never reminded of.
+import { countedRecords, waivedPairs } from '../domain/roundChanges';
+import { pairKey } from '../domain/sheetAdmission';
 import type { Assignment, Base, Expert, Panel, RoundChange, Scoresheet } from '../domain/types';
 
-export type ExpectedState = 'submitted' | 'draft' | 'recused' | 'missing';
+export type ExpectedState = 'submitted' | 'draft' | 'recused' | 'missing' | 'waived';
 
 export const EXPECTED_STATES = [
   'submitted',
   'draft',
   'recused',
   'missing',
+  'waived',
 ] as const satisfies readonly ExpectedState[];
 
 export type StateCounts = Record<ExpectedState, number> & {
   expected: number;
-  /** Submitted + recused. */
+  /** Submitted + recused + waived. */
   done: number;
   /** Draft + missing. */
   outstanding: number;
@@ -42,6 +46,8 @@ export type ExpectedSheet = {
   /** Scored indicators of a draft (or any existing sheet). */
   scoredCount: number;
   recusalReason?: string;
+  /** Why the sheet was waived (缺评), for a `waived` one. */
+  waiverReason?: string;
 };
 
 export type OutstandingItem = {
@@ -91,7 +97,8 @@ export type CompletenessInput = {
   scoresheets: readonly Scoresheet[];
   /**
    * The round's changes after issue (轮次变更): a withdrawn base is no longer expected, and a
-   * voided sheet stands for nothing (its pair is reassigned or recused, never missing).
+   * voided sheet stands for nothing (its pair is reassigned or recused, never missing), and
+   * a waived (缺评) missing or draft sheet is `waived`.
    */
   changes?: readonly RoundChange[];
 };
@@ -102,6 +109,7 @@ export function emptyCounts(): StateCounts {
     draft: 0,
     recused: 0,
     missing: 0,
+    waived: 0,
     expected: 0,
     done: 0,
     outstanding: 0,
@@ -109,7 +117,7 @@ export function emptyCounts(): StateCounts {
   };
 }
 
-/** Draft and missing sheets are outstanding; submitted and recused ones are done. */
+/** Draft and missing sheets are outstanding; submitted, recused and waived ones are done. */
 export const isOutstanding = (state: ExpectedState): state is OutstandingItem['state'] =>
   state === 'draft' || state === 'missing';
 
@@ -120,13 +128,11 @@ export function countStates(sheets: readonly Pick<ExpectedSheet, 'state'>[]): St
     counts[state] += 1;
     counts.expected += 1;
   }
-  counts.done = counts.submitted + counts.recused;
+  counts.done = counts.submitted + counts.recused + counts.waived;
   counts.outstanding = counts.draft + counts.missing;
   counts.percent = counts.expected === 0 ? 100 : Math.floor((counts.done * 100) / counts.expected);
   return counts;
 }
-
-const pairKey = (expertId: string, baseId: string): string => `${expertId}\u0000${baseId}`;
 
 // Several sheets for one pair only exist until merge settles them; the most advanced one
 // stands for the pair (the same order merge uses to pick the sheet shown).
@@ -185,7 +191,11 @@ export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
   );
   const withdrawn = new Set(counted.withdrawn.map((b) => b.id));
   const assignments = input.assignments.filter((a) => !withdrawn.has(a.baseId));
-  const all = expectedSheets(assignments, counted.scoresheets);
+  const waived = waivedPairs(input.changes ?? []);
+  const all = expectedSheets(assignments, counted.scoresheets).map((s): ExpectedSheet => {
+    const waiver = isOutstanding(s.state) ? waived.get(pairKey(s.expertId, s.baseId)) : undefined;
+    return waiver ? { ...s, state: 'waived', waiverReason: waiver.reason } : s;
+  });
   const baseOrder = new Map(input.bases.map((b, i) => [b.id, i]));
   const baseById = new Map(input.bases.map((b) => [b.id, b]));
   const expertById = new Map(input.experts.map((e) => [e.id, e]));

@@ -56,7 +56,7 @@ export type XlsxLimits = {
 export const XLSX_LIMITS: XlsxLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxInflatedBytes: 200 * 1024 * 1024,
-  maxSharedStringsBytes: 16 * 1024 * 1024,
+  maxSharedStringsBytes: 8 * 1024 * 1024,
   maxSheets: 1_000,
   maxRows: 100_000,
   maxColumns: 16_384,

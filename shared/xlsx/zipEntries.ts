@@ -2,13 +2,13 @@
 // (shared/bundle/zip.ts) that refuses anything outside the bundle profile; workbooks come
 // from Excel, WPS, LibreOffice and scripts, with data descriptors, extra fields and
 // comments, so this one accepts those. It still never trusts a size: entries are inflated
-// on demand in small slices, as the bundle reader does (shared/bundle/zipInflate.ts), with
+// on demand in slices, as the bundle reader does (shared/bundle/zipInflate.ts), with
 // every byte produced counted against one budget for the whole file and an optional cap
 // for the part, so a zip bomb stops at the budget whatever its headers say. Every entry
 // read must match its CRC-32 (shared/bundle/crc32.ts). A stated size that is over the
 // budget is refused before inflating; one that is merely wrong is tolerated when the
 // CRC-32 matches, as spreadsheet programs tolerate it.
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { crc32 } from '../bundle/crc32';
 import type { WorkMeter } from './workMeter';
 
@@ -22,9 +22,15 @@ const METHOD_DEFLATE = 8;
 const FLAG_ENCRYPTED = 0x0001;
 const MAX_ENTRIES = 10_000;
 const ZIP64_MARKER = 0xffffffff;
-// As in the bundle reader: deflate expands at most 1032:1, so one slice inflates to at most
-// ~2 MiB before the count is checked again.
-const INFLATE_SLICE = 2 * 1024;
+// Deflate expands at most 1032:1. Each slice of input is sized so that it cannot inflate
+// past the room left under the cap (and at least 2 KiB, as in the bundle reader, so a bomb
+// overshoots by at most ~2 MiB); far from the cap slices are larger, which inflates
+// ordinary parts several times faster than small fixed slices would.
+const MAX_DEFLATE_RATIO = 1032;
+const MIN_SLICE = 2 * 1024;
+const MAX_SLICE = 1024 * 1024;
+const sliceFor = (room: number): number =>
+  Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor(room / MAX_DEFLATE_RATIO)));
 
 export type ZipProblem =
   | 'notZip'
@@ -152,9 +158,32 @@ export class ZipEntries {
     return data;
   }
 
+  private inflateWhole(entry: Entry, data: Uint8Array): Uint8Array {
+    // Into a buffer of the stated size (plausible for this much input), one byte more to see
+    // an overflow; a size stated too small is inflated again with a growing buffer.
+    const room = Math.min(entry.size, data.length * MAX_DEFLATE_RATIO) + 1;
+    let out: Uint8Array | undefined;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(room) });
+    } catch {
+      out = undefined;
+    }
+    if (out === undefined || out.length === room) {
+      try {
+        out = inflateSync(data);
+      } catch {
+        throw new ZipFailure('corrupt', entry.name);
+      }
+    }
+    this.spend(out.length);
+    return out;
+  }
+
   private inflate(entry: Entry, data: Uint8Array, maxBytes: number): Uint8Array {
     const partIsTighter = maxBytes < this.remaining;
     const cap = Math.min(maxBytes, this.remaining);
+    // An entry too small to reach the cap even at deflate's largest ratio is inflated whole.
+    if (data.length <= Math.floor(cap / MAX_DEFLATE_RATIO)) return this.inflateWhole(entry, data);
     const chunks: Uint8Array[] = [];
     let produced = 0;
     let finished = false;
@@ -165,9 +194,10 @@ export class ZipEntries {
       if (final) finished = true;
     });
     try {
-      for (let at = 0; at < data.length; at += INFLATE_SLICE) {
-        const until = Math.min(at + INFLATE_SLICE, data.length);
+      for (let at = 0; at < data.length;) {
+        const until = Math.min(at + sliceFor(cap - produced), data.length);
         inflater.push(data.subarray(at, until), until === data.length);
+        at = until;
       }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (error) {

@@ -3,7 +3,7 @@
 // scoring; then an expert falls ill and is replaced, and a base is moved to the other panel,
 // each with a reason. The secretariat re-issues the round bundles, the laptops score on and
 // every score bundle comes back, one of them only after the change. The voided sheets are
-// listed with their reasons and counted nowhere: every aggregate is the mean of the totals
+// listed with their reasons (results tab and chair's dashboard) and counted nowhere: every aggregate is the mean of the totals
 // the test typed for the sheets that still count. Closing is refused with its list, allowed
 // once every base is decided; the closed round refuses changes; it is reopened with a
 // reason and closed again as version 2.
@@ -194,6 +194,35 @@ describe('changes during a round, then closing and reopening it', () => {
     await go('/secretariat/progress', 'progress-overall');
     expect(await page.getByTestId('progress-overall').innerText()).toContain('草稿 0，未开始 0');
     await page.getByTestId('voided-sheets').waitFor();
+  });
+
+  it('the chair’s dashboard lists the voided sheets with their changes and reasons', async () => {
+    const { page } = secretariat;
+    // 王芳's two sheets of 沈阳组 and 周涛's sheet of the base that moved: three, of both types.
+    expect(voided).toHaveLength(3);
+    await go('/dashboard?type=all', 'dashboard-voided');
+    const card = page.getByTestId('dashboard-voided');
+    expect(await card.getAttribute('data-count')).toBe('3');
+    const rows = await card
+      .getByTestId('dashboard-voided-row')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())),
+      );
+    const shown = rows.map(([base = '', expert = '', kind = '', reason = '']) => [
+      base.split('\n')[0]?.trim() ?? '',
+      expert,
+      kind,
+      reason,
+    ]);
+    expect(shown.sort()).toEqual(
+      voided
+        .map((sheet) =>
+          sheet.expert === ILL
+            ? [sheet.base, ILL, '替换专家', REPLACE_REASON]
+            : [sheet.base, sheet.expert, '调整专家组', MOVE_REASON],
+        )
+        .sort(),
+    );
   });
 
   it('secretariat: closing is refused with its list, then allowed once every base is decided', async () => {

@@ -3,6 +3,7 @@
 // put into the cell's XML part (a number, or text as an inline string), everything else
 // left as written.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { PingguDatabase } from '../../renderer/db/database';
 import { builtinTemplateForType } from '../../shared/domain/templates';
 import type {
   Assignment,
@@ -151,3 +152,15 @@ export const protectionOf = (sheet: object): Record<string, unknown> =>
 /** exceljs's data validations of a worksheet by cell, e.g. { D5: { type: 'custom', … } }. */
 export const validationsOf = (sheet: object): Record<string, unknown> =>
   objectOf(objectOf(Reflect.get(sheet, 'dataValidations')).model);
+
+/** Test setup only: the workbook round written straight into a database, as issued. */
+export async function putWorkbookRound(db: PingguDatabase, setup: WorkbookRound): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await db.rounds.add({ ...setup.round, status: 'issued' });
+    await db.templates.bulkPut(setup.templates);
+    await db.panels.add(setup.panel);
+    await db.experts.bulkAdd([setup.expert, setup.other]);
+    await db.bases.bulkAdd(setup.bases);
+    await db.assignments.bulkAdd(setup.assignments);
+  });
+}

@@ -99,7 +99,7 @@ export const createFileHandlers = (services: FileHandlerServices): FileHandlers 
       return read.ok ? ok({ cancelled: false, files: read.value }) : read;
     },
 
-    'file:saveBundlesToFolder': async ({ files }) => {
+    'file:saveBundlesToFolder': async ({ files, extension }) => {
       const picked = await services.dialog.chooseOpenPaths({
         multi: false,
         folders: true,
@@ -111,7 +111,8 @@ export const createFileHandlers = (services: FileHandlerServices): FileHandlers 
       const names: string[] = [];
       const taken = new Set<string>();
       for (const file of files) {
-        const name = await freeNameInFolder(folder, withExtension(file.name, 'pgb'), taken);
+        const named = withExtension(file.name, extension ?? 'pgb');
+        const name = await freeNameInFolder(folder, named, taken);
         taken.add(name.toLowerCase());
         const target = path.join(folder, name);
         const written = await writeFileAtomically(target, file.bytes);

@@ -168,4 +168,17 @@ export const dashboardEn = {
     definition:
       "The same base is found in each round by its registry code; each round's score follows that round's own rule and grade bands.",
   },
+  voided: {
+    title: 'Voided scoresheets',
+    count: '{{count}} sheets',
+    intro:
+      'These scoresheets were voided by changes made after the round bundles went out (an expert replaced, a base withdrawn or moved, a conflict declared): kept for reference, counted in none of the charts above.',
+    hidden: '{{count}} more are outside the current filters.',
+    noneInView: 'No voided scoresheets within the current filters ({{total}} in the whole round).',
+    base: 'Base',
+    expert: 'Expert',
+    kind: 'Change',
+    reason: 'Reason',
+    at: 'Changed at',
+  },
 } satisfies Catalogue['dashboard'];

@@ -19,6 +19,7 @@ import { changesEn } from './changes.en';
 import { closingEn } from './closing.en';
 import { trustEn } from './trust.en';
 import { spreadsheetEn } from './spreadsheet.en';
+import { workbookEn } from './workbook.en';
 
 export const en = {
   app: {
@@ -122,6 +123,7 @@ export const en = {
   closing: closingEn,
   trust: trustEn,
   spreadsheet: spreadsheetEn,
+  workbook: workbookEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

@@ -121,5 +121,18 @@ export const reportEn: Catalogue['report'] = {
       manual: 'Resolved: agreed scores entered',
     },
     undecided: 'Undecided',
+    voided: {
+      title: '6. Voided sheets',
+      intro:
+        'These {{count}} scoresheets were voided by changes made after the round bundles went out: kept as they are, counted in none of this report’s statistics.',
+      base: 'Base / code',
+      expert: 'Expert',
+      panel: 'Panel',
+      state: 'Sheet status',
+      total: 'Total',
+      kind: 'Change',
+      reason: 'Reason for the change',
+      by: 'By / when',
+    },
   },
 };

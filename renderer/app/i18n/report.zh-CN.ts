@@ -109,5 +109,18 @@ export const reportZhCN = {
       manual: '已处理：录入商定分数',
     },
     undecided: '未决定',
+    voided: {
+      title: '六、作废记录',
+      intro:
+        '以下 {{count}} 张评分表因评审包下发后的轮次变更作废：原样保留，不计入本报告的任何统计。',
+      base: '基地名称 / 编号',
+      expert: '专家',
+      panel: '专家组',
+      state: '评分表状态',
+      total: '总分',
+      kind: '变更',
+      reason: '变更原因',
+      by: '经办人 / 时间',
+    },
   },
 };

@@ -19,11 +19,13 @@ export const resultsEn: Catalogue['results'] = {
     draft: 'Draft',
     recused: 'Recused',
     missing: 'Not started',
+    waived: 'Waived',
   },
   progress: {
     overall: 'Whole round',
     summary:
       '{{expected}} expected: {{submitted}} submitted, {{recused}} recused, {{draft}} draft, {{missing}} not started',
+    summaryWaived: ', {{waived}} waived',
     percentLabel: '{{percent}}% done',
     outstanding: '{{count}} outstanding',
     complete: 'Complete',

@@ -17,11 +17,13 @@ export const resultsZhCN = {
     draft: '草稿',
     recused: '回避',
     missing: '未开始',
+    waived: '缺评',
   },
   progress: {
     overall: '全轮次进度',
     summary:
       '应评 {{expected}} 份：已提交 {{submitted}}，回避 {{recused}}，草稿 {{draft}}，未开始 {{missing}}',
+    summaryWaived: '，缺评 {{waived}}',
     percentLabel: '已完成 {{percent}}%',
     outstanding: '尚缺 {{count}} 份',
     complete: '已全部完成',

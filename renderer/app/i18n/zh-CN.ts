@@ -20,6 +20,7 @@ import { changesZhCN } from './changes.zh-CN';
 import { closingZhCN } from './closing.zh-CN';
 import { trustZhCN } from './trust.zh-CN';
 import { spreadsheetZhCN } from './spreadsheet.zh-CN';
+import { workbookZhCN } from './workbook.zh-CN';
 
 export const zhCN = {
   app: {
@@ -122,6 +123,7 @@ export const zhCN = {
   closing: closingZhCN,
   trust: trustZhCN,
   spreadsheet: spreadsheetZhCN,
+  workbook: workbookZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

@@ -17,6 +17,7 @@ import { importError } from './importErrors';
 import type { ImportError } from './importErrors';
 import { prepareImport } from './prepareImport';
 import { summariseBatch } from './batchSummary';
+import { commitWorkbookItem, isWorkbookFileName, prepareWorkbookItem } from './batchWorkbooks';
 import type {
   BatchCommitOptions,
   BatchFile,
@@ -74,6 +75,7 @@ function fromPrepared(base: Base, prepared: PreparedImport): BatchItem {
 
 async function prepareItem(db: PingguDatabase, base: Base, options: BatchOptions) {
   const { file } = base;
+  if (isWorkbookFileName(file.name)) return prepareWorkbookItem(db, base, options);
   const prepare = (passphrase?: string) =>
     prepareImport(db, file.bytes, file.name, {
       crypto: options.crypto,
@@ -223,9 +225,9 @@ export async function commitBatch(
   const pause = options.yieldToEventLoop ?? nextTick;
   const results = new Map<number, BatchFileResult>();
   const todo = items.filter((item) => {
-    if (!options.accepted.has(item.index) || !COMMITTABLE.has(item.status) || !item.prepared) {
-      return false;
-    }
+    if (!options.accepted.has(item.index) || !COMMITTABLE.has(item.status)) return false;
+    if (item.workbook) return true;
+    if (!item.prepared) return false;
     const isConfirmed = options.acceptNewKey?.has(item.index) === true;
     if (item.prepared.preview.blocking === undefined || isConfirmed) return true;
     results.set(item.index, unconfirmed(item));
@@ -234,13 +236,17 @@ export async function commitBatch(
   for (const [done, item] of todo.entries()) {
     onProgress({ phase: 'importing', done, total: todo.length, current: item.file.name });
     const prepared = item.prepared;
-    if (prepared === undefined) continue;
-    const committed = await commitImport(db, prepared, {
-      actor: options.actor,
-      clock: options.clock,
-      newId: options.newId,
-      acceptNewKey: options.acceptNewKey?.has(item.index) === true,
-    });
+    const committed =
+      (await commitWorkbookItem(db, item, options)) ??
+      (prepared === undefined
+        ? undefined
+        : await commitImport(db, prepared, {
+            actor: options.actor,
+            clock: options.clock,
+            newId: options.newId,
+            acceptNewKey: options.acceptNewKey?.has(item.index) === true,
+          }));
+    if (committed === undefined) continue;
     const common = {
       index: item.index,
       fileName: item.file.name,

@@ -4,6 +4,7 @@ import type { WebCryptoLike } from '../../../shared/bundle/cryptoTypes';
 import type { ImportCounts } from '../../../shared/sync/mergeScoresheets';
 import type { ImportError } from './importErrors';
 import type { CommitOptions, CommitSummary, KeyStatus, PreparedImport } from './types';
+import type { PreparedWorkbook } from './workbookImport';
 
 export type BatchFile = { name: string; bytes: Uint8Array };
 
@@ -35,6 +36,8 @@ export type BatchItem = {
   /** What the preview expects (the commit recomputes against what is stored then). */
   counts?: ImportCounts;
   prepared?: PreparedImport;
+  /** An Excel scoresheet workbook (.xlsx) instead of a bundle: no key, no passphrase. */
+  workbook?: PreparedWorkbook;
   error?: ImportError;
   /** locked: a passphrase was tried and did not decrypt it. */
   wrongPassphrase?: boolean;

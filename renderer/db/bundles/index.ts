@@ -25,3 +25,15 @@ export type { DigestOptions } from './digest';
 export { devicePinId, secretariatPinId } from './trustedKeys';
 export type { ImportError, ImportErrorCode, ImportErrorDetail } from './importErrors';
 export type * from './types';
+export {
+  commitWorkbookImport,
+  isWorkbookFileName,
+  prepareWorkbookImport,
+  readWorkbookContext,
+} from './workbookImport';
+export type {
+  PreparedWorkbook,
+  WorkbookBasePreview,
+  WorkbookCommitOptions,
+  WorkbookPreview,
+} from './workbookImport';

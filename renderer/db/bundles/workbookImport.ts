@@ -39,7 +39,7 @@ export type PrepareWorkbookResult =
   { ok: true; prepared: PreparedWorkbook } | { ok: false; error: ImportError };
 
 /** The round as stored here, with its experts' full records. */
-export type StoredWorkbookContext = WorkbookRoundContext & { experts: Expert[] };
+export type StoredWorkbookContext = Omit<WorkbookRoundContext, 'experts'> & { experts: Expert[] };
 
 /** What the reader checks a workbook against: the round as stored here. */
 export async function readWorkbookContext(

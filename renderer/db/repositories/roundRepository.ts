@@ -52,6 +52,7 @@ export type DeletedRoundCounts = {
   conflicts: number;
   bundleImports: number;
   trustedKeys: number;
+  roundChanges: number;
   templates: number;
 };
 
@@ -71,12 +72,14 @@ export function roundTables(db: PingguDatabase) {
     db.auditLog,
     db.settings,
     db.trustedKeys,
+    db.roundChanges,
   ];
 }
 
 /**
  * Deletes a round and every record that belongs to it in one transaction: bases, panels,
  * experts, assignments, scoresheets, decisions, conflicts, import records, pinned keys, the
+ * round's changes (轮次变更), the
  * record of its issued and received bundles, its experts' PINs and the current-expert choice
  * when it is one of them, its audit entries, and templates no other round uses. A
  * single 'round.delete' audit entry is left behind so the deletion itself stays on record.
@@ -111,6 +114,7 @@ export function deleteRound(
       conflicts: await db.conflicts.where('roundId').equals(roundId).delete(),
       bundleImports: await db.bundleImports.where('roundId').equals(roundId).delete(),
       trustedKeys: await db.trustedKeys.where('roundId').equals(roundId).delete(),
+      roundChanges: await db.roundChanges.where('roundId').equals(roundId).delete(),
       templates: storedOrphans.length,
     };
     await db.templates.bulkDelete(storedOrphans.map((t) => t.id));

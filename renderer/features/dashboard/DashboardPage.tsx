@@ -1,7 +1,8 @@
 // Chair's dashboard: every chart of a round under its rule (or a method chosen to compare),
 // behind one filter bar. Filters live in the URL, so the print view and a reload show the
 // same picture. Numbers come from computeRoundResults and the pure selectors in
-// shared/charts.
+// shared/charts. Sheets voided by changes after issue count in no chart; they are listed
+// under the tabs (作废评分表) with their reasons.
 import { Empty, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ReactNode } from 'react';
@@ -20,6 +21,7 @@ import { OverviewPanel } from './OverviewPanel';
 import { PanelConcordanceTable } from './PanelConcordanceTable';
 import { RankingPanel } from './RankingPanel';
 import { useDashboardData } from './useDashboardData';
+import { VoidedSheetsList } from './VoidedSheetsList';
 
 export function useDashboardState(): [DashboardState, (patch: Partial<DashboardState>) => void] {
   const [params, setParams] = useSearchParams();
@@ -145,6 +147,7 @@ export const DashboardPage = () => {
           children: panels[tab],
         }))}
       />
+      <VoidedSheetsList voided={data.voided} />
     </div>
   );
 };

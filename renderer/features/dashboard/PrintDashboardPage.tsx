@@ -1,6 +1,7 @@
 // "Print dashboard": every chart of the current filters laid out on A4 landscape pages at a
-// page width (277 mm), one section per page, for the meeting's papers. Opened from the
-// dashboard with the same URL parameters.
+// page width (277 mm), one section per page, for the meeting's papers, and the voided sheets
+// (作废评分表) under the same filters when there are any. Opened from the dashboard with the
+// same URL parameters.
 import { SavePdfButton } from '../../app/components/SavePdfButton';
 import { Button, Empty, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -20,6 +21,7 @@ import { OverviewPanel } from './OverviewPanel';
 import { RankingPanel } from './RankingPanel';
 import { FitToPage } from './FitToPage';
 import { useDashboardData } from './useDashboardData';
+import { VoidedSheetsList } from './VoidedSheetsList';
 import type { DashboardData } from './useDashboardData';
 import './print.css';
 
@@ -109,6 +111,11 @@ const PrintPages = ({ data, baseId }: { data: DashboardData; baseId: string | un
           part="tables"
         />
       </Page>
+      {data.voided.rows.length > 0 ? (
+        <Page title={t('dashboard.voided.title')} subtitle={subtitle}>
+          <VoidedSheetsList voided={data.voided} isPrint />
+        </Page>
+      ) : null}
       {profile ? (
         <>
           <Page title={t('dashboard.tabs.profile')} subtitle={profile.name}>

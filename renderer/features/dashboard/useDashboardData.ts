@@ -1,6 +1,7 @@
 // Reads the chosen round and derives, once per change, what every chart needs: the results
 // of computeRoundResults over the whole round (with the method chosen on the dashboard),
-// the three methods side by side, the filter options and the filtered rows in view.
+// the three methods side by side, the filter options, the filtered rows in view and the
+// voided sheets (作废) under the same filters.
 import { useMemo } from 'react';
 import { useCurrentRound, useRounds } from '../../db/hooks';
 import { useDashboardRecords } from '../../db/dashboardHooks';
@@ -10,6 +11,8 @@ import type { DashboardFilters, FilterOptions } from '../../../shared/charts/fil
 import { resultsByMethod } from '../../../shared/charts/methodComparison';
 import type { ResultsByMethod } from '../../../shared/charts/methodComparison';
 import type { RankingScope } from '../../../shared/charts/scope';
+import { voidedInView } from '../../../shared/charts/voidedSheets';
+import type { DashboardVoided } from '../../../shared/charts/voidedSheets';
 import { computeRoundResults } from '../../../shared/domain/results';
 import type { BaseResult } from '../../../shared/domain/results';
 import { categoryOfType } from '../../../shared/domain/taxonomy';
@@ -29,6 +32,8 @@ export type DashboardData = {
   view: BaseResult[];
   /** What the ranking and the method comparison rank, if anything. */
   scope: RankingScope | undefined;
+  /** Sheets voided by changes (counted in no chart), under the filters. */
+  voided: DashboardVoided;
 };
 
 export type DashboardLoad =
@@ -75,6 +80,16 @@ export function deriveDashboard(records: DashboardRecords, state: DataState): Da
     filters,
     view: filterResults(roundResults, filters),
     scope,
+    voided: voidedInView(
+      records.voided,
+      {
+        bases: [...bases, ...records.withdrawn],
+        experts: records.experts,
+        panels: records.panels,
+        templates: records.templates,
+      },
+      filters,
+    ),
   };
 }
 

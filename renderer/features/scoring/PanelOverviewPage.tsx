@@ -23,6 +23,7 @@ import { getDesktopApi } from '../../platform/desktopApi';
 import { SHEET_STATES, STATE_CELL_COLORS } from './stateStyle';
 import { useCurrentExpert } from './useScoringData';
 import { usePanelMatrix } from './usePanelMatrix';
+import { WorkbookImportButton } from './workbook/WorkbookImportButton';
 
 const MatrixTable = ({ matrix }: { matrix: PanelMatrix }) => {
   const { t } = useTranslation();
@@ -143,6 +144,10 @@ export const PanelOverviewPage = () => {
             </Button>
           ) : null}
           <ContinueHereButton
+            roundId={data.round.id}
+            actor={current.kind === 'ready' ? current.expert.name : ''}
+          />
+          <WorkbookImportButton
             roundId={data.round.id}
             actor={current.kind === 'ready' ? current.expert.name : ''}
           />

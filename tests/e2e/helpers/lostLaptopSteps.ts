@@ -2,6 +2,7 @@
 // and issuing the round with those helpers in one go, leaving a sheet half typed (a laptop
 // that dies mid-sheet), finishing it on another laptop, 在本机继续 and its refusals, and a
 // batch import that ticks whatever fingerprint confirmation the secretariat's screen asks for.
+import { confirmFingerprints } from './fingerprints';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SETTLED, waitForOrExplain } from './browser';
@@ -184,26 +185,17 @@ export async function importTickingKeys(
   await (await choosing).setFiles([...files]);
   await page.getByTestId('batch-commit-button').waitFor();
   await expect.poll(() => page.getByTestId('batch-file-row').count(), SETTLED).toBe(files.length);
-  // First the key confirmations, then the files they allowed to be chosen.
-  for (const pattern of ['accept|fingerprint|trust|key', '^batch-include-']) {
-    await page.evaluate((source) => {
-      const wanted = new RegExp(source, 'i');
-      const boxes = [...document.querySelectorAll<HTMLElement>('[data-testid]')]
-        .filter((el) => wanted.test(el.getAttribute('data-testid') ?? ''))
-        .map((el) =>
-          el instanceof HTMLInputElement ? el : el.querySelector<HTMLInputElement>('input'),
-        )
-        .filter((input): input is HTMLInputElement => input?.type === 'checkbox');
-      for (const box of new Set(boxes)) if (!box.checked && !box.disabled) box.click();
-    }, pattern);
-  }
-  // Who checked the keys, where the screen asks for a name.
-  const operators = page
-    .getByTestId('batch-import-section')
-    .locator('input[data-testid*="operator"]');
-  for (const input of await operators.all()) {
-    if ((await input.inputValue()) === '') await input.fill(data.OPERATOR);
-  }
+  // First the key confirmations (a person's tick and name), then the files they allowed.
+  await confirmFingerprints(page);
+  await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('[data-testid]')]
+      .filter((el) => /^batch-include-/.test(el.getAttribute('data-testid') ?? ''))
+      .map((el) =>
+        el instanceof HTMLInputElement ? el : el.querySelector<HTMLInputElement>('input'),
+      )
+      .filter((input): input is HTMLInputElement => input?.type === 'checkbox');
+    for (const box of new Set(boxes)) if (!box.checked && !box.disabled) box.click();
+  });
   const commit = page.getByTestId('batch-commit-button');
   await expect.poll(() => commit.isEnabled(), SETTLED).toBe(true);
   await commit.click();

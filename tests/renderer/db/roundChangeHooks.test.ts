@@ -87,6 +87,9 @@ describe('what the secretariat reads once changes were recorded', () => {
     const dashboard = await loadDashboardRecords(db, ROUND_ID);
     expect(dashboard?.scoresheets.map((s) => s.id)).toEqual(['s-p1-e1-b01']);
     expect(dashboard?.bases.map((b) => b.id).sort()).toEqual(['b01', 'b02', 'b03']);
+    // The dashboard lists the voided sheets apart, naming the withdrawn base too.
+    expect(dashboard?.voided).toHaveLength(2);
+    expect(dashboard?.withdrawn.map((b) => b.id)).toEqual(['b04']);
     const overview = await getRoundOverview(db, ROUND_ID);
     expect(overview.bases).toBe(3);
     expect(overview.sheets.submitted).toBe(1);

@@ -114,6 +114,15 @@ async function issueFullRound(r: RoundRecords): Promise<void> {
     fingerprint: 'ABCD-EF01-2345-6789',
     firstSeenAt: TEST_TIME,
   });
+  await db.roundChanges.add({
+    id: `${r.round.id}-change`,
+    roundId: r.round.id,
+    kind: 'waiveMissing',
+    at: TEST_TIME,
+    actor: '王秘书',
+    reason: '专家因病缺评。',
+    voids: [],
+  });
 }
 
 async function putFullRound(r: RoundRecords): Promise<void> {
@@ -241,6 +250,7 @@ describe('deleting a round', () => {
     const result = await deleteRound(db, doomed.round.id, '王秘书', testClock());
 
     expect(result.ok && result.value.trustedKeys).toBe(1);
+    expect(result.ok && result.value.roundChanges).toBe(1);
     const { auditLog, ...others } = await rowsNaming(doomed.round.id);
     expect(others).toEqual(
       Object.fromEntries(TABLE_NAMES.filter((n) => n !== 'auditLog').map((n) => [n, []])),
@@ -251,6 +261,7 @@ describe('deleting a round', () => {
     const { settings: _after, ...keptRowsAfter } = await rowsNaming(kept.round.id);
     expect(keptRowsAfter).toEqual(keptRows);
     expect(keptRows.trustedKeys).toHaveLength(1);
+    expect(keptRows.roundChanges).toHaveLength(1);
     expect(await getIssuedBundles(db, kept.round.id)).toEqual(keptIssued);
     expect(Object.keys(keptIssued)).toEqual([kept.panel.id]);
   });

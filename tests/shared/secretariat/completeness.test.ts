@@ -7,6 +7,8 @@ import {
   roundCompleteness,
 } from '../../../shared/secretariat/completeness';
 import type { ExpectedState } from '../../../shared/secretariat/completeness';
+import { reminderRows } from '../../../shared/secretariat/reminders';
+import type { RoundChange } from '../../../shared/domain/types';
 import {
   buildAssignment,
   buildBase,
@@ -82,6 +84,7 @@ describe('round completeness', () => {
       draft: 1,
       recused: 2,
       missing: 1,
+      waived: 0,
       done: 3,
       outstanding: 2,
       percent: 60,
@@ -178,5 +181,125 @@ describe('completeness after changes during the round (轮次变更)', () => {
     // b01, b03 for p1-e1 and the replacement p1-e3, b04 for the three of 大连组: seven
     // expected, none scored (p1-e2's sheet is voided, p1-e1's of b02 is of a withdrawn base).
     expect(counts).toMatchObject({ expected: 7, submitted: 0, missing: 7, recused: 0 });
+  });
+});
+
+describe('completeness with missing sheets waived (缺评)', () => {
+  const waiver = (
+    id: string,
+    expertId: string,
+    baseId: string,
+    reason: string,
+    extra: Partial<RoundChange> = {},
+  ): RoundChange => ({
+    id,
+    roundId: 'r',
+    kind: 'waiveMissing',
+    at: '2024-06-01T02:00:00.000Z',
+    actor: '秘书处 王芳',
+    reason,
+    expertId,
+    baseId,
+    voids: [],
+    ...extra,
+  });
+
+  it('shows a waived missing sheet as 缺评 with its reason, done and never outstanding', () => {
+    const { input, people, bases } = sampleRound();
+    const changes = [waiver('w1', people.li.id, bases.jia.id, '专家因病缺席')];
+    const result = roundCompleteness({ ...input, changes });
+    // 5 expected: 张三 甲 submitted, 张三 乙 draft, 李四 甲 waived, 李四 乙 and 王五 丙
+    // recused. Done = 1 + 2 + 1 = 4 of 5 (80%); only 张三's draft is outstanding.
+    expect(result.counts).toEqual({
+      expected: 5,
+      submitted: 1,
+      draft: 1,
+      recused: 2,
+      missing: 0,
+      waived: 1,
+      done: 4,
+      outstanding: 1,
+      percent: 80,
+    });
+    const [shenyang] = result.panels;
+    // 沈阳一组: 4 expected, 3 done (submitted, waived, recused).
+    expect(shenyang?.counts).toMatchObject({ expected: 4, done: 3, waived: 1, percent: 75 });
+    const li = shenyang?.experts.find((e) => e.expert.id === people.li.id);
+    expect(li?.outstanding).toEqual([]);
+    expect(li?.counts).toMatchObject({ expected: 2, waived: 1, recused: 1, percent: 100 });
+    expect(li?.sheets.map((s) => [s.state, s.waiverReason])).toEqual([
+      ['waived', '专家因病缺席'],
+      ['recused', undefined],
+    ]);
+    const jia = shenyang?.bases.find((b) => b.base.id === bases.jia.id);
+    expect(jia?.sheets.map((s) => [s.expertId, s.state])).toEqual([
+      [people.zhang.id, 'submitted'],
+      [people.li.id, 'waived'],
+    ]);
+  });
+
+  it('waives a draft too, keeping the sheet and its scored count', () => {
+    const { input, people, bases } = sampleRound();
+    const changes = [
+      waiver('w1', people.li.id, bases.jia.id, '专家因病缺席'),
+      waiver('w2', people.zhang.id, bases.yi.id, '草稿未完成，组长确认不再评'),
+    ];
+    const result = roundCompleteness({ ...input, changes });
+    // Nothing outstanding any more: 1 submitted + 2 recused + 2 waived = 5 of 5.
+    expect(result.counts).toMatchObject({
+      draft: 0,
+      missing: 0,
+      waived: 2,
+      done: 5,
+      outstanding: 0,
+      percent: 100,
+    });
+    const zhang = result.panels[0]?.experts.find((e) => e.expert.id === people.zhang.id);
+    const yi = zhang?.sheets.find((s) => s.baseId === bases.yi.id);
+    expect(yi).toMatchObject({
+      state: 'waived',
+      scoredCount: 2,
+      waiverReason: '草稿未完成，组长确认不再评',
+    });
+    expect(yi?.sheetId).toBeDefined();
+    // No expert is left to remind.
+    expect(reminderRows(result)).toEqual([]);
+  });
+
+  it('reminds only of what is not waived', () => {
+    const { input, people, bases } = sampleRound();
+    const changes = [waiver('w1', people.li.id, bases.jia.id, '专家因病缺席')];
+    const rows = reminderRows(roundCompleteness({ ...input, changes }));
+    // 李四 owed only 甲 (乙 is recused), now waived: only 张三 and his draft of 乙 remain.
+    expect(rows.map((r) => [r.expertName, r.draftCount, r.missingCount])).toEqual([['张三', 1, 0]]);
+    expect(rows[0]?.items.map((i) => i.baseName)).toEqual(['基地乙']);
+  });
+
+  it('ignores an undone waiver and a waiver of a sheet already submitted', () => {
+    const { input, people, bases } = sampleRound();
+    const changes = [
+      waiver('w1', people.li.id, bases.jia.id, '专家因病缺席', {
+        undone: { at: '2024-06-01T03:00:00.000Z', actor: '秘书处 王芳', reason: '专家已补评' },
+      }),
+      waiver('w2', people.zhang.id, bases.jia.id, '误登记'),
+    ];
+    const { counts, panels } = roundCompleteness({ ...input, changes });
+    // As without any waiver: 李四 甲 missing, 张三 甲 submitted.
+    expect(counts).toMatchObject({ submitted: 1, draft: 1, missing: 1, waived: 0, done: 3 });
+    const jia = panels[0]?.bases.find((b) => b.base.id === bases.jia.id);
+    expect(jia?.sheets.map((s) => [s.state, s.waiverReason])).toEqual([
+      ['submitted', undefined],
+      ['missing', undefined],
+    ]);
+  });
+
+  it('counts waived sheets as done', () => {
+    expect(countStates([{ state: 'waived' }, { state: 'missing' }])).toMatchObject({
+      waived: 1,
+      done: 1,
+      outstanding: 1,
+      percent: 50,
+    });
+    expect(isOutstanding('waived')).toBe(false);
   });
 });

@@ -89,7 +89,7 @@ describe('readXlsx refuses damaged and hostile workbooks with a typed sentence',
     expect(failure(readXlsx(huge, { maxSharedStringsBytes: 1024 * 1024 }))).toEqual(expected);
     const lying = withCentral(huge, 'xl/sharedStrings.xml', 'size', () => 100);
     expect(failure(readXlsx(lying, { maxSharedStringsBytes: 1024 * 1024 }))).toEqual(expected);
-    // Within the default budget (16 MB) the same workbook reads.
+    // Within the default budget (8 MB) the same workbook reads.
     expect(readXlsx(huge).ok).toBe(true);
   });
 

@@ -12,6 +12,7 @@ import { BatchPreviewTable } from './BatchPreviewTable';
 import { BatchSummaryView } from './BatchSummaryView';
 import { LockedPanels } from './LockedPanels';
 import type { BatchImportController } from './useBatchImport';
+import { WorkbookPickButton } from './WorkbookPickButton';
 
 const ProgressView = ({ label, progress }: { label: string; progress: BatchProgress }) => {
   const { t } = useTranslation();
@@ -95,6 +96,7 @@ export const BatchImportSection = ({
         >
           {t('exchange.import.pickFolder')}
         </Button>
+        <WorkbookPickButton disabled={!canPick} onFiles={batch.start} />
         <Typography.Text type="secondary" data-testid="batch-drop-hint">
           {t('exchange.import.dropHint')}
         </Typography.Text>

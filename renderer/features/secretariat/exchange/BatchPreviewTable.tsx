@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchItem, BatchItemStatus, KeyStatus, VoidedSheets } from '../../../db/bundles';
 import { importErrorText } from '../../backups/format';
 import { ImportPreviewView } from '../../backups/ImportPreviewView';
+import { WorkbookPreviewView } from '../../workbook/WorkbookPreviewView';
 
 const STATUS_COLORS: Record<BatchItemStatus, string> = {
   ready: 'blue',
@@ -71,9 +72,11 @@ export const BatchPreviewTable = ({
       dataSource={[...items]}
       components={{ body: { row: FileRow } }}
       expandable={{
-        rowExpandable: (item) => item.prepared !== undefined,
+        rowExpandable: (item) => item.prepared !== undefined || item.workbook !== undefined,
         expandedRowRender: (item) =>
-          item.prepared ? (
+          item.workbook ? (
+            <WorkbookPreviewView preview={item.workbook.preview} />
+          ) : item.prepared ? (
             <ImportPreviewView
               preview={item.prepared.preview}
               fileHash={{ status: 'done', sha256: item.sha256 }}
@@ -97,7 +100,11 @@ export const BatchPreviewTable = ({
         {
           title: t('exchange.import.columns.signer'),
           render: (_, item) =>
-            item.fingerprint === undefined ? (
+            item.workbook ? (
+              <Tag data-testid="batch-workbook">
+                {t('workbook.import.signer', { expert: item.workbook.preview.expertName })}
+              </Tag>
+            ) : item.fingerprint === undefined ? (
               '—'
             ) : (
               <Space orientation="vertical" size={0}>

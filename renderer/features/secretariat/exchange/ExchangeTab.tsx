@@ -15,6 +15,7 @@ import { bundleFilesOf, droppedItems } from './droppedFiles';
 import { IssueSection } from './IssueSection';
 import { TrustSection } from './TrustSection';
 import { useBatchImport } from './useBatchImport';
+import { WorkbookExportSection } from './WorkbookExportSection';
 import { carriesFiles } from '../../../app/fileDrag';
 
 async function readAll(files: readonly File[]): Promise<BatchFile[]> {
@@ -82,6 +83,7 @@ export const ExchangeTab = ({ round }: { round: Round }) => {
           />
         ) : null}
         <IssueSection round={round} />
+        <WorkbookExportSection round={round} />
         <BatchImportSection batch={batch} isDisabled={isArchived} />
         <TrustSection round={round} />
       </Space>

@@ -39,10 +39,10 @@ export const PrintTrustPage = () => {
         ) : (
           <table>
             <colgroup>
-              <col style={{ width: '6%' }} />
+              <col style={{ width: '8%' }} />
               <col style={{ width: '14%' }} />
               <col style={{ width: '20%' }} />
-              <col style={{ width: '30%' }} />
+              <col style={{ width: '28%' }} />
               <col style={{ width: '16%' }} />
               <col style={{ width: '14%' }} />
             </colgroup>

@@ -2,8 +2,11 @@
 // only as a FileSystemDirectoryEntry (DataTransferItem.webkitGetAsEntry), which must be asked
 // for during the drop event; its contents are then read, recursively, in batches
 // (readEntries returns a part of a directory per call until it returns none). Only .pgb
-// files are kept. The entry shapes are narrowed to what is used, so tests can fake them.
+// files and .xlsx files (Excel scoresheets, read by the same batch) are kept. The entry shapes are narrowed to what is used, so tests can fake them.
 import { isBundleFileName } from '../../../../shared/ipc/openLimits';
+
+const isBatchFileName = (name: string): boolean =>
+  isBundleFileName(name) || name.toLowerCase().endsWith('.xlsx');
 
 export type EntryLike = {
   readonly isFile: boolean;
@@ -59,7 +62,7 @@ const MAX_DEPTH = 8;
 
 async function collect(entry: EntryLike, depth: number, into: File[]): Promise<void> {
   if (entry.isFile) {
-    if (!isBundleFileName(entry.name)) return;
+    if (!isBatchFileName(entry.name)) return;
     const file = await fileOf(entry);
     if (file) into.push(file);
     return;
@@ -70,12 +73,12 @@ async function collect(entry: EntryLike, depth: number, into: File[]): Promise<v
   for (const child of children) await collect(child, depth + 1, into);
 }
 
-/** Every .pgb file dropped, directly or inside dropped folders, in a stable order. */
+/** Every .pgb and .xlsx file dropped, directly or inside dropped folders, in a stable order. */
 export async function bundleFilesOf(items: readonly DroppedItem[]): Promise<File[]> {
   const files: File[] = [];
   for (const { entry, file } of items) {
     if (entry) await collect(entry, 0, files);
-    else if (file && isBundleFileName(file.name)) files.push(file);
+    else if (file && isBatchFileName(file.name)) files.push(file);
   }
   return files;
 }

@@ -55,7 +55,11 @@ export const BaseProgressTable = ({
                 .filter((s) => !onlyOutstanding || isOutstanding(s.state))
                 .map((s) => (
                   <span key={s.assignmentId}>
-                    {expertName(s.expertId)} <StateTag state={s.state} />
+                    {expertName(s.expertId)}{' '}
+                    <StateTag
+                      state={s.state}
+                      {...(s.waiverReason ? { suffix: s.waiverReason } : {})}
+                    />
                   </span>
                 ))}
             </Space>

@@ -1,4 +1,5 @@
-// A progress bar with the counts behind it: done of expected, and each state.
+// A progress bar with the counts behind it: done of expected, and each state (缺评 only when
+// some sheet was waived).
 import { Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StateCounts } from '../../../../shared/secretariat/completeness';
@@ -22,6 +23,7 @@ export const CountsLine = ({
       />
       <Typography.Text type="secondary" data-testid="progress-counts">
         {t('results.progress.summary', counts)}
+        {counts.waived > 0 ? t('results.progress.summaryWaived', counts) : null}
       </Typography.Text>
     </Space>
   );

@@ -32,7 +32,9 @@ const ExpertSheets = ({
               ? { suffix: t('results.progress.scored', { count: sheet.scoredCount }) }
               : sheet.recusalReason
                 ? { suffix: sheet.recusalReason }
-                : {})}
+                : sheet.waiverReason
+                  ? { suffix: sheet.waiverReason }
+                  : {})}
           />
         </span>
       ))}

@@ -1,6 +1,7 @@
 // The 进度 tab: how far scoring has come in every panel, for every expert and base, and the
 // reminder list (催办清单) of what is outstanding, exported as CSV or Excel or printed. Sheets
-// voided by changes after issue count for nothing here and are listed below (作废记录).
+// voided by changes after issue count for nothing here and are listed below (作废记录); a
+// missing sheet waived at closing (缺评) shows as such with its reason and is never reminded.
 import { App, Button, Card, Segmented, Space, Spin, Switch, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';

@@ -1,4 +1,5 @@
-// A sheet state as a coloured tag, in the colours the scoring screens use.
+// A sheet state as a coloured tag, in the colours the scoring screens use; a waived sheet
+// (缺评) with its reason after the state.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ExpectedState } from '../../../../shared/secretariat/completeness';
@@ -8,6 +9,7 @@ export const EXPECTED_STATE_COLORS: Record<ExpectedState, string> = {
   draft: 'gold',
   submitted: 'green',
   recused: 'purple',
+  waived: 'cyan',
 };
 
 export const StateTag = ({ state, suffix }: { state: ExpectedState; suffix?: string }) => {

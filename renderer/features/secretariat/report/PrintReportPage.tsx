@@ -1,7 +1,8 @@
 // Route /secretariat/print/report: the round report on A4 for the leadership meeting: title,
 // round, overview and counts, the per-type summary, quota notes and conflicts, then one page
-// per base type with its ranking, grades and decisions, and a signature block. Printed with
-// window.print, or saved straight to PDF in the desktop app (SavePdfButton).
+// per base type with its ranking, grades and decisions, the voided sheets (作废记录) when a
+// change voided any, and a signature block. Printed with window.print, or saved straight to
+// PDF in the desktop app (SavePdfButton).
 import { Button, Empty, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
@@ -11,12 +12,14 @@ import type { Round } from '../../../../shared/domain/types';
 import { reportFileName } from '../../../../shared/report/fileNames';
 import { formatReportTime } from '../../../../shared/report/labels';
 import { buildReportModel } from '../../../../shared/report/model';
+import { reportVoidedRows } from '../../../../shared/report/voidedSheets';
 import { SavePdfButton } from '../../../app/components/SavePdfButton';
 import { secretariatTabPath } from '../../../app/routes';
 import { useCurrentRound } from '../../../db/hooks';
 import { useDeviceFingerprint } from '../../scoring/useDeviceFingerprint';
 import { localUtcOffsetMinutes, useReportRecords } from './reportData';
 import { ReportOverviewPage, ReportTypePage } from './ReportPrintSections';
+import { ReportVoidedPage } from './ReportVoidedPage';
 import './reportPrint.css';
 
 const Toolbar = ({ round }: { round: Round | null }) => {
@@ -62,7 +65,10 @@ export const PrintReportPage = () => {
   if (round === undefined || records === undefined) return <Spin />;
   if (!model) return <Empty description={t('home.noRoundTitle')} />;
   const at = (iso: string) => formatReportTime(iso, model.utcOffsetMinutes);
-  const lastType = model.types.at(-1)?.type;
+  const voided = reportVoidedRows(model);
+  // The signature block closes the last page: 作废记录 when there is one, else the last type.
+  const lastType = voided.length > 0 ? undefined : model.types.at(-1)?.type;
+  const signaturesOnOverview = voided.length === 0 && lastType === undefined;
   const signatures = (
     <>
       <h2>{t('report.print.signatures')}</h2>
@@ -99,12 +105,19 @@ export const PrintReportPage = () => {
     <div data-testid="report-print-page">
       <Toolbar round={round} />
       <article className="a4-doc report-doc">
-        <ReportOverviewPage model={model}>{lastType ? null : signatures}</ReportOverviewPage>
+        <ReportOverviewPage model={model}>
+          {signaturesOnOverview ? signatures : null}
+        </ReportOverviewPage>
         {model.types.map((summary) => (
           <ReportTypePage key={summary.type} model={model} summary={summary}>
             {summary.type === lastType ? signatures : null}
           </ReportTypePage>
         ))}
+        {voided.length > 0 ? (
+          <ReportVoidedPage model={model} rows={voided}>
+            {signatures}
+          </ReportVoidedPage>
+        ) : null}
       </article>
     </div>
   );

@@ -1,22 +1,16 @@
 // The secretariat brings score bundles back in one batch: every file is previewed, the
 // accepted ones are committed one transaction each, a broken file in the middle never stops
 // the others, the same bundle twice is recognised, encrypted bundles wait for their panel's
-// passphrase, importing the same batch again changes nothing, and a file is imported only
-// once a person ticked its panel key (one tick per key, however many files it signed).
+// passphrase, and importing the same batch again changes nothing. (Ticking the panels' keys:
+// batchKeys.test.ts.)
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import {
   commitBatch,
-  defaultSelection,
   prepareBatch,
   runBatchImport,
   unlockBatch,
 } from '../../../../renderer/db/bundles/batchImport';
-import {
-  confirmedIndexes,
-  keysToConfirm,
-  unconfirmedChosen,
-} from '../../../../renderer/db/bundles/batchKeys';
 import type { BatchFile, BatchProgress } from '../../../../renderer/db/bundles/batchTypes';
 import { dataDigest } from '../../../../renderer/db/bundles/digest';
 import { openTestDatabase } from '../../../helpers/db';
@@ -45,8 +39,6 @@ type Fixture = {
   r: ExchangeRound;
   /** 沈阳组 laptop-1 (李明, 王强), 沈阳组 laptop-2 (张伟), 大连组 laptop-3 (both experts). */
   shenyang1: Uint8Array;
-  /** 沈阳组 laptop-1 again, a later export with 李明's sheets only: the same key. */
-  shenyang1Again: Uint8Array;
   shenyang2: Uint8Array;
   dalian: Uint8Array;
   dalianEncrypted: Uint8Array;
@@ -67,10 +59,6 @@ beforeAll(async () => {
     shenyang1: await laptopScoresBundle(source, r, shenyang.id, {
       deviceId: 'laptop-1',
       expertIds: shenyangExperts.slice(0, 2),
-    }),
-    shenyang1Again: await laptopScoresBundle(source, r, shenyang.id, {
-      deviceId: 'laptop-1',
-      expertIds: shenyangExperts.slice(0, 1),
     }),
     shenyang2: await laptopScoresBundle(source, r, shenyang.id, {
       deviceId: 'laptop-2',
@@ -337,77 +325,5 @@ describe('a changed signing key', () => {
     });
     expect(accepted.summary.files[0]?.outcome).toBe('imported');
     expect(accepted.summary.files[0]?.summary?.keyReplaced).toBe(true);
-  });
-});
-
-describe('a panel device’s first key', () => {
-  it('asks for one tick per key, however many files of the batch it signed', async () => {
-    const db = await secretariat();
-    const files = [
-      file('沈阳组-1.pgb', fixture.shenyang1),
-      file('沈阳组-1-补交.pgb', fixture.shenyang1Again),
-      file('沈阳组-2.pgb', fixture.shenyang2),
-      file('大连组.pgb', fixture.dalian),
-    ];
-    const items = await prepareBatch(db, files, options());
-    const keys = keysToConfirm(items);
-    expect(keys.map((k) => [k.panelName, k.deviceId, k.status, k.indexes])).toEqual([
-      ['沈阳组', 'laptop-1', 'newDevice', [0, 1]],
-      ['沈阳组', 'laptop-2', 'newDevice', [2]],
-      ['大连组', 'laptop-3', 'newDevice', [3]],
-    ]);
-    expect(keys[0]?.fingerprint).toBe(items[0]?.fingerprint);
-    expect(keys[0]?.fingerprint).not.toBe(keys[1]?.fingerprint);
-    const all = new Set([0, 1, 2, 3]);
-    const laptop1 = new Set([keys[0]?.id ?? '']);
-    expect(unconfirmedChosen(keys, all, laptop1).map((k) => k.deviceId)).toEqual([
-      'laptop-2',
-      'laptop-3',
-    ]);
-    // A key whose files are all left out does not hold the import up.
-    expect(unconfirmedChosen(keys, new Set([0, 1]), laptop1)).toEqual([]);
-    expect([...confirmedIndexes(keys, laptop1)]).toEqual([0, 1]);
-  });
-
-  it('imports only the files whose key was ticked; the others are skipped and write nothing', async () => {
-    const db = await secretariat();
-    const files = [
-      file('沈阳组-1.pgb', fixture.shenyang1),
-      file('沈阳组-1-补交.pgb', fixture.shenyang1Again),
-      file('大连组.pgb', fixture.dalian),
-    ];
-    const { summary } = await runBatchImport(db, files, {
-      ...options(),
-      ...commitDeps(),
-      review: (items) => {
-        const keys = keysToConfirm(items);
-        const laptop1 = keys.filter((k) => k.deviceId === 'laptop-1').map((k) => k.id);
-        return {
-          accepted: defaultSelection(items),
-          acceptNewKey: confirmedIndexes(keys, new Set(laptop1)),
-        };
-      },
-    });
-    expect(summary.files.map((f) => [f.outcome, f.skipped])).toEqual([
-      ['imported', undefined],
-      ['imported', undefined],
-      ['skipped', 'keyUnconfirmed'],
-    ]);
-    expect(await db.scoresheets.count()).toBe(4);
-    const pins = await db.trustedKeys.toArray();
-    expect(pins.map((p) => [p.deviceId, p.acceptedBy, p.acceptedAt])).toEqual([
-      ['laptop-1', '秘书处 王芳', '2024-05-13T09:00:00.000Z'],
-    ]);
-  });
-
-  it('imports nothing when nobody ticks any key', async () => {
-    const db = await secretariat();
-    const before = await dataDigest(db);
-    const files = [file('沈阳组-1.pgb', fixture.shenyang1), file('大连组.pgb', fixture.dalian)];
-    const { summary } = await runBatchImport(db, files, { ...options(), ...commitDeps() });
-    expect(summary).toMatchObject({ imported: 0, failed: 0, skipped: 2 });
-    expect(summary.files.map((f) => f.skipped)).toEqual(['keyUnconfirmed', 'keyUnconfirmed']);
-    expect(await dataDigest(db)).toBe(before);
-    expect(await db.trustedKeys.count()).toBe(0);
   });
 });

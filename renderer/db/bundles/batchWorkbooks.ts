@@ -1,0 +1,43 @@
+// Excel scoresheet workbooks in a batch of score bundles: a `.xlsx` file is prepared by
+// workbookImport.ts instead of openBundle, and becomes an item like a bundle's (ready,
+// unchanged or failed, its expert's panel, the counts the import expects), carrying its
+// PreparedWorkbook. It has no signing key, so no key tick, and no passphrase.
+import type { BatchItem, BatchOptions, BatchCommitOptions } from './batchTypes';
+import type { PingguDatabase } from '../database';
+import type { CommitResult } from './types';
+import { commitWorkbookImport, isWorkbookFileName, prepareWorkbookImport } from './workbookImport';
+
+export { isWorkbookFileName };
+
+type Base = Pick<BatchItem, 'index' | 'file' | 'sha256'>;
+
+export async function prepareWorkbookItem(
+  db: PingguDatabase,
+  base: Base,
+  options: Pick<BatchOptions, 'crypto' | 'roundId'>,
+): Promise<BatchItem> {
+  const result = await prepareWorkbookImport(db, base.file.bytes, base.file.name, {
+    crypto: options.crypto,
+    roundId: options.roundId,
+  });
+  if (!result.ok) return { ...base, status: 'failed', encrypted: false, error: result.error };
+  const { preview } = result.prepared;
+  return {
+    ...base,
+    status: preview.unchanged ? 'unchanged' : 'ready',
+    encrypted: false,
+    panelId: preview.panelId,
+    panelName: preview.panelName,
+    counts: preview.sheets.counts,
+    workbook: result.prepared,
+  };
+}
+
+export function commitWorkbookItem(
+  db: PingguDatabase,
+  item: BatchItem,
+  options: Pick<BatchCommitOptions, 'actor' | 'clock' | 'newId'>,
+): Promise<CommitResult> | undefined {
+  if (item.workbook === undefined) return undefined;
+  return commitWorkbookImport(db, item.workbook, options);
+}
