@@ -1,13 +1,15 @@
 // Help texts: `pinggu --help` and `pinggu <command> --help`.
 export const USAGE = `Usage: pinggu <command> [options]
 
-评估通 Pinggu secretariat command line: demo bundles, verification, merging and reports.
+评估通 Pinggu secretariat command line: demo bundles, verification, merging, reports and
+Excel scoresheet workbooks.
 
 Commands:
   demo     write a demo round: one round bundle and one score bundle per panel
   verify   check bundles the way the app does and print one line per file
   merge    merge the round and score bundles of one round into a signed result bundle
   report   results per base of a result bundle, as JSON, CSV or xlsx
+  workbook an expert's Excel scoresheet workbook (.xlsx) from a round bundle
 
 Run "pinggu <command> --help" for a command's options.
 Exit codes: 0 success; 1 usage error or failure; 2 an input file was invalid or refused.
@@ -48,7 +50,8 @@ paper summary, or merge with --trust.
 
 const MERGE = `Usage: pinggu merge --out RESULT.pgb [--key FILE] [--trust FILE] FILE...
 
-Merges the score bundles of one round into a result bundle. The round bundles among FILE
+Merges the score bundles and filled Excel scoresheet workbooks (*.xlsx) of one round into a
+result bundle. The round bundles among FILE
 supply the roster (round, templates, bases, panels, experts, assignments: the union over
 panels); the round is that of the first round bundle. Scoresheets merge as in the app's
 import: an edit that descends from another wins; concurrent edits that differ keep a
@@ -61,6 +64,13 @@ a different key, or (with --trust) signed by another key than the trust file's f
 panel's device. Then the exit code is 2 and NOTHING is written. A sheet for a pair that a
 round change voided (an expert replaced, a base moved or withdrawn, a conflict declared) is
 carried in the result as voided, never counted, and named on stderr.
+
+A FILE ending in .xlsx is an expert's filled scoresheet workbook (pinggu workbook, or the
+app's export), taken as the app's import takes it: checked against the round bundles
+(identity, layout digest, template versions, every value in range and on the 0.5 step, no
+row moved), its sheets those of device "excel:<first 16 hex of the file's SHA-256>" under
+the same admission rules; the same file twice changes nothing. A workbook is signed by
+nobody, so --trust does not apply to it. A refused workbook: exit 2 and NOTHING written.
 
 Each panel device's key fingerprint goes to stderr. Without --trust the keys are not
 checked: compare them with the panels' signed paper summaries; the result records
@@ -103,6 +113,26 @@ Options:
   --out FILE    write to FILE instead of stdout (required for xlsx)
 `;
 
-export const HELP = { demo: DEMO, verify: VERIFY, merge: MERGE, report: REPORT } as const;
+const WORKBOOK = `Usage: pinggu workbook ROUND.pgb --expert EXPERT --out FILE.xlsx
+
+Writes an expert's Excel scoresheet workbook from a round bundle, the file the app's export
+writes (docs/excel-scoresheet.md): a 说明 sheet, one protected sheet per base the expert is
+assigned and not recused from, and the hidden identity. Fill it in Excel, WPS or LibreOffice,
+then give it to "pinggu merge" or the app's import. An encrypted bundle needs
+PINGGU_PASSPHRASE. Exit 2, nothing written, when the bundle is invalid or not a round bundle,
+no expert has that id or name (or two share the name), or the expert has no base to score.
+
+Options:
+  --expert E    the expert's id, or exact name
+  --out FILE    the .xlsx file to write (required)
+`;
+
+export const HELP = {
+  demo: DEMO,
+  verify: VERIFY,
+  merge: MERGE,
+  report: REPORT,
+  workbook: WORKBOOK,
+} as const;
 
 export type CommandName = keyof typeof HELP;

@@ -14,6 +14,8 @@
 //   import does: the result holds each sheet's winner; concurrent edits that disagree are
 //   counted as conflicts (the deterministic winner is kept, as in the app before a person
 //   resolves them). Lists are sorted by id, so the argument order never changes the result.
+// - Filled scoresheet workbooks, read against this roster (mergeWorkbooks.ts), come in as
+//   score files of their expert's panel: the same admission, the same merge.
 import type { OpenedBundle } from '../shared/bundle/bundle';
 import { canonicalJson } from '../shared/bundle/canonicalJson';
 import type { ResultPayload, RoundPayload } from '../shared/bundle/payload';
@@ -24,6 +26,7 @@ import { reconcileScoresheets } from '../shared/sync/mergeScoresheets';
 import type { OpenedFile } from './bundleFiles';
 import { admitSheets, panelKeysOf, trustRefusal } from './mergeChecks';
 import type { VoidedSheetNote } from './mergeChecks';
+import type { ScoreFile, WorkbookFiles } from './mergeWorkbooks';
 
 export type { VoidedSheetNote } from './mergeChecks';
 
@@ -38,7 +41,14 @@ export type MergeOutcome = {
   conflicts: ConflictRecord[];
   /** Sheets taken although their pair is voided by a round change: carried, never counted. */
   voided: VoidedSheetNote[];
-  counts: { roundBundles: number; scoreBundles: number; copies: number; sheets: number };
+  counts: {
+    roundBundles: number;
+    scoreBundles: number;
+    /** Filled scoresheet workbooks taken. */
+    workbooks: number;
+    copies: number;
+    sheets: number;
+  };
 };
 
 /** A trust file given with --trust, and its name for messages. */
@@ -129,9 +139,10 @@ export function mergeBundles(
   files: readonly OpenedFile[],
   deps: { now: string; importId: string },
   trust?: MergeTrust,
+  workbooks?: WorkbookFiles,
 ): MergeOutcome {
   const refused: RefusedFile[] = [];
-  const counts = { roundBundles: 0, scoreBundles: 0, copies: 0, sheets: 0 };
+  const counts = { roundBundles: 0, scoreBundles: 0, workbooks: 0, copies: 0, sheets: 0 };
   const valid: Valid[] = [];
   for (const opened of files) {
     if (opened.ok) valid.push({ file: opened.file, bundle: opened.bundle });
@@ -157,7 +168,7 @@ export function mergeBundles(
     return { refused, problem, conflicts: [], voided: [], counts };
   }
   const roster = newRoster(first.bundle.payload.round);
-  const scoreFiles: { file: string; panelId: string; sheets: Scoresheet[] }[] = [];
+  const scoreFiles: (ScoreFile & { workbook: boolean })[] = [];
   for (const { file, bundle } of trusted) {
     const reason =
       bundle.manifest.roundId !== roundId
@@ -174,9 +185,12 @@ export function mergeBundles(
         file,
         panelId: bundle.manifest.panelId,
         sheets: bundle.payload.scoresheets,
+        workbook: false,
       });
     }
   }
+  refused.push(...(workbooks?.refused ?? []));
+  scoreFiles.push(...(workbooks?.scoreFiles ?? []).map((f) => ({ ...f, workbook: true })));
 
   const incoming: Scoresheet[] = [];
   const sourceOf: string[] = [];
@@ -188,14 +202,15 @@ export function mergeBundles(
     assignments: [...roster.assignments.values()],
     changes: [...roster.changes.values()],
   };
-  for (const { file, panelId, sheets } of scoreFiles) {
+  for (const { file, panelId, sheets, workbook } of scoreFiles) {
     const admitted = admitSheets(admission, file, panelId, sheets);
     if (admitted.refusal !== undefined) {
       refused.push({ file, reason: admitted.refusal });
       continue;
     }
     voided.push(...admitted.voided);
-    counts.scoreBundles += 1;
+    if (workbook) counts.workbooks += 1;
+    else counts.scoreBundles += 1;
     incoming.push(...sheets);
     sourceOf.push(...sheets.map(() => file));
   }

@@ -6,6 +6,7 @@ import { demoCommand } from './commands/demo';
 import { mergeCommand } from './commands/merge';
 import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
+import { workbookCommand } from './commands/workbook';
 import { HELP, USAGE } from './help';
 import type { CommandName } from './help';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, printError, UsageError } from './io';
@@ -17,6 +18,7 @@ const COMMANDS: Record<CommandName, (argv: readonly string[], io: CliIo) => Prom
   verify: verifyCommand,
   merge: mergeCommand,
   report: reportCommand,
+  workbook: workbookCommand,
 };
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);

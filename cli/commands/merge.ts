@@ -1,5 +1,6 @@
-// `pinggu merge --out RESULT.pgb [--trust FILE] FILE...`: the round and score bundles of one
-// round in, one signed result bundle out (see mergeBundles.ts for the rules). Any refused file
+// `pinggu merge --out RESULT.pgb [--trust FILE] FILE...`: the round and score bundles (and
+// filled .xlsx scoresheet workbooks, mergeWorkbooks.ts) of one round in, one signed result
+// bundle out (see mergeBundles.ts for the rules). Any refused file
 // means exit 2 and nothing written, neither the result nor a new key. Each panel device's key
 // goes to stderr: checked against the trust file, or listed for a person to compare.
 import { createBundle } from '../../shared/bundle/bundle';
@@ -12,6 +13,7 @@ import type { CliIo } from '../io';
 import { loadCliSigner } from '../keys';
 import { mergeBundles } from '../mergeBundles';
 import type { MergeOutcome, MergeTrust } from '../mergeBundles';
+import { isWorkbookFile, readWorkbookFiles } from '../mergeWorkbooks';
 import { readTrustFile } from '../trustFiles';
 import { CLI_VERSION } from '../version';
 
@@ -42,12 +44,20 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
       : { file: await readTrustFile(io, trustName), name: trustName };
 
   const files = [];
+  const workbookNames: string[] = [];
   for (const [index, file] of args.positionals.entries()) {
     printError(io, `merge: [${index + 1}/${args.positionals.length}] reading ${file}`);
-    files.push(await openBundleFile(io, file, ['round', 'scores']));
+    if (isWorkbookFile(file)) workbookNames.push(file);
+    else files.push(await openBundleFile(io, file, ['round', 'scores']));
   }
   const now = io.now();
-  const outcome = mergeBundles(files, { now, importId: `cli-merge-${now}` }, trust);
+  const deps = { now, importId: `cli-merge-${now}` };
+  let outcome = mergeBundles(files, deps, trust);
+  // Workbooks are checked against the roster the round bundles give, then merged with them.
+  if (workbookNames.length > 0 && outcome.payload !== undefined) {
+    const workbooks = await readWorkbookFiles(io, workbookNames, outcome.payload);
+    outcome = mergeBundles(files, deps, trust, workbooks);
+  }
   for (const { file, reason } of outcome.refused) printLine(io, `REFUSED ${file}: ${reason}`);
   for (const conflict of outcome.conflicts) {
     const { local, incoming } = conflict;
@@ -99,7 +109,9 @@ export async function mergeCommand(argv: readonly string[], io: CliIo): Promise<
     io,
     `wrote ${out}: result bundle of round ${outcome.roundId}, ` +
       `${plural(outcome.payload.bases.length, 'base')}, ${plural(counts.sheets, 'sheet')} ` +
-      `from ${plural(counts.scoreBundles, 'score bundle')} and ${plural(counts.roundBundles, 'round bundle')}, ` +
+      `from ${plural(counts.scoreBundles, 'score bundle')}` +
+      (counts.workbooks > 0 ? `, ${plural(counts.workbooks, 'workbook')}` : '') +
+      ` and ${plural(counts.roundBundles, 'round bundle')}, ` +
       `signed with key ${key.fingerprint}`,
   );
   if (outcome.conflicts.length > 0) {

@@ -1,9 +1,10 @@
-// Reading a table file (roster, expert list) in a Web Worker with a size and a time budget:
-// a file over the size budget is refused before any work starts, and a read that runs past
-// the time budget is stopped (the worker terminated) and refused in one sentence, so the
-// window stays responsive whatever the file. A worker that fails or answers nonsense is an
-// internal error, never "not an Excel file". Where there is no Worker (Node, unit tests) the
-// reader runs synchronously; that fallback is for tests only, never taken in a browser.
+// Reading spreadsheets in a Web Worker with a size and a time budget: a table file (roster,
+// expert list: readTableFileOffThread) or a whole workbook (readXlsxOffThread). A file over
+// the size budget is refused before any work starts, and a read that runs past the time
+// budget is stopped (the worker terminated) and refused in one sentence, so the window stays
+// responsive whatever the file. A worker that fails or answers nonsense is an internal
+// error, never "not an Excel file". Where there is no Worker (Node, unit tests) the reader
+// runs synchronously; that fallback is for tests only, never taken in a browser.
 import { readTableFile } from '../../shared/roster/tableFile';
 import type { TableFileResult } from '../../shared/roster/tableFile';
 import {
@@ -12,8 +13,10 @@ import {
   spreadsheetFailure,
   timeoutMessage,
 } from '../../shared/xlsx/errors';
-import { XLSX_LIMITS } from '../../shared/xlsx/read';
-import { tableFileResultOf } from './spreadsheetProtocol';
+import type { SpreadsheetFailure } from '../../shared/xlsx/errors';
+import { readXlsx, XLSX_LIMITS } from '../../shared/xlsx/read';
+import type { XlsxReadResult } from '../../shared/xlsx/read';
+import { tableFileResultOf, xlsxReadResultOf } from './spreadsheetProtocol';
 import type { SpreadsheetRequest } from './spreadsheetProtocol';
 
 export type SpreadsheetBudget = {
@@ -69,8 +72,39 @@ export function readTableFileOffThread(
   bytes: Uint8Array,
   options: ReadOffThreadOptions = {},
 ): Promise<TableFileResult> {
+  return offThread(
+    fileName,
+    { read: 'table', fileName, bytes },
+    tableFileResultOf,
+    () => readTableFile(fileName, bytes),
+    options,
+  );
+}
+
+/** readXlsx (every sheet of a workbook) in a worker, within the budget; never rejects. */
+export function readXlsxOffThread(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadOffThreadOptions = {},
+): Promise<XlsxReadResult> {
+  return offThread(
+    fileName,
+    { read: 'xlsx', bytes },
+    xlsxReadResultOf,
+    () => readXlsx(bytes),
+    options,
+  );
+}
+
+function offThread<T extends { ok: boolean }>(
+  fileName: string,
+  request: SpreadsheetRequest,
+  resultOf: (data: unknown) => T | undefined,
+  readInPlace: () => T,
+  options: ReadOffThreadOptions,
+): Promise<T | SpreadsheetFailure> {
   const budget: SpreadsheetBudget = { ...SPREADSHEET_BUDGET, ...options.budget };
-  if (bytes.length > budget.maxBytes) {
+  if (request.bytes.length > budget.maxBytes) {
     return Promise.resolve(
       spreadsheetFailure(
         'tooLarge',
@@ -84,11 +118,11 @@ export function readTableFileOffThread(
   } catch {
     return Promise.resolve(internalFailure());
   }
-  if (port === undefined) return Promise.resolve(readTableFile(fileName, bytes));
+  if (port === undefined) return Promise.resolve(readInPlace());
   const worker = port;
-  return new Promise<TableFileResult>((resolve) => {
+  return new Promise((resolve) => {
     let settled = false;
-    const finish = (result: TableFileResult): void => {
+    const finish = (result: T | SpreadsheetFailure): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -102,10 +136,10 @@ export function readTableFileOffThread(
     );
     try {
       worker.listen(
-        (data) => finish(tableFileResultOf(data) ?? internalFailure()),
+        (data) => finish(resultOf(data) ?? internalFailure()),
         () => finish(internalFailure()),
       );
-      worker.post({ fileName, bytes });
+      worker.post(request);
     } catch {
       finish(internalFailure());
     }

@@ -139,6 +139,43 @@ describe('roster import', () => {
     expect(await page.getByTestId('roster-count').innerText()).toBe('共 0 个基地');
   });
 
+  it('refuses a CSV whose quote never closes, naming the row, and a 批建年份 after the round year', async () => {
+    const { page } = machine;
+    const csv = (name: string, rows: (string | number)[][]): string => {
+      const file = join(dir, name);
+      writeFileSync(file, `${rows.map((row) => row.join(',')).join('\r\n')}\r\n`);
+      return file;
+    };
+    const unclosed = csv('名单-引号.csv', [
+      HEADER,
+      GOOD_ROWS[0] ?? [],
+      ['2', '"辽宁省精细化工中心'],
+    ]);
+    let choosing = page.waitForEvent('filechooser');
+    await page.getByTestId('roster-import-button').click();
+    await (await choosing).setFiles(unclosed);
+    // Read in the spreadsheet worker; the refusal is one sentence naming row 3.
+    await page
+      .locator('.ant-message-notice')
+      .getByText('文件「名单-引号.csv」第 3 行有一个双引号（"）没有配对', { exact: false })
+      .waitFor();
+    expect(await page.getByTestId('roster-preview').count()).toBe(0);
+
+    const future = csv('名单-年份.csv', [
+      HEADER,
+      ['1', ...(GOOD_ROWS[0] ?? []).slice(1, 6), 2099, '材料'],
+    ]);
+    choosing = page.waitForEvent('filechooser');
+    await page.getByTestId('roster-import-button').click();
+    await (await choosing).setFiles(future);
+    await page.getByTestId('roster-problems-table').waitFor();
+    const rows = await problemRows();
+    expect(rows.map(([row, column]) => [row, column])).toEqual([['2', '批建年份']]);
+    expect(rows[0]?.[2]).toMatch(/^批建年份 2099 晚于本轮评估年度 \d{4} 年，请核对$/u);
+    await page.getByTestId('roster-import-cancel').click();
+    await page.getByTestId('roster-preview').waitFor({ state: 'detached' });
+  });
+
   it('imports a good workbook dropped onto the tab into the bases table', async () => {
     const { page } = machine;
     const bytes = await excelWorkbook([{ name: '基地名单', rows: [TITLE, HEADER, ...GOOD_ROWS] }]);

@@ -31,7 +31,6 @@ export const workbookEn: Catalogue['workbook'] = {
     unchanged: 'Everything in this Excel scoresheet is here already; importing it changes nothing.',
     done: 'Imported: {{added}} new, {{updated}} updated, {{unchanged}} unchanged, {{conflicts}} conflicts, {{refused}} refused.',
     signer: 'Excel scoresheet · {{expert}}',
-    noKey: 'No signing key to check',
   },
   preview: {
     expert: 'Expert',

@@ -30,7 +30,6 @@ export const workbookZhCN = {
     unchanged: '此 Excel 评分表的内容本机已经全部导入过，导入不会有任何更改。',
     done: '已导入：新增 {{added}} 张，更新 {{updated}} 张，未变 {{unchanged}} 张，冲突 {{conflicts}} 项，拒收 {{refused}} 张。',
     signer: 'Excel 评分表 · {{expert}}',
-    noKey: '无签名密钥，无需核对',
   },
   preview: {
     expert: '专家',

@@ -17,7 +17,7 @@ import { importError } from './importErrors';
 import type { ImportError } from './importErrors';
 import { prepareImport } from './prepareImport';
 import { summariseBatch } from './batchSummary';
-import { commitWorkbookItem, isWorkbookFileName, prepareWorkbookItem } from './batchWorkbooks';
+import { isWorkbookFileName } from './workbookFileName';
 import type {
   BatchCommitOptions,
   BatchFile,
@@ -75,7 +75,9 @@ function fromPrepared(base: Base, prepared: PreparedImport): BatchItem {
 
 async function prepareItem(db: PingguDatabase, base: Base, options: BatchOptions) {
   const { file } = base;
-  if (isWorkbookFileName(file.name)) return prepareWorkbookItem(db, base, options);
+  if (isWorkbookFileName(file.name)) {
+    return (await import('./batchWorkbooks')).prepareWorkbookItem(db, base, options);
+  }
   const prepare = (passphrase?: string) =>
     prepareImport(db, file.bytes, file.name, {
       crypto: options.crypto,
@@ -237,7 +239,9 @@ export async function commitBatch(
     onProgress({ phase: 'importing', done, total: todo.length, current: item.file.name });
     const prepared = item.prepared;
     const committed =
-      (await commitWorkbookItem(db, item, options)) ??
+      (item.workbook
+        ? await (await import('./batchWorkbooks')).commitWorkbookItem(db, item, options)
+        : undefined) ??
       (prepared === undefined
         ? undefined
         : await commitImport(db, prepared, {

@@ -1,13 +1,13 @@
 // Excel scoresheet workbooks in a batch of score bundles: a `.xlsx` file is prepared by
 // workbookImport.ts instead of openBundle, and becomes an item like a bundle's (ready,
 // unchanged or failed, its expert's panel, the counts the import expects), carrying its
-// PreparedWorkbook. It has no signing key, so no key tick, and no passphrase.
+// PreparedWorkbook. It has no signing key, so no key tick, and no passphrase. batchImport.ts
+// loads this module only when a batch holds a workbook, so the reader stays out of the chunks
+// every page loads.
 import type { BatchItem, BatchOptions, BatchCommitOptions } from './batchTypes';
 import type { PingguDatabase } from '../database';
 import type { CommitResult } from './types';
-import { commitWorkbookImport, isWorkbookFileName, prepareWorkbookImport } from './workbookImport';
-
-export { isWorkbookFileName };
+import { commitWorkbookImport, prepareWorkbookImport } from './workbookImport';
 
 type Base = Pick<BatchItem, 'index' | 'file' | 'sha256'>;
 

@@ -25,12 +25,8 @@ export type { DigestOptions } from './digest';
 export { devicePinId, secretariatPinId } from './trustedKeys';
 export type { ImportError, ImportErrorCode, ImportErrorDetail } from './importErrors';
 export type * from './types';
-export {
-  commitWorkbookImport,
-  isWorkbookFileName,
-  prepareWorkbookImport,
-  readWorkbookContext,
-} from './workbookImport';
+// Excel scoresheets: import './workbookImport' where needed (dynamically: it holds the reader).
+export { isWorkbookFileName } from './workbookFileName';
 export type {
   PreparedWorkbook,
   WorkbookBasePreview,

@@ -8,8 +8,9 @@
 import { displayName } from '../../../shared/bundle/errors';
 import type { WebCryptoLike } from '../../../shared/bundle/cryptoTypes';
 import type { BundleImportRecord, Expert, Scoresheet } from '../../../shared/domain/types';
-import { readScoresheetWorkbook, toScoresheets, workbookDeviceId } from '../../../shared/workbook';
-import type { WorkbookRead, WorkbookRoundContext } from '../../../shared/workbook';
+import { readScoresheetWorkbook } from '../../../shared/workbook/read';
+import { toScoresheets, workbookDeviceId } from '../../../shared/workbook/toScoresheets';
+import type { WorkbookRead, WorkbookRoundContext } from '../../../shared/workbook/types';
 import type { PingguDatabase } from '../database';
 import { recordedFileName } from './commitImport';
 import { failedWriteError, importError, internalImportError } from './importErrors';
@@ -24,7 +25,7 @@ import type { WorkbookPreview } from './workbookPreview';
 
 export type { WorkbookPreview, WorkbookBasePreview } from './workbookPreview';
 
-export const isWorkbookFileName = (name: string): boolean => name.toLowerCase().endsWith('.xlsx');
+export { isWorkbookFileName } from './workbookFileName';
 
 export type PreparedWorkbook = {
   fileName: string;

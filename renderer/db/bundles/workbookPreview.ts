@@ -4,8 +4,8 @@
 // it, and the counts of the score bundle's preview.
 import type { Expert } from '../../../shared/domain/types';
 import type { ImportOutcome, ImportReason } from '../../../shared/sync/mergeScoresheets';
-import { workbookDeviceId } from '../../../shared/workbook';
-import type { WorkbookRead } from '../../../shared/workbook';
+import { workbookDeviceId } from '../../../shared/workbook/toScoresheets';
+import type { WorkbookRead } from '../../../shared/workbook/types';
 import type { ScoresState } from './localState';
 import type { ScoresPlan } from './scoresPlan';
 import type { SheetRefusal, SheetsPreview, VoidedBy } from './types';

@@ -5,8 +5,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   readTableFileOffThread,
+  readXlsxOffThread,
   startSpreadsheetWorker,
 } from '../../../renderer/platform/spreadsheetClient';
+import { writeXlsx } from '../../../shared/xlsx';
 import type { SpreadsheetWorkerPort } from '../../../renderer/platform/spreadsheetClient';
 import type { SpreadsheetRequest } from '../../../renderer/platform/spreadsheetProtocol';
 
@@ -48,7 +50,7 @@ describe('readTableFileOffThread', () => {
   it('posts the file to a worker and passes on its result, then stops the worker', async () => {
     const worker = fakeWorker();
     const reading = readTableFileOffThread('名单.csv', BYTES, { startWorker: () => worker });
-    expect(worker.posted).toEqual([{ fileName: '名单.csv', bytes: BYTES }]);
+    expect(worker.posted).toEqual([{ read: 'table', fileName: '名单.csv', bytes: BYTES }]);
     worker.reply({ ok: true, rows: [['基地名称'], ['沈阳材料中心']], encoding: 'utf-8' });
     await expect(reading).resolves.toEqual({
       ok: true,
@@ -128,6 +130,30 @@ describe('readTableFileOffThread', () => {
       },
     });
     expect(result.ok ? '' : result.code).toBe('internal');
+  });
+
+  it('reads a whole workbook in a worker too, checking every sheet it answers', async () => {
+    const bytes = writeXlsx([{ name: '评分', rows: [['得分']] }]);
+    const worker = fakeWorker();
+    const reading = readXlsxOffThread('评分表.xlsx', bytes, { startWorker: () => worker });
+    expect(worker.posted).toEqual([{ read: 'xlsx', bytes }]);
+    const sheets = [
+      { name: '评分', rows: [['得分']] },
+      { name: '身份', rows: [], hidden: true },
+    ];
+    worker.reply({ ok: true, sheets });
+    await expect(reading).resolves.toEqual({ ok: true, sheets });
+
+    const bad = fakeWorker();
+    const badReading = readXlsxOffThread('评分表.xlsx', bytes, { startWorker: () => bad });
+    bad.reply({ ok: true, sheets: [{ name: 1, rows: [] }] });
+    const result = await badReading;
+    expect(result.ok ? '' : result.code).toBe('internal');
+    // Without a Worker, in place.
+    await expect(readXlsxOffThread('评分表.xlsx', bytes)).resolves.toEqual({
+      ok: true,
+      sheets: [{ name: '评分', rows: [['得分']] }],
+    });
   });
 
   it('reads in place where there is no Worker, as in Node', async () => {

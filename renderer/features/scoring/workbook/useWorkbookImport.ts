@@ -3,7 +3,6 @@
 // bundle from another laptop is imported here.
 import { useState } from 'react';
 import { newId, systemClock } from '../../../app/clock';
-import { commitWorkbookImport, prepareWorkbookImport } from '../../../db/bundles';
 import type { CommitSummary, ImportError, PreparedWorkbook } from '../../../db/bundles';
 import { db } from '../../../db/instance';
 import { getDesktopApi } from '../../../platform/desktopApi';
@@ -31,6 +30,8 @@ export function useWorkbookImport(roundId: string, actor: string) {
     const file = picked.value.cancelled ? undefined : picked.value.files[0];
     if (file === undefined) return;
     setState({ step: 'working', fileName: file.name });
+    // The reader loads with the first workbook, not with the scoring screen.
+    const { prepareWorkbookImport } = await import('../../../db/bundles/workbookImport');
     const result = await prepareWorkbookImport(db, file.bytes, file.name, {
       crypto: globalThis.crypto,
       roundId,
@@ -51,6 +52,7 @@ export function useWorkbookImport(roundId: string, actor: string) {
       setState({ step: 'failed', error: { message, messageEn } });
       return;
     }
+    const { commitWorkbookImport } = await import('../../../db/bundles/workbookImport');
     const result = await commitWorkbookImport(db, prepared, {
       actor,
       clock: systemClock,

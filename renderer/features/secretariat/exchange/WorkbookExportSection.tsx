@@ -10,7 +10,7 @@ import type { Expert, Round } from '../../../../shared/domain/types';
 import { db } from '../../../db/instance';
 import { exportExpertWorkbook, exportPanelWorkbooks } from './runWorkbookExport';
 import type { WorkbookExportOutcome } from './runWorkbookExport';
-import { basesToScore, readWorkbookExportData } from './workbookExport';
+import { basesToScore, readWorkbookExportData } from './workbookExportData';
 
 type Row = { expert: Expert; panelName: string; bases: number };
 
@@ -67,6 +67,8 @@ export const WorkbookExportSection = ({ round }: { round: Round }) => {
     panelName: data?.panels.find((p) => p.id === expert.panelId)?.name ?? expert.panelId,
     bases: data ? basesToScore(data, expert.id) : 0,
   }));
+  // By panel, then by name (the experts come sorted by name).
+  rows.sort((a, b) => a.panelName.localeCompare(b.panelName, 'zh-CN'));
 
   return (
     <Card title={t('workbook.export.title')} data-testid="workbook-export-section">

@@ -4,8 +4,11 @@
 import { systemClock } from '../../../app/clock';
 import type { PingguDatabase } from '../../../db/database';
 import { getDesktopApi } from '../../../platform/desktopApi';
-import { buildExpertWorkbook, buildPanelWorkbooks, readWorkbookExportData } from './workbookExport';
 import type { PanelWorkbooks } from './workbookExport';
+import { readWorkbookExportData } from './workbookExportData';
+
+/** The writer loads with the first export, not with the secretariat's screens. */
+const writer = () => import('./workbookExport');
 
 export type WorkbookExportOutcome =
   | { kind: 'saved'; names: string[]; folder?: string; skipped: PanelWorkbooks['skipped'] }
@@ -22,7 +25,7 @@ export async function exportExpertWorkbook(
   const data = await readWorkbookExportData(db, roundId);
   const expert = data?.experts.find((e) => e.id === expertId);
   if (!data || !expert) return { kind: 'failed', message: '找不到该专家或评估轮次。' };
-  const built = await buildExpertWorkbook(data, expert, deps());
+  const built = await (await writer()).buildExpertWorkbook(data, expert, deps());
   if (!built.ok) return { kind: 'failed', message: built.message };
   const saved = await getDesktopApi().file.saveReport({
     suggestedName: built.file.name,
@@ -41,7 +44,7 @@ export async function exportPanelWorkbooks(
 ): Promise<WorkbookExportOutcome> {
   const data = await readWorkbookExportData(db, roundId);
   if (!data) return { kind: 'failed', message: '找不到评估轮次。' };
-  const { files, skipped } = await buildPanelWorkbooks(data, panelId, deps());
+  const { files, skipped } = await (await writer()).buildPanelWorkbooks(data, panelId, deps());
   if (files.length === 0) {
     return { kind: 'failed', message: '本组没有需要评分的专家（未分配基地，或均已回避）。' };
   }

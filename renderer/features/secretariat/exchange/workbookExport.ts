@@ -1,65 +1,15 @@
-// Excel scoresheets for experts without the app: the round's records read in one snapshot,
-// each expert's workbook built by shared/workbook, and a panel's workbooks as a folder of
-// files. Building writes nothing to the database; saving goes through the desktop
-// (runWorkbookExport.ts), so tests drive this with a fake folder.
+// Excel scoresheets for experts without the app: each expert's workbook built by
+// shared/workbook from the round's records (workbookExportData.ts), and a panel's workbooks
+// as a folder of files. Building writes nothing to the database; saving goes through the
+// desktop (runWorkbookExport.ts), so tests drive this with a fake folder.
 import type { WebCryptoLike } from '../../../../shared/bundle/cryptoTypes';
-import type {
-  Assignment,
-  Base,
-  Expert,
-  IndicatorTemplate,
-  Panel,
-  Round,
-} from '../../../../shared/domain/types';
+import type { Expert } from '../../../../shared/domain/types';
 import {
   scoresheetWorkbookFileName,
   WorkbookExportError,
   writeScoresheetWorkbook,
-} from '../../../../shared/workbook';
-import type { PingguDatabase } from '../../../db/database';
-
-export type WorkbookExportData = {
-  round: Round;
-  panels: Panel[];
-  experts: Expert[];
-  bases: Base[];
-  templates: IndicatorTemplate[];
-  assignments: Assignment[];
-};
-
-export async function readWorkbookExportData(
-  db: PingguDatabase,
-  roundId: string,
-): Promise<WorkbookExportData | null> {
-  const tables = [db.rounds, db.panels, db.experts, db.bases, db.assignments, db.templates];
-  return db.transaction('r', tables, async () => {
-    const round = await db.rounds.get(roundId);
-    if (!round) return null;
-    const templateIds = [...new Set(Object.values(round.templateByType))].sort();
-    const [panels, experts, bases, assignments, templates] = await Promise.all([
-      db.panels.where('roundId').equals(roundId).toArray(),
-      db.experts.where('roundId').equals(roundId).toArray(),
-      db.bases.where('roundId').equals(roundId).toArray(),
-      db.assignments.where('roundId').equals(roundId).toArray(),
-      db.templates.bulkGet(templateIds),
-    ]);
-    const byName = <T extends { name: string }>(a: T, b: T) =>
-      a.name.localeCompare(b.name, 'zh-CN');
-    return {
-      round,
-      panels: panels.sort(byName),
-      experts: experts.sort(byName),
-      bases,
-      assignments,
-      templates: templates.filter((t) => t !== undefined),
-    };
-  });
-}
-
-/** How many bases each expert scores (assigned, not recused): a workbook holds one sheet each. */
-export function basesToScore(data: WorkbookExportData, expertId: string): number {
-  return data.assignments.filter((a) => a.expertId === expertId && !a.recusal).length;
-}
+} from '../../../../shared/workbook/write';
+import type { WorkbookExportData } from './workbookExportData';
 
 export type WorkbookFile = { name: string; bytes: Uint8Array };
 

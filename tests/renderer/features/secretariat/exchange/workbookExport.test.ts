@@ -3,11 +3,11 @@
 // given an empty workbook.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PingguDatabase } from '../../../../../renderer/db/database';
+import { buildPanelWorkbooks } from '../../../../../renderer/features/secretariat/exchange/workbookExport';
 import {
   basesToScore,
-  buildPanelWorkbooks,
   readWorkbookExportData,
-} from '../../../../../renderer/features/secretariat/exchange/workbookExport';
+} from '../../../../../renderer/features/secretariat/exchange/workbookExportData';
 import { readScoresheetWorkbook } from '../../../../../shared/workbook';
 import { openTestDatabase } from '../../../../helpers/db';
 import { putWorkbookRound, workbookRound } from '../../../../helpers/workbookBuilders';

@@ -1,0 +1,55 @@
+// The round's records an Excel scoresheet export needs, read in one snapshot, and how many
+// bases each expert scores. Kept apart from the writer (workbookExport.ts), which loads only
+// when a workbook is written.
+import type {
+  Assignment,
+  Base,
+  Expert,
+  IndicatorTemplate,
+  Panel,
+  Round,
+} from '../../../../shared/domain/types';
+import type { PingguDatabase } from '../../../db/database';
+
+export type WorkbookExportData = {
+  round: Round;
+  panels: Panel[];
+  experts: Expert[];
+  bases: Base[];
+  templates: IndicatorTemplate[];
+  assignments: Assignment[];
+};
+
+export async function readWorkbookExportData(
+  db: PingguDatabase,
+  roundId: string,
+): Promise<WorkbookExportData | null> {
+  const tables = [db.rounds, db.panels, db.experts, db.bases, db.assignments, db.templates];
+  return db.transaction('r', tables, async () => {
+    const round = await db.rounds.get(roundId);
+    if (!round) return null;
+    const templateIds = [...new Set(Object.values(round.templateByType))].sort();
+    const [panels, experts, bases, assignments, templates] = await Promise.all([
+      db.panels.where('roundId').equals(roundId).toArray(),
+      db.experts.where('roundId').equals(roundId).toArray(),
+      db.bases.where('roundId').equals(roundId).toArray(),
+      db.assignments.where('roundId').equals(roundId).toArray(),
+      db.templates.bulkGet(templateIds),
+    ]);
+    const byName = <T extends { name: string }>(a: T, b: T) =>
+      a.name.localeCompare(b.name, 'zh-CN');
+    return {
+      round,
+      panels: panels.sort(byName),
+      experts: experts.sort(byName),
+      bases,
+      assignments,
+      templates: templates.filter((t) => t !== undefined),
+    };
+  });
+}
+
+/** How many bases each expert scores (assigned, not recused): a workbook holds one sheet each. */
+export function basesToScore(data: WorkbookExportData, expertId: string): number {
+  return data.assignments.filter((a) => a.expertId === expertId && !a.recusal).length;
+}
