@@ -7,7 +7,8 @@ Excel scoresheet workbooks.
 Commands:
   demo     write a demo round: one round bundle and one score bundle per panel
   verify   check bundles the way the app does and print one line per file
-  merge    merge the round and score bundles of one round into a signed result bundle
+  merge    merge the round and score bundles (and filled .xlsx scoresheets) of one round into
+           a signed result bundle
   report   results per base of a result bundle, as JSON, CSV or xlsx
   workbook an expert's Excel scoresheet workbook (.xlsx) from a round bundle
 

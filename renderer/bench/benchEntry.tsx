@@ -2,7 +2,7 @@
 // index.html, built on its own: none of it is in the app's bundle). `?bench=<name>` picks
 // the benchmark; the report is published as JSON in <body data-bench-report>, with
 // data-bench-done="ok" | "error", for the harness to read. ranking is below; import,
-// scaling and batch are in importBench.ts.
+// scaling and batch are in importBench.ts, workbook in workbookBench.ts.
 //
 // ranking (?bench=ranking&n=1000&runs=7&warmup=2): mounts the ranking chart of n generated
 // bases into a fresh root and times performance.now() from just before the mount until the
@@ -19,6 +19,7 @@ import type { Round } from '../../shared/domain/types';
 import { initI18n } from '../app/i18n';
 import { RankingChart } from '../features/dashboard/charts/RankingChart';
 import { batchBench, importBench, scalingBench } from './importBench';
+import { workbookBench } from './workbookBench';
 import { syntheticRound } from './syntheticRound';
 
 export type BenchReport = {
@@ -106,6 +107,7 @@ const BENCHES: Record<
   import: (_container, params) => importBench(params),
   scaling: (_container, params) => scalingBench(params),
   batch: (_container, params) => batchBench(params),
+  workbook: (_container, params) => workbookBench(params),
 };
 
 export async function startBench(container: HTMLElement, search: string): Promise<void> {

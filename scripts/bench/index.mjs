@@ -16,6 +16,7 @@ import { mergeMeasurement } from './merge.mjs';
 import { rankingMeasurement } from './ranking.mjs';
 import { scalingMeasurement } from './scaling.mjs';
 import { spreadsheetFuzzMeasurement } from './spreadsheetFuzz.mjs';
+import { workbookMeasurement } from './workbook.mjs';
 
 // Quick ones first, the long imports last: a run cut short keeps the most figures.
 export const MEASUREMENTS = [
@@ -25,6 +26,7 @@ export const MEASUREMENTS = [
   coldStartMeasurement,
   mergeMeasurement,
   batchMeasurement,
+  workbookMeasurement,
   importFloorMeasurement,
   importPouchMeasurement,
   peakMemoryMeasurement,

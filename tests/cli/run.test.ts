@@ -8,8 +8,9 @@ import { run } from '../../cli/run';
 import { generateSigningKeyPair } from '../../shared/bundle/bundleCrypto';
 import { captureIo, hasStackTrace, lines, openFile, runCli, tempDir } from '../helpers/cli';
 import { trustFileOf, writeScoresBundle, writeTrustFile } from '../helpers/cliTrust';
+import { typeInto } from '../helpers/workbookBuilders';
 
-const COMMANDS = ['demo', 'verify', 'merge', 'report'] as const;
+const COMMANDS = ['demo', 'verify', 'merge', 'report', 'workbook'] as const;
 
 describe('pinggu help', () => {
   it.each([[[]], [['--help']], [['-h']], [['help']]])(
@@ -161,6 +162,44 @@ describe('the built bin', () => {
         `but trust.pgtrust.json trusts key ${real.signer.fingerprint} for that panel's device`,
     );
     expect(existsSync(at('never.pgb'))).toBe(false);
+    expect(hasStackTrace(refused.stdout + refused.stderr)).toBe(false);
+  });
+
+  it('writes an expert’s workbook and merges it filled; a value off the step: exit 2, nothing written', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const dir = await tempDir();
+    const demo = node(
+      [BUILT, 'demo', '--out', 'd', '--seed', '5', '--bases', '20', '--panels', '2'],
+      dir,
+    );
+    expect(demo.status, demo.stderr).toBe(0);
+    const rounds = lines(demo.stdout).filter((f) => path.basename(f).startsWith('round-'));
+    const expert = 'demo-5-2023-expert-1-1';
+    const written = node(
+      [BUILT, 'workbook', rounds[0] ?? '', '--expert', expert, '--out', 'blank.xlsx'],
+      dir,
+    );
+    expect(written.status, written.stderr).toBe(0);
+    const blank = new Uint8Array(await readFile(path.join(dir, 'blank.xlsx')));
+    // LN-A1-001 (built-in A1): its 9 scores on rows 5–13; two typed, D5 = 7 and D6 = 7.5.
+    await writeFile(
+      path.join(dir, 'good.xlsx'),
+      typeInto(blank, { 'LN-A1-001': { D5: 7, D6: 7.5 } }),
+    );
+    await writeFile(path.join(dir, 'bad.xlsx'), typeInto(blank, { 'LN-A1-001': { D5: 7.25 } }));
+
+    const merged = node([BUILT, 'merge', '--out', 'ok.pgb', ...rounds, 'good.xlsx'], dir);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(lines(merged.stdout)[0]).toBe('sheets: 10, conflicts: 0, refused files: 0');
+    const result = await openFile(path.join(dir, 'ok.pgb'));
+    if (result.kind !== 'result') throw new Error('expected a result bundle');
+    const sheet = result.payload.scoresheets.find((s) => s.baseId === 'demo-5-2023-base-LN-A1-001');
+    expect(Object.values(sheet?.scores ?? {}).sort()).toEqual([7, 7.5]);
+
+    const refused = node([BUILT, 'merge', '--out', 'never.pgb', ...rounds, 'bad.xlsx'], dir);
+    expect(refused.status).toBe(2);
+    expect(lines(refused.stdout)[0]).toMatch(/^REFUSED bad\.xlsx: .*LN-A1-001/);
+    expect(existsSync(path.join(dir, 'never.pgb'))).toBe(false);
     expect(hasStackTrace(refused.stdout + refused.stderr)).toBe(false);
   });
 

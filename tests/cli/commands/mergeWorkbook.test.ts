@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKeyPair } from '../../../shared/bundle/bundleCrypto';
 import { canonicalJson } from '../../../shared/bundle/canonicalJson';
-import type { Scoresheet } from '../../../shared/domain/types';
+import type { RoundChange, Scoresheet } from '../../../shared/domain/types';
+import { writeRoundBundle } from '../../helpers/cliTrust';
 import { hasStackTrace, lines, openFile, runCli, tempDir, writeDemo } from '../../helpers/cli';
 import type { DemoFiles } from '../../helpers/cli';
 import { typeInto } from '../../helpers/workbookBuilders';
@@ -158,10 +160,7 @@ describe('pinggu merge with filled Excel scoresheet workbooks', () => {
       cwd: demo.dir,
     });
     expect(result.code).toBe(2);
-    expect(lines(result.stdout)).toContain(
-      lines(result.stdout).find((l) => l.startsWith('REFUSED o.xlsx: ')),
-    );
-    expect(lines(result.stdout)[0]).toMatch(/^REFUSED o\.xlsx: .+/);
+    expect(lines(result.stdout)[0]).toMatch(/^REFUSED o\.xlsx: .*round/);
     expect(await exists(path.join(demo.dir, 'refused.pgb'))).toBe(false);
   });
 
@@ -175,4 +174,68 @@ describe('pinggu merge with filled Excel scoresheet workbooks', () => {
     expect(lines(result.stdout)[0]).toMatch(/^REFUSED notes\.xlsx: .+/);
     expect(await exists(path.join(demo.dir, 'refused.pgb'))).toBe(false);
   });
+
+  it('carries the sheet of a pair a change voided as voided; refuses it once the change is undone', async () => {
+    const conflictRound = await reissuedRoundOne('round-1-conflict.pgb', false);
+    const workbook = await filled('recused.xlsx', A1_SCORES);
+    const files = [conflictRound, demo.rounds[1] ?? '', workbook];
+    const voided = await runCli(['merge', '--out', 'voided.pgb', ...files], { cwd: demo.dir });
+    expect(voided.code, voided.stdout + voided.stderr).toBe(0);
+    const sheets = await resultSheets(path.join(demo.dir, 'voided.pgb'));
+    const sheet = sheets.find((s) => s.baseId === BASE);
+    expect(sum(sheet?.scores ?? {})).toBe(A1_TOTAL);
+    expect(lines(voided.stderr)).toContain(
+      `merge: ${workbook}: scoresheet "${sheet?.id ?? ''}" (expert ${EXPERT}, base ${BASE}) is ` +
+        'voided by round change "change-wb-1" (declareConflict): carried in the result, never counted',
+    );
+
+    const undoneRound = await reissuedRoundOne('round-1-undone.pgb', true);
+    const refused = await runCli(
+      ['merge', '--out', 'undone.pgb', undoneRound, demo.rounds[1] ?? '', workbook],
+      { cwd: demo.dir },
+    );
+    expect(refused.code).toBe(2);
+    expect(lines(refused.stdout)[0]).toBe(
+      `REFUSED ${workbook}: scoresheet "${sheet?.id ?? ''}" scores a base its expert is recused from`,
+    );
+    expect(await exists(path.join(demo.dir, 'undone.pgb'))).toBe(false);
+  });
 });
+
+const AT = '2024-05-20T09:00:00.000Z';
+
+/**
+ * Panel 1's round bundle re-issued after a conflict of interest declared on (EXPERT, BASE):
+ * the assignment recused, and the change standing or (undone) withdrawn.
+ */
+async function reissuedRoundOne(name: string, undone: boolean): Promise<string> {
+  const round = await openFile(demo.rounds[0] ?? '');
+  if (round.kind !== 'round') throw new Error('expected a round bundle');
+  const change: RoundChange = {
+    id: 'change-wb-1',
+    roundId: round.manifest.roundId,
+    kind: 'declareConflict',
+    at: AT,
+    actor: '秘书处 王芳',
+    reason: '评分开始后发现专家曾在该基地兼职',
+    expertId: EXPERT,
+    baseId: BASE,
+    voids: [{ expertId: EXPERT, baseId: BASE }],
+    ...(undone ? { undone: { at: AT, actor: '秘书处 王芳', reason: '核实后无利益关系' } } : {}),
+  };
+  const assignments = round.payload.assignments.map((a) =>
+    a.expertId === EXPERT && a.baseId === BASE
+      ? { ...a, recusal: { reason: change.reason, source: 'declared' as const, at: AT } }
+      : a,
+  );
+  return writeRoundBundle(
+    path.join(demo.dir, name),
+    { roundId: round.manifest.roundId, panelId: round.manifest.panelId },
+    { ...round.payload, assignments, changes: [change] },
+    {
+      deviceId: 'secretariat-reissue',
+      createdAt: AT,
+      signer: await generateSigningKeyPair(globalThis.crypto),
+    },
+  );
+}
