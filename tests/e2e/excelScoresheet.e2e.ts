@@ -9,9 +9,10 @@
 // first sheet, neither descending from the other, so there is one conflict, resolved side by
 // side by keeping the workbook's copy. The results table then shows, per base, the mean of the
 // totals the test typed (summed here, never by the product).
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../scripts/serve.mjs';
@@ -66,6 +67,7 @@ describe('an expert scores in LibreOffice, the panel in the app, one batch bring
 
   beforeAll(async () => {
     data = await round.smallRound();
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
     server = await startServer();
     [secretariat, laptop] = await Promise.all([launchMachine(), launchMachine()]);
     for (const machine of [secretariat, laptop]) machine.page.setDefaultTimeout(60_000);
@@ -134,6 +136,11 @@ describe('an expert scores in LibreOffice, the panel in the app, one batch bring
         files.workbook,
         files.filled,
         filled.flatMap((s) => s.cells),
+      );
+      // The file is LibreOffice's own .xlsx, not ours with cells patched in.
+      const parts = unzipSync(new Uint8Array(readFileSync(files.filled)));
+      expect(strFromU8(parts['docProps/app.xml'] ?? new Uint8Array())).toContain(
+        '<Application>LibreOffice',
       );
       // For the README's screenshot (rendered by hand), beside the other artifacts.
       copyFileSync(files.filled, join(ARTIFACTS_DIR, 'excel-scoresheet-libreoffice.xlsx'));

@@ -4,7 +4,7 @@
 // workbook, found the way a person finds it (the 得分 column under its header, the rows down
 // to 总分, the input to the right of its label; read here with exceljs, not our reader); and
 // the scores typed in the app. Every total the test expects is summed here from typed values.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createBundle } from '../../../shared/bundle/bundle';
 import { generateSigningKeyPair } from '../../../shared/bundle/bundleCrypto';
 import { builtinTemplateForType } from '../../../shared/domain/templates';
