@@ -1,5 +1,6 @@
 // The shapes of a batch import of score bundles (batchImport.ts): each file's state after
 // preparing, progress reports, what a person decided, and what the commit did per file.
+import type { XlsxReadResult } from '../../../shared/xlsx';
 import type { WebCryptoLike } from '../../../shared/bundle/cryptoTypes';
 import type { ImportCounts } from '../../../shared/sync/mergeScoresheets';
 import type { ImportError } from './importErrors';
@@ -62,7 +63,14 @@ export type BatchOptions = {
   passphrases?: Readonly<Record<string, string>>;
   /** Lets the screen paint between files; default a zero-delay timer. */
   yieldToEventLoop?: () => Promise<void>;
+  /**
+   * Reads an Excel scoresheet's cells; the screens pass a Web Worker reader with a time and
+   * size budget (renderer/platform/spreadsheetClient.ts), tests the default in-place reader.
+   */
+  readXlsx?: WorkbookXlsxReader;
 };
+
+export type WorkbookXlsxReader = (fileName: string, bytes: Uint8Array) => Promise<XlsxReadResult>;
 
 export type ProgressListener = (progress: BatchProgress) => void;
 

@@ -14,12 +14,9 @@ type Base = Pick<BatchItem, 'index' | 'file' | 'sha256'>;
 export async function prepareWorkbookItem(
   db: PingguDatabase,
   base: Base,
-  options: Pick<BatchOptions, 'crypto' | 'roundId'>,
+  options: Pick<BatchOptions, 'crypto' | 'roundId' | 'readXlsx'>,
 ): Promise<BatchItem> {
-  const result = await prepareWorkbookImport(db, base.file.bytes, base.file.name, {
-    crypto: options.crypto,
-    roundId: options.roundId,
-  });
+  const result = await prepareWorkbookImport(db, base.file.bytes, base.file.name, options);
   if (!result.ok) return { ...base, status: 'failed', encrypted: false, error: result.error };
   const { preview } = result.prepared;
   return {

@@ -6,6 +6,7 @@
 // Dexie calls awaited) and writes the sheets, conflicts, an import record and audit entries
 // carrying the file's SHA-256. A workbook has no signing key, so it needs no key tick.
 import { displayName } from '../../../shared/bundle/errors';
+import type { WorkbookXlsxReader } from './batchTypes';
 import type { WebCryptoLike } from '../../../shared/bundle/cryptoTypes';
 import type { BundleImportRecord, Expert, Scoresheet } from '../../../shared/domain/types';
 import { readScoresheetWorkbook } from '../../../shared/workbook/read';
@@ -100,7 +101,7 @@ export async function prepareWorkbookImport(
   db: PingguDatabase,
   bytes: Uint8Array,
   fileName: string,
-  options: { crypto: WebCryptoLike; roundId: string },
+  options: { crypto: WebCryptoLike; roundId: string; readXlsx?: WorkbookXlsxReader },
 ): Promise<PrepareWorkbookResult> {
   try {
     const context = await readWorkbookContext(db, options.roundId);
@@ -110,7 +111,13 @@ export async function prepareWorkbookImport(
         error: importError(fileName, 'unknownRound', { roundId: options.roundId }),
       };
     }
-    const read = await readScoresheetWorkbook(bytes, context, { crypto: options.crypto });
+    const { readXlsx } = options;
+    const read = await readScoresheetWorkbook(bytes, context, {
+      crypto: options.crypto,
+      ...(readXlsx === undefined
+        ? {}
+        : { readXlsx: (data: Uint8Array) => readXlsx(fileName, data) }),
+    });
     if (!read.ok) {
       const { code, message, messageEn } = read.refusal;
       const as = code === 'otherRound' ? 'wrongRound' : 'schema';

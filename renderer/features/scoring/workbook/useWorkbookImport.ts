@@ -6,6 +6,7 @@ import { newId, systemClock } from '../../../app/clock';
 import type { CommitSummary, ImportError, PreparedWorkbook } from '../../../db/bundles';
 import { db } from '../../../db/instance';
 import { getDesktopApi } from '../../../platform/desktopApi';
+import { readXlsxOffThread } from '../../../platform/spreadsheetClient';
 import { createBackupNow } from '../../backups/backupRuntime';
 
 type Failure = Pick<ImportError, 'message' | 'messageEn'>;
@@ -34,6 +35,7 @@ export function useWorkbookImport(roundId: string, actor: string) {
     const { prepareWorkbookImport } = await import('../../../db/bundles/workbookImport');
     const result = await prepareWorkbookImport(db, file.bytes, file.name, {
       crypto: globalThis.crypto,
+      readXlsx: readXlsxOffThread,
       roundId,
     });
     setState(

@@ -3,6 +3,7 @@
 // summaries and who did, one passphrase per panel), the safety backup, importing (with
 // progress) and the summary. One batch at a time; files picked while one runs are refused by
 // the caller (isBusy).
+import { readXlsxOffThread } from '../../../platform/spreadsheetClient';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { newId, systemClock } from '../../../app/clock';
 import {
@@ -83,7 +84,8 @@ export function useBatchImport(roundId: string) {
         ...IDLE,
         phase: { kind: 'reading', progress: { phase: 'reading', done: 0, total: files.length } },
       }));
-      const items = await prepareBatch(db, files, { crypto: globalThis.crypto, roundId }, (p) =>
+      const options = { crypto: globalThis.crypto, roundId, readXlsx: readXlsxOffThread };
+      const items = await prepareBatch(db, files, options, (p) =>
         update((s) => ({ ...s, phase: { kind: 'reading', progress: p } })),
       );
       update(() => ({
