@@ -1,8 +1,8 @@
 // The secretariat's last steps in Chromium on the demo round: the 进度 tab counts exactly what
-// roundCompleteness counts and exports the reminder list (CSV and Excel downloads, and a
-// printable page); a score bundle from a second laptop that edited one sheet concurrently
-// opens a conflict, which the clerk compares side by side and settles with agreed values
-// (a refused value first); the results tab compares methods, warns about quotas, lists each
+// an independent reference (tests/helpers/completenessReference.ts) counts, and exports the
+// reminder list (CSV and Excel downloads, and a printable page); a score bundle from a second
+// laptop that edited one sheet concurrently opens a conflict, which the clerk compares side by
+// side and settles with agreed values (a refused value first); the results tab compares methods, warns about quotas, lists each
 // panel's Kendall's W, and a merge decision with its target and rationale is recorded and
 // shows in the base's audit history.
 import { readFileSync } from 'node:fs';
@@ -16,15 +16,18 @@ import { generateDemoDataset } from '../../shared/demo/demoRound';
 import { formatHlc } from '../../shared/domain/hlc';
 import { secondaryIndicators } from '../../shared/domain/templates';
 import type { Scoresheet } from '../../shared/domain/types';
-import { roundCompleteness } from '../../shared/secretariat/completeness';
-import { reminderRows } from '../../shared/secretariat/reminders';
+import {
+  referenceCounts,
+  referenceOutstandingPanels,
+  referenceReminderPeople,
+} from '../helpers/completenessReference';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 import { confirmFingerprints } from './helpers/fingerprints';
 import { chooseOption } from './helpers/threeLaptopsUi';
 
 const demo = generateDemoDataset().current;
-const completeness = roundCompleteness(demo);
-const reminders = reminderRows(completeness);
+const counts = referenceCounts(demo);
+const reminderPeople = referenceReminderPeople(demo);
 
 // A submitted sheet of a key laboratory, edited again on another laptop: its first
 // indicator moved by one point.
@@ -75,23 +78,23 @@ describe('secretariat progress, conflicts and results on the demo round', () => 
     return { name: file.suggestedFilename(), bytes: readFileSync(path) };
   };
 
-  it('shows every panel with the counts roundCompleteness gives', async () => {
+  it('shows every panel with the counts the reference gives', async () => {
     const { page } = machine;
     await page.goto(machine.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('home-round').waitFor();
     await page.goto(`${machine.url}#/secretariat/progress`);
     await page.getByTestId('progress-overall').waitFor();
-    const { counts } = completeness;
     expect(await page.getByTestId('progress-overall').innerText()).toContain(
       `应评 ${counts.expected} 份：已提交 ${counts.submitted}，回避 ${counts.recused}，草稿 ${counts.draft}，未开始 ${counts.missing}`,
     );
     expect(await page.getByTestId('progress-panel-card').count()).toBe(demo.panels.length);
-    expect(reminders.length).toBeGreaterThan(0);
+    expect(reminderPeople.length).toBeGreaterThan(0);
 
     await page.getByTestId('only-outstanding').click();
-    const outstandingPanels = completeness.panels.filter((p) => p.counts.outstanding > 0).length;
-    expect(await page.getByTestId('progress-panel-card').count()).toBe(outstandingPanels);
+    expect(await page.getByTestId('progress-panel-card').count()).toBe(
+      referenceOutstandingPanels(demo),
+    );
     await page.screenshot({ path: screenshotPath('secretariat-progress'), fullPage: false });
   });
 
@@ -102,10 +105,10 @@ describe('secretariat progress, conflicts and results on the demo round', () => 
     expect(text.startsWith('\uFEFF专家组,专家,工作单位,联系电话,未完成份数')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
-    expect(lines.length - 2).toBe(reminders.length);
+    expect(lines.length - 2).toBe(reminderPeople.length);
     // Panels appear in the app's panel order; every expert who owes sheets is there once.
     const people = lines.slice(1, -1).map((line) => line.split(',').slice(0, 2).join(','));
-    expect(people.sort()).toEqual(reminders.map((r) => `${r.panelName},${r.expertName}`).sort());
+    expect(people.sort()).toEqual([...reminderPeople].sort());
 
     const xlsx = await download('reminder-export-xlsx');
     expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -117,7 +120,7 @@ describe('secretariat progress, conflicts and results on the demo round', () => 
     await page.getByTestId('reminder-print-open').click();
     const sheet = page.getByTestId('reminder-print');
     await sheet.waitFor();
-    expect(await sheet.locator('tbody tr').count()).toBe(reminders.length);
+    expect(await sheet.locator('tbody tr').count()).toBe(reminderPeople.length);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#root').isVisible()).toBe(false);
     expect(await sheet.isVisible()).toBe(true);
