@@ -15,6 +15,7 @@ import {
   AboutPage,
   BackupsPage,
   DashboardPage,
+  RegistryPage,
   PanelOverviewPage,
   PrintDashboardPage,
   PrintHandoverPage,
@@ -60,6 +61,8 @@ export const App = () => {
                 <Route path={ROUTES.scoringPanel} element={<PanelOverviewPage />} />
                 <Route path={ROUTES.scoringPrintSheet} element={<PrintSheetPage />} />
                 <Route path={ROUTES.scoringPrintPanel} element={<PrintPanelPage />} />
+                <Route path={ROUTES.registry} element={<RegistryPage />} />
+                <Route path={ROUTES.registryTab} element={<RegistryPage />} />
                 <Route path={ROUTES.dashboard} element={<DashboardPage />} />
                 <Route path={ROUTES.dashboardPrint} element={<PrintDashboardPage />} />
                 <Route path={ROUTES.about} element={<AboutPage />} />

@@ -4,6 +4,7 @@ import { Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
 import {
   AuditOutlined,
   BarChartOutlined,
+  DatabaseOutlined,
   EditOutlined,
   HomeOutlined,
   InfoCircleOutlined,
@@ -28,6 +29,7 @@ export const AppLayout = () => {
     { key: ROUTES.secretariat, icon: <AuditOutlined />, label: t('nav.secretariat') },
     { key: ROUTES.scoring, icon: <EditOutlined />, label: t('nav.scoring') },
     { key: ROUTES.dashboard, icon: <BarChartOutlined />, label: t('nav.dashboard') },
+    { key: ROUTES.registry, icon: <DatabaseOutlined />, label: t('registry.nav') },
     { key: ROUTES.backups, icon: <SafetyOutlined />, label: t('backups.nav') },
     { key: ROUTES.about, icon: <InfoCircleOutlined />, label: t('nav.about') },
   ];

@@ -6,6 +6,7 @@ import { lazyNamed } from './lazyNamed';
 const secretariat = () => import('./areas/secretariat');
 const scoring = () => import('./areas/scoring');
 const dashboard = () => import('./areas/dashboard');
+const registry = () => import('./areas/registry');
 
 export const SecretariatPage = lazyNamed(secretariat, 'SecretariatPage');
 export const PrintReportPage = lazyNamed(secretariat, 'PrintReportPage');
@@ -17,6 +18,7 @@ export const PanelOverviewPage = lazyNamed(scoring, 'PanelOverviewPage');
 export const PrintSheetPage = lazyNamed(scoring, 'PrintSheetPage');
 export const PrintPanelPage = lazyNamed(scoring, 'PrintPanelPage');
 export const DashboardPage = lazyNamed(dashboard, 'DashboardPage');
+export const RegistryPage = lazyNamed(registry, 'RegistryPage');
 export const PrintDashboardPage = lazyNamed(dashboard, 'PrintDashboardPage');
 export const AboutPage = lazyNamed(() => import('../features/about/AboutPage'), 'AboutPage');
 export const BackupsPage = lazyNamed(

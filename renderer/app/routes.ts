@@ -11,6 +11,8 @@ export const ROUTES = {
   scoringPanel: '/scoring/panel',
   scoringPrintSheet: '/scoring/print/sheet/:baseId',
   scoringPrintPanel: '/scoring/print/panel/:panelId',
+  registry: '/registry',
+  registryTab: '/registry/:tab',
   dashboard: '/dashboard',
   dashboardPrint: '/dashboard/print',
   about: '/about',
@@ -19,6 +21,8 @@ export const ROUTES = {
 
 export const secretariatTabPath = (tab: string): string =>
   `/secretariat/${encodeURIComponent(tab)}`;
+
+export const registryTabPath = (tab: string): string => `/registry/${encodeURIComponent(tab)}`;
 
 export const scoringSheetPath = (baseId: string): string =>
   `/scoring/sheet/${encodeURIComponent(baseId)}`;

@@ -17,7 +17,25 @@ import type {
   Scoresheet,
   TrustedKey,
 } from '../../shared/domain/types';
+import type {
+  AcceptedRound,
+  RegistryApproval,
+  RegistryHistoryEntry,
+} from '../../shared/registry/types';
 import { declareSchema } from './schema';
+
+/**
+ * A base's line in an earlier round, as a registry bundle brought it to a secretariat's
+ * laptop (the chair's 历年评估 chart reads it by registry code). Id: `${code}:${roundId}`.
+ */
+export type RegistryHistoryRecord = RegistryHistoryEntry & {
+  id: string;
+  code: string;
+  /** The base's name in that round. */
+  name: string;
+  /** SHA-256 of the registry bundle it came from. */
+  sourceSha256: string;
+};
 
 export type LanguageCode = 'zh-CN' | 'en';
 
@@ -74,6 +92,9 @@ export class PingguDatabase extends Dexie {
   declare settings: Table<SettingRecord, SettingKey>;
   declare trustedKeys: EntityTable<TrustedKey, 'id'>;
   declare roundChanges: EntityTable<RoundChange, 'id'>;
+  declare registryRounds: EntityTable<AcceptedRound, 'roundId'>;
+  declare registryApprovals: EntityTable<RegistryApproval, 'code'>;
+  declare registryHistory: EntityTable<RegistryHistoryRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME, options: DexieOptions = {}) {
     // 'strict' makes Chromium flush a committed transaction to disk before reporting

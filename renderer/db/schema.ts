@@ -23,6 +23,9 @@ export const TABLE_NAMES = [
   'settings',
   'trustedKeys',
   'roundChanges',
+  'registryRounds',
+  'registryApprovals',
+  'registryHistory',
 ] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -67,10 +70,21 @@ const V2_STORES: StoreSpecs = { ...V1_STORES, trustedKeys: 'id, roundId' };
 // v3: changes during a round (轮次变更, shared/domain/roundChanges.ts), read per round.
 const V3_STORES: StoreSpecs = { ...V2_STORES, roundChanges: 'id, roundId' };
 
+// v4: the department's registry of bases (shared/registry): accepted rounds by round id,
+// approvals (批建) by registry code, and on a secretariat's laptop the history a registry
+// bundle brought, read per registry code by the chair's history chart.
+const V4_STORES: StoreSpecs = {
+  ...V3_STORES,
+  registryRounds: 'roundId',
+  registryApprovals: 'code',
+  registryHistory: 'id, code',
+};
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
+  { version: 4, stores: V4_STORES },
 ];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS.reduce(

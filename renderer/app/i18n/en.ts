@@ -20,6 +20,7 @@ import { closingEn } from './closing.en';
 import { trustEn } from './trust.en';
 import { spreadsheetEn } from './spreadsheet.en';
 import { workbookEn } from './workbook.en';
+import { registryEn } from './registry.en';
 
 export const en = {
   app: {
@@ -124,6 +125,7 @@ export const en = {
   trust: trustEn,
   spreadsheet: spreadsheetEn,
   workbook: workbookEn,
+  registry: registryEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

@@ -21,6 +21,7 @@ import { closingZhCN } from './closing.zh-CN';
 import { trustZhCN } from './trust.zh-CN';
 import { spreadsheetZhCN } from './spreadsheet.zh-CN';
 import { workbookZhCN } from './workbook.zh-CN';
+import { registryZhCN } from './registry.zh-CN';
 
 export const zhCN = {
   app: {
@@ -124,6 +125,7 @@ export const zhCN = {
   trust: trustZhCN,
   spreadsheet: spreadsheetZhCN,
   workbook: workbookZhCN,
+  registry: registryZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

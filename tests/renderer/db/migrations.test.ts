@@ -133,8 +133,19 @@ const MIGRATION_CASES: MigrationCase[] = [
     seed: v2Seed,
     expected: (seed) => ({ ...seed, roundChanges: [] }),
   },
-  { from: 3, description: 'v3 database reopened by the current app', seed: v3Seed },
-  // Next version: { from: 3, description: 'v3 → v4 …', seed: v3Seed, expected: (s) => … },
+  {
+    from: 3,
+    description: 'v3 → v4: every record and round change intact, an empty registry',
+    seed: v3Seed,
+    expected: (seed) => ({
+      ...seed,
+      registryRounds: [],
+      registryApprovals: [],
+      registryHistory: [],
+    }),
+  },
+  { from: 4, description: 'v4 database reopened by the current app', seed: v3Seed },
+  // Next version: { from: 4, description: 'v4 → v5 …', seed: v4Seed, expected: (s) => … },
 ];
 
 /** A v3 database: v2's records and a change during the round, undone once. */
