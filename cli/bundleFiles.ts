@@ -53,9 +53,11 @@ export function manifestPanelId(bundle: OpenedBundle): string | undefined {
   return bundle.kind === 'round' || bundle.kind === 'scores' ? bundle.manifest.panelId : undefined;
 }
 
-/** Scoresheets a bundle carries (0 for a round bundle). */
+/** Scoresheets a bundle carries (0 for a round or registry bundle). */
 export function sheetCount(bundle: OpenedBundle): number {
-  return bundle.kind === 'round' ? 0 : bundle.payload.scoresheets.length;
+  return bundle.kind === 'round' || bundle.kind === 'registry'
+    ? 0
+    : bundle.payload.scoresheets.length;
 }
 
 /**

@@ -1,8 +1,8 @@
 // Help texts: `pinggu --help` and `pinggu <command> --help`.
 export const USAGE = `Usage: pinggu <command> [options]
 
-评估通 Pinggu secretariat command line: demo bundles, verification, merging, reports and
-Excel scoresheet workbooks.
+评估通 Pinggu secretariat command line: demo bundles, verification, merging, reports, Excel
+scoresheet workbooks and the department's registry of bases.
 
 Commands:
   demo     write a demo round: one round bundle and one score bundle per panel
@@ -11,19 +11,31 @@ Commands:
            a signed result bundle
   report   results per base of a result bundle, as JSON, CSV or xlsx
   workbook an expert's Excel scoresheet workbook (.xlsx) from a round bundle
+  registry the department's registry of bases (基地库) from result and registry bundles, as
+           JSON
 
 Run "pinggu <command> --help" for a command's options.
 Exit codes: 0 success; 1 usage error or failure; 2 an input file was invalid or refused.
 Encrypted bundles: put the passphrase in the PINGGU_PASSPHRASE environment variable.
 `;
 
-const DEMO = `Usage: pinggu demo --out DIR [--seed N] [--bases N] [--panels N]
+const DEMO = `Usage: pinggu demo --out DIR [--seed N] [--bases N] [--panels N] [--years N]
 
 Writes the built-in demo round as the secretariat and the panels would exchange it:
 DIR/round-panel-<k>.pgb (round bundle for panel k, signed by the secretariat) and
 DIR/scores-panel-<k>.pgb (panel k's scoresheets, signed by its laptop). Everything, keys and
 times included, derives from the seed: the same options write byte-identical files.
 Prints the written paths on stdout, progress on stderr.
+
+With --years N it also writes N closed years of the whole demo registry (from 2023 on) as the
+secretariat's signed result bundles, DIR/result-<year>.pgb, for "pinggu registry" and the
+app's 基地库: closure version 1, a final decision for every base with its basis. Year 1 is an
+integration round (纳入 of every legacy base from 60 points, 合并 of a retired engineering lab
+into a base of its type in the same round, 撤销 of the other retired bases, 限期整改 below 60
+points and of the weakest); each later year a periodic round of the bases still in the list,
+where a base under 限期整改 is evaluated again (from 60 points 保留并调整方向, or 纳入 if it
+never joined the new series; else 撤销) and the weakest other base is told to rectify; year 2
+converts (转) a B4 center to B3.
 
 Options:
   --out DIR     folder to write into (created if missing); round-panel-*.pgb and
@@ -34,6 +46,9 @@ Options:
   --panels N    regroup the bases into N panels (1 to 10, at most --bases) of near-equal size
                 in regional order; 4 or omitted: the demo's regional panels, where a region
                 without a base forms no panel
+  --years N     also write N closed years (1 to 10) as result-<year>.pgb; result-<year>.pgb
+                files of an earlier run there are replaced. --bases and --panels concern
+                the current round only
 `;
 
 const VERIFY = `Usage: pinggu verify FILE...
@@ -128,12 +143,42 @@ Options:
   --out FILE    the .xlsx file to write (required)
 `;
 
+const REGISTRY = `Usage: pinggu registry FILE...
+
+The department's registry of bases (基地库) from result bundles of closed rounds and registry
+bundles (省厅基地库名单包), given in any order, as one JSON object on stdout:
+  { bases: [ { code, name, category, type, status, mergedInto?, rectifyUntil?,
+               history: [ { roundId, year, aggregate, grade, disposition? } ] } ],
+    flows: [ { year, from, to, count } ] }
+Each file is opened as "pinggu verify" opens it. The rounds apply in their own order (year,
+then closing time, then round id), of each round only its newest closing version: the same
+files in any order print the same bytes. bases are sorted by registry code. category is A, B
+or C; type the current type code (A1…C3) after every 纳入 (include) and 转 (convert), the
+target type while a base is not yet integrated; status is active (运行中), rectifying (限期整改,
+with rectifyUntil, a date YYYY-MM-DD: the closing's Beijing date plus 12 months), revoked
+(已撤销) or merged (已并入, with mergedInto, the target's code). history has one line per round
+that evaluated the base, oldest first: aggregate and grade (excellent, good, pass, fail) under
+that round's own rule (null without a valid sheet), disposition the final decision (include,
+keepAdjust, rectify, merge, convert, revoke; absent when there was none). flows are the moves
+of 有进有出 per year: from a legacy type, a type or "new", to a type, "revoked" or "merged".
+A key that does not apply is absent, never null.
+
+A registry bundle's bases are known bases: a base no given result bundle names is listed as
+the newest registry bundle listing it records it (status, deadline, target, history), and
+makes no flow; a base a given result bundle names is what the result bundles say.
+
+A file that is invalid, not a result or registry bundle, or the result bundle of a round that
+is not closed (or whose decisions name bases it does not have): one REFUSED line per file on
+stderr, exit 2, nothing on stdout.
+`;
+
 export const HELP = {
   demo: DEMO,
   verify: VERIFY,
   merge: MERGE,
   report: REPORT,
   workbook: WORKBOOK,
+  registry: REGISTRY,
 } as const;
 
 export type CommandName = keyof typeof HELP;

@@ -4,6 +4,7 @@
 // code); anything unexpected prints one line naming it as an internal error (exit 1).
 import { demoCommand } from './commands/demo';
 import { mergeCommand } from './commands/merge';
+import { registryCommand } from './commands/registry';
 import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
 import { workbookCommand } from './commands/workbook';
@@ -19,6 +20,7 @@ const COMMANDS: Record<CommandName, (argv: readonly string[], io: CliIo) => Prom
   merge: mergeCommand,
   report: reportCommand,
   workbook: workbookCommand,
+  registry: registryCommand,
 };
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);

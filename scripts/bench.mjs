@@ -7,7 +7,8 @@
 // --quick measures the same things on a smaller round (scripts/bench/plan.mjs).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { buildAll } from './bench/build.mjs';
+import { join } from 'node:path';
+import { BENCH_DIR, buildAll } from './bench/build.mjs';
 import { MEASUREMENTS } from './bench/index.mjs';
 import { GOAL_SYMBOLS, meetsTarget } from './bench/stats.mjs';
 
@@ -39,9 +40,12 @@ if (build) {
 
 const results = [];
 const durations = [];
+// With PINGGU_BENCH_DIR, results.json goes beside the private builds.
+const resultsDir = process.env.PINGGU_BENCH_DIR === undefined ? 'bench' : BENCH_DIR;
+const resultsFile = join(resultsDir, 'results.json');
 const writeResults = () => {
-  mkdirSync('bench', { recursive: true });
-  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 };
 for (const measurement of selected) {
   console.log(`▶ ${measurement.id}: ${measurement.describe}${quick ? ' (quick)' : ''}`);
@@ -90,5 +94,5 @@ console.log(
 );
 
 writeResults();
-console.log('wrote bench/results.json');
+console.log(`wrote ${resultsFile}`);
 process.exit(results.every((r) => r.met) ? 0 : 1);

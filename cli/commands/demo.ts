@@ -1,15 +1,18 @@
 // `pinggu demo`: the demo round as the secretariat would send it and the panels would send
 // it back: per panel one round bundle (signed by the secretariat) and one score bundle
-// (signed by that panel's laptop). Everything derives from the seed, keys and timestamps
-// included, so the same seed writes byte-identical files.
+// (signed by that panel's laptop); with --years N also N closed years of the demo registry
+// as the secretariat's signed result bundles (shared/demo/years.ts). Everything derives from
+// the seed, keys and timestamps included, so the same seed writes byte-identical files.
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createBundle } from '../../shared/bundle/bundle';
+import { DISPOSITION_CODES } from '../../shared/bundle/enums';
 import { DEFAULT_DEMO_SEED, generateDemoRound } from '../../shared/demo/demoRound';
 import type { DemoRound } from '../../shared/demo/demoRound';
 import { createRng } from '../../shared/demo/random';
 import { generateRegistry } from '../../shared/demo/roster';
-import type { Panel } from '../../shared/domain/types';
+import { generateDemoYears, MAX_DEMO_YEARS } from '../../shared/demo/years';
+import type { Panel, ResultProvenance } from '../../shared/domain/types';
 import { integerOption, parseCommandArgs, stringOption } from '../args';
 import { writeFileAtomically } from '../bundleFiles';
 import { HELP } from '../help';
@@ -26,6 +29,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   bases: { type: 'string' },
   panels: { type: 'string' },
+  years: { type: 'string' },
 } as const;
 
 type PanelFiles = { round: Uint8Array; scores: Uint8Array };
@@ -71,13 +75,57 @@ async function panelBundles(
   return { round: roundBundle, scores: scoresBundle };
 }
 
-const DEMO_FILE = /^(round|scores)-panel-\d+\.pgb$/;
+/**
+ * A closed demo year as the secretariat exports it: its result bundle, signed with the
+ * secretariat's key and dated at the round's closing; the panel laptops' keys recorded as
+ * checked (they are the demo's own, derived from the seed like the score bundles' keys).
+ */
+async function yearBundle(year: DemoRound, seed: number, secretariat: CliSigner) {
+  const { round } = year;
+  const closedAt = round.closure?.closedAt ?? round.createdAt;
+  const panelKeys: ResultProvenance['panelKeys'] = [];
+  for (const panel of [...year.panels].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const key = await demoSigner(seed, panel.id);
+    panelKeys.push({
+      panelId: panel.id,
+      deviceId: `${panel.id}-laptop`,
+      fingerprint: key.fingerprint,
+    });
+  }
+  return createBundle({
+    kind: 'result',
+    roundId: round.id,
+    deviceId: `${round.id}-secretariat`,
+    appVersion: CLI_VERSION,
+    createdAt: closedAt,
+    signer: secretariat.signer,
+    crypto: globalThis.crypto,
+    payload: {
+      round,
+      templates: year.templates,
+      bases: year.bases,
+      panels: year.panels,
+      experts: year.experts,
+      assignments: year.assignments,
+      scoresheets: year.scoresheets,
+      decisions: year.decisions,
+      changes: [],
+      provenance: { keysVerified: true, panelKeys },
+    },
+  });
+}
 
-/** Removes bundles an earlier demo run left in DIR: a smaller run must not leave extra panels. */
-async function removeEarlierDemo(io: CliIo, out: string): Promise<void> {
+const DEMO_FILE = /^(round|scores)-panel-\d+\.pgb$/;
+const YEAR_FILE = /^result-\d{4}\.pgb$/;
+
+/**
+ * Removes bundles an earlier demo run left in DIR that this run writes anew: a smaller run
+ * must not leave extra panels (or, with --years, extra years) behind.
+ */
+async function removeEarlierDemo(io: CliIo, out: string, pattern: RegExp): Promise<void> {
   const dir = resolvePath(io, out);
   const names = await readdir(dir).catch(() => []);
-  for (const name of names.filter((n) => DEMO_FILE.test(n))) {
+  for (const name of names.filter((n) => pattern.test(n))) {
     await rm(path.join(dir, name), { force: true });
   }
 }
@@ -101,6 +149,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     min: 1,
     max: Math.min(MAX_DEMO_PANELS, baseCount ?? registrySize),
   });
+  const years = integerOption('demo', args, 'years', { min: 1, max: MAX_DEMO_YEARS });
 
   printError(io, `demo: generating the round for seed ${seed}…`);
   const demo = generateDemoRound({
@@ -109,7 +158,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     ...(panelCount === undefined ? {} : { panelCount }),
   });
   const secretariat = await demoSigner(seed, 'secretariat');
-  await removeEarlierDemo(io, out);
+  await removeEarlierDemo(io, out, DEMO_FILE);
   const total = demo.panels.length * 2;
   let written = 0;
   for (const [index, panel] of demo.panels.entries()) {
@@ -131,5 +180,36 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
       `${demo.experts.length} experts, ${demo.scoresheets.length} scoresheets; ` +
       `secretariat key ${secretariat.fingerprint}`,
   );
+  if (years !== undefined) await writeYears(io, out, seed, years, secretariat);
   return EXIT_OK;
+}
+
+/** --years N: the closed years' result bundles, DIR/result-<year>.pgb, oldest first. */
+async function writeYears(
+  io: CliIo,
+  out: string,
+  seed: number,
+  count: number,
+  secretariat: CliSigner,
+): Promise<void> {
+  printError(io, `demo: generating ${count} closed year${count === 1 ? '' : 's'}…`);
+  const years = generateDemoYears(seed, count);
+  await removeEarlierDemo(io, out, YEAR_FILE);
+  for (const [index, year] of years.entries()) {
+    const file = path.join(out, `result-${year.round.year}.pgb`);
+    await writeFileAtomically(io, file, await yearBundle(year, seed, secretariat));
+    printError(io, `demo: [year ${index + 1}/${years.length}] ${file}`);
+    printLine(io, file);
+    const decided = DISPOSITION_CODES.map(
+      (code) => [code, year.decisions.filter((d) => d.disposition.code === code).length] as const,
+    )
+      .filter(([, n]) => n > 0)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ');
+    printError(
+      io,
+      `demo: round ${year.round.id} (${year.round.evaluationType}, closed): ` +
+        `${year.bases.length} bases; decisions: ${decided}`,
+    );
+  }
 }

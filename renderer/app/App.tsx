@@ -18,6 +18,8 @@ import {
   RegistryPage,
   PanelOverviewPage,
   PrintDashboardPage,
+  PrintFlowsPage,
+  PrintFundingPage,
   PrintHandoverPage,
   PrintTrustPage,
   PrintPanelPage,
@@ -63,6 +65,8 @@ export const App = () => {
                 <Route path={ROUTES.scoringPrintPanel} element={<PrintPanelPage />} />
                 <Route path={ROUTES.registry} element={<RegistryPage />} />
                 <Route path={ROUTES.registryTab} element={<RegistryPage />} />
+                <Route path={ROUTES.registryPrintFlows} element={<PrintFlowsPage />} />
+                <Route path={ROUTES.registryPrintFunding} element={<PrintFundingPage />} />
                 <Route path={ROUTES.dashboard} element={<DashboardPage />} />
                 <Route path={ROUTES.dashboardPrint} element={<PrintDashboardPage />} />
                 <Route path={ROUTES.about} element={<AboutPage />} />

@@ -19,6 +19,8 @@ export const PrintSheetPage = lazyNamed(scoring, 'PrintSheetPage');
 export const PrintPanelPage = lazyNamed(scoring, 'PrintPanelPage');
 export const DashboardPage = lazyNamed(dashboard, 'DashboardPage');
 export const RegistryPage = lazyNamed(registry, 'RegistryPage');
+export const PrintFlowsPage = lazyNamed(registry, 'PrintFlowsPage');
+export const PrintFundingPage = lazyNamed(registry, 'PrintFundingPage');
 export const PrintDashboardPage = lazyNamed(dashboard, 'PrintDashboardPage');
 export const AboutPage = lazyNamed(() => import('../features/about/AboutPage'), 'AboutPage');
 export const BackupsPage = lazyNamed(

@@ -13,6 +13,8 @@ export const ROUTES = {
   scoringPrintPanel: '/scoring/print/panel/:panelId',
   registry: '/registry',
   registryTab: '/registry/:tab',
+  registryPrintFlows: '/registry/print/flows',
+  registryPrintFunding: '/registry/print/funding',
   dashboard: '/dashboard',
   dashboardPrint: '/dashboard/print',
   about: '/about',

@@ -2,7 +2,9 @@
 // index.html, built on its own: none of it is in the app's bundle). `?bench=<name>` picks
 // the benchmark; the report is published as JSON in <body data-bench-report>, with
 // data-bench-done="ok" | "error", for the harness to read. ranking is below; import,
-// scaling and batch are in importBench.ts, workbook in workbookBench.ts.
+// scaling and batch are in importBench.ts, workbook in workbookBench.ts, seed (the app's
+// database filled for screens_1000_max_ms) in screensSeed.ts, phases (the import's breakdown)
+// in importPhases.ts.
 //
 // ranking (?bench=ranking&n=1000&runs=7&warmup=2): mounts the ranking chart of n generated
 // bases into a fresh root and times performance.now() from just before the mount until the
@@ -19,6 +21,10 @@ import type { Round } from '../../shared/domain/types';
 import { initI18n } from '../app/i18n';
 import { RankingChart } from '../features/dashboard/charts/RankingChart';
 import { batchBench, importBench, scalingBench } from './importBench';
+import { phasesBench } from './importPhases';
+import { seedBench } from './screensSeed';
+import { registryAcceptBench } from './registryAcceptBench';
+import { registryBench } from './registryBench';
 import { workbookBench } from './workbookBench';
 import { syntheticRound } from './syntheticRound';
 
@@ -108,6 +114,10 @@ const BENCHES: Record<
   scaling: (_container, params) => scalingBench(params),
   batch: (_container, params) => batchBench(params),
   workbook: (_container, params) => workbookBench(params),
+  seed: (_container, params) => seedBench(params),
+  phases: (_container, params) => phasesBench(params),
+  registryAccept: (_container, params) => registryAcceptBench(params),
+  registry: registryBench,
 };
 
 export async function startBench(container: HTMLElement, search: string): Promise<void> {

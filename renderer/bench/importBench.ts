@@ -114,7 +114,10 @@ async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
 export async function importBench(params: URLSearchParams) {
   const set = params.get('set') ?? '';
   const iterations = intParam(params, 'warmup', 1) + intParam(params, 'runs', 5);
-  const modes: ImportMode[] = ['floor', 'ours', 'pouch', 'writes'];
+  // `modes=ours` (any of the four, comma-separated) runs some only: for profiling one of them.
+  const modes = (params.get('modes') ?? 'floor,ours,pouch,writes')
+    .split(',')
+    .filter((m): m is ImportMode => ['floor', 'ours', 'pouch', 'writes'].includes(m));
   const warmup = intParam(params, 'warmup', 1);
   const data = await loadBenchSet(set);
   // Warm-ups (JIT, IndexedDB, caches) need not be full size: the first `warmupPanels`.

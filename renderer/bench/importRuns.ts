@@ -6,9 +6,10 @@
 //           and JSON.parse, then ONE Dexie bulkPut of every sheet into the same table;
 //   pouch – the same sheets, already parsed, written with PouchDB's bulkDocs (one call per
 //           bundle) into its IndexedDB adapter;
-//   writes – a reference, not a rival: only the writes our import makes for a new sheet (per
-//           bundle one read-write transaction: bulkPut of its sheets, one audit row each),
-//           input already parsed, so the figures show how much of ours is writing.
+//   writes – a reference, not a rival: only the writes our import makes for new sheets (per
+//           bundle one read-write transaction: bulkPut of its sheets and the import's one
+//           audit record, renderer/db/repositories/audit.ts), input already parsed, so the
+//           figures show how much of ours is writing.
 // Every run starts from a fresh database holding the round's roster (round, templates,
 // bases, panels, experts, assignments: what the round bundles carry), written untimed.
 import { Dexie } from 'dexie';
@@ -22,6 +23,7 @@ import type { AuditEntry, Scoresheet } from '../../shared/domain/types';
 import { commitImport } from '../db/bundles/commitImport';
 import { prepareImport } from '../db/bundles/prepareImport';
 import { createDatabase } from '../db/database';
+import { addAuditGroup } from '../db/repositories/audit';
 import type { PingguDatabase } from '../db/database';
 import type { BenchFile } from './benchData';
 
@@ -159,7 +161,7 @@ export async function writePouch(
   return written;
 }
 
-/** Our import's writes alone, per bundle: the sheets and one audit row each (see the top). */
+/** Our import's writes alone, per bundle: the sheets and one audit record (see the top). */
 export async function writeOnly(
   db: PingguDatabase,
   sheetsPerBundle: ReadonlyArray<readonly Scoresheet[]>,
@@ -174,9 +176,9 @@ export async function writeOnly(
       actor: '秘书处 基准测试',
       detail: `从“scores-${i + 1}.pgb”导入：新评分表`,
     }));
+    const context = { roundId: sheets[0]?.roundId ?? '', at: IMPORT_TIME, importId: `w-${i}` };
     await db.transaction('rw', db.tables, async () => {
-      await db.scoresheets.bulkPut([...sheets]);
-      await db.auditLog.bulkAdd(audit);
+      await Promise.all([db.scoresheets.bulkPut([...sheets]), addAuditGroup(db, audit, context)]);
     });
     written += sheets.length;
   }

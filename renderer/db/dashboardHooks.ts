@@ -15,7 +15,7 @@ import type {
   RoundChange,
   Scoresheet,
 } from '../../shared/domain/types';
-import type { PingguDatabase } from './database';
+import type { PingguDatabase, RegistryHistoryRecord } from './database';
 import { db as appDatabase } from './instance';
 import {
   getRound,
@@ -131,6 +131,27 @@ export function useBaseHistoryInputs(
 ): HistoryRoundInput[] | undefined {
   return useLiveQuery(
     () => (code === undefined ? undefined : loadBaseHistoryInputs(database, code)),
+    [database, code],
+  );
+}
+
+/**
+ * A base's lines in earlier rounds as registry bundles brought them to this laptop (the
+ * registryHistory table, by registry code), for the 历年评估 chart next to the rounds here.
+ */
+export function loadRegistryHistoryLines(
+  database: PingguDatabase,
+  code: string,
+): Promise<RegistryHistoryRecord[]> {
+  return database.registryHistory.where('code').equals(code).toArray();
+}
+
+export function useRegistryHistoryLines(
+  code: string | undefined,
+  database: PingguDatabase = appDatabase,
+): RegistryHistoryRecord[] | undefined {
+  return useLiveQuery(
+    () => (code === undefined ? undefined : loadRegistryHistoryLines(database, code)),
     [database, code],
   );
 }

@@ -4,7 +4,6 @@ import { Dexie } from 'dexie';
 import type { DexieOptions, EntityTable, Table } from 'dexie';
 import type {
   Assignment,
-  AuditEntry,
   Base,
   BundleImportRecord,
   ConflictRecord,
@@ -22,6 +21,7 @@ import type {
   RegistryApproval,
   RegistryHistoryEntry,
 } from '../../shared/registry/types';
+import type { AuditRecord } from './repositories/audit';
 import { declareSchema } from './schema';
 
 /**
@@ -67,6 +67,11 @@ export type SettingsValues = {
    * time), as JSON text. Read and written by bundles/receivedRoundBundles.
    */
   receivedRoundBundles: string;
+  /**
+   * 后补助 settings of the department's registry (amounts per type and grade, the budget of
+   * each accepted round), as JSON text. Read and written by fundingRepository.
+   */
+  fundingSettings: string;
 };
 
 export type SettingKey = keyof SettingsValues;
@@ -88,7 +93,8 @@ export class PingguDatabase extends Dexie {
   declare decisions: EntityTable<FinalDecision, 'id'>;
   declare conflicts: EntityTable<ConflictRecord, 'id'>;
   declare bundleImports: EntityTable<BundleImportRecord, 'id'>;
-  declare auditLog: EntityTable<AuditEntry, 'seq'>;
+  /** Single entries and import groups: read through repositories/audit.ts. */
+  declare auditLog: EntityTable<AuditRecord, 'seq'>;
   declare settings: Table<SettingRecord, SettingKey>;
   declare trustedKeys: EntityTable<TrustedKey, 'id'>;
   declare roundChanges: EntityTable<RoundChange, 'id'>;

@@ -19,6 +19,7 @@ import { isOpenConflict } from '../../shared/sync/conflictRecords';
 import { SCORE_CHANGES } from '../../shared/secretariat/resultsChecks';
 import type { PingguDatabase } from './database';
 import { db as appDatabase } from './instance';
+import { listAuditOfRoundEntries } from './repositories/audit';
 import {
   listAuditOfEntity,
   listBases,
@@ -48,15 +49,9 @@ export async function loadConflictRecords(
     listBases(db, roundId),
     listExperts(db, roundId),
     db.bundleImports.where('roundId').equals(roundId).toArray(),
-    db.auditLog.where('roundId').equals(roundId).sortBy('seq'),
+    listAuditOfRoundEntries(db, roundId, (entry) => entry.action === 'scoresheet.resolveConflict'),
   ]);
-  return {
-    conflicts,
-    bases,
-    experts,
-    imports,
-    audit: audit.filter((entry) => entry.action === 'scoresheet.resolveConflict'),
-  };
+  return { conflicts, bases, experts, imports, audit };
 }
 
 export async function countOpenConflicts(db: PingguDatabase, roundId: string): Promise<number> {
@@ -117,11 +112,7 @@ export async function loadResultsRecords(
       listScoresheets(db, roundId),
       listDecisions(db, roundId),
       countOpenConflicts(db, roundId),
-      db.auditLog
-        .where('roundId')
-        .equals(roundId)
-        .filter((entry) => SCORE_CHANGES.has(entry.action))
-        .toArray(),
+      listAuditOfRoundEntries(db, roundId, (entry) => SCORE_CHANGES.has(entry.action)),
       db.roundChanges.where('roundId').equals(roundId).toArray(),
       db.assignments.where('roundId').equals(roundId).toArray(),
     ]);

@@ -36,8 +36,11 @@ export async function loadVoidedSheetRows(
   db: PingguDatabase,
   roundId: string,
 ): Promise<VoidedSheetRow[]> {
-  const [changes, sheets, assignments, bases, experts, panels] = await Promise.all([
-    db.roundChanges.where('roundId').equals(roundId).toArray(),
+  // Most rounds have no change: then nothing is voided, and the round's sheets (thousands,
+  // which the 进度 and results tabs already read) need not be read again.
+  const changes = await db.roundChanges.where('roundId').equals(roundId).toArray();
+  if (changes.length === 0) return [];
+  const [sheets, assignments, bases, experts, panels] = await Promise.all([
     db.scoresheets.where('roundId').equals(roundId).toArray(),
     db.assignments.where('roundId').equals(roundId).toArray(),
     db.bases.where('roundId').equals(roundId).toArray(),

@@ -80,11 +80,21 @@ const V4_STORES: StoreSpecs = {
   registryHistory: 'id, code',
 };
 
+// v5: an import writes its audit entries as ONE record (an AuditGroup: renderer/db/repositories/
+// audit.ts) indexed by every record it concerns (multiEntry *entityIds), instead of one row per
+// sheet: IndexedDB pays per record, and those rows cost an import about as much as its sheets.
+// Rows written before stay as they are (single entries, read by entityId as before): no upgrade.
+const V5_STORES: StoreSpecs = {
+  ...V4_STORES,
+  auditLog: '++seq, roundId, entityId, *entityIds',
+};
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
   { version: 4, stores: V4_STORES },
+  { version: 5, stores: V5_STORES },
 ];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS.reduce(

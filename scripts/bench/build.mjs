@@ -5,12 +5,14 @@
 //   .bench/cli       the secretariat CLI (vite.cli.config.ts, as `npm run build:cli`)
 //   .bench/node      the round generator (scripts/bench/round/generate.ts) for Node
 //   .bench/fuzz      the spreadsheet fuzz timer (scripts/bench/spreadsheet/fuzzTimes.ts) for Node
+// PINGGU_BENCH_DIR puts all of it (and results.json) elsewhere, so two people measuring in one
+// checkout do not rebuild each other's folders.
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { build, loadConfigFromFile } from 'vite';
 
-export const BENCH_DIR = resolve('.bench');
+export const BENCH_DIR = resolve(process.env.PINGGU_BENCH_DIR ?? '.bench');
 export const APP_DIR = resolve(BENCH_DIR, 'renderer');
 export const PAGE_DIR = resolve(BENCH_DIR, 'page');
 export const CLI_FILE = resolve(BENCH_DIR, 'cli', 'pinggu.mjs');

@@ -14,7 +14,10 @@ import {
 import { keystrokeMeasurement } from './keystroke.mjs';
 import { mergeMeasurement } from './merge.mjs';
 import { rankingMeasurement } from './ranking.mjs';
+import { registryAcceptMeasurement } from './registryAccept.mjs';
+import { registryMeasurement } from './registry.mjs';
 import { scalingMeasurement } from './scaling.mjs';
+import { screensMeasurement } from './screens.mjs';
 import { spreadsheetFuzzMeasurement } from './spreadsheetFuzz.mjs';
 import { workbookMeasurement } from './workbook.mjs';
 
@@ -27,6 +30,9 @@ export const MEASUREMENTS = [
   mergeMeasurement,
   batchMeasurement,
   workbookMeasurement,
+  screensMeasurement,
+  registryAcceptMeasurement,
+  registryMeasurement,
   importFloorMeasurement,
   importPouchMeasurement,
   peakMemoryMeasurement,

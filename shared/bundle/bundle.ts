@@ -79,7 +79,8 @@ export type CreateBundleInput =
       payload: PayloadByKind['scores'];
     })
   | (CommonInput & { kind: 'result'; roundId: string; payload: PayloadByKind['result'] })
-  | (CommonInput & { kind: 'backup'; roundId?: string; payload: PayloadByKind['backup'] });
+  | (CommonInput & { kind: 'backup'; roundId?: string; payload: PayloadByKind['backup'] })
+  | (CommonInput & { kind: 'registry'; roundId?: string; payload: PayloadByKind['registry'] });
 
 const refuse = (error: BundleError): never => {
   throw new BundleWriteError(error);

@@ -2,6 +2,7 @@
 // valid and schemaTypeChecks.ts proves each array lists every member of its union.
 import type {
   AuditAction,
+  CategoryCode,
   DispositionCode,
   EvaluationType,
   LegacyTypeCode,
@@ -11,7 +12,8 @@ import type {
   ScoresheetStatus,
   TemplateSource,
 } from '../domain/types';
-import { DISPOSITIONS, LEGACY_TYPES } from '../domain/taxonomy';
+import { CATEGORIES, DISPOSITIONS, LEGACY_TYPES } from '../domain/taxonomy';
+import type { RegistrySelection, RegistryStatus } from '../registry/types';
 
 // The domain already lists these; reuse rather than repeat them.
 export { AGGREGATION_METHODS } from '../domain/aggregation';
@@ -20,6 +22,19 @@ export { BASE_TYPE_CODES, CITIES as CITY_NAMES } from '../domain/taxonomy';
 
 export const LEGACY_TYPE_CODES: readonly LegacyTypeCode[] = LEGACY_TYPES.map((t) => t.code);
 export const DISPOSITION_CODES: readonly DispositionCode[] = DISPOSITIONS.map((d) => d.code);
+export const CATEGORY_CODES: readonly CategoryCode[] = CATEGORIES.map((c) => c.code);
+
+/** The registry bundle's vocabulary (shared/registry/types.ts). */
+export const REGISTRY_STATUSES = [
+  'active',
+  'rectifying',
+  'revoked',
+  'merged',
+] as const satisfies readonly RegistryStatus[];
+export const REGISTRY_PURPOSES = [
+  'periodic',
+  'followUp',
+] as const satisfies readonly RegistrySelection['purpose'][];
 
 export const EVALUATION_TYPES = [
   'integration',
@@ -74,6 +89,10 @@ export const AUDIT_ACTIONS = [
   'round.close',
   'round.reopen',
   'scoresheet.continue',
+  'registry.accept',
+  'registry.approve',
+  'registry.export',
+  'registry.funding',
 ] as const satisfies readonly AuditAction[];
 export const ROUND_CHANGE_KINDS = [
   'replaceExpert',

@@ -159,6 +159,13 @@ const MESSAGES: Record<Exclude<BundleErrorCode, 'schema'>, (d: BundleErrorDetail
   }),
   wrongKind: (d) => {
     const expected = d.expectedKinds ?? [];
+    if (d.kind === 'registry') {
+      // Only the secretariat's round wizard takes the department's registry bundle.
+      return {
+        zh: `这是${kindZh('registry')}，不能在此导入，请在秘书处「新建评估轮次」中使用。`,
+        en: `This is a ${kindEn('registry')} from the department; it cannot be imported here: use it in the secretariat's new round wizard (新建评估轮次).`,
+      };
+    }
     return {
       zh: `这是${d.kind ? kindZh(d.kind) : '其他数据包'}，此处需要${expected.map(kindZh).join('或')}。`,
       en: `This is a ${d.kind ? kindEn(d.kind) : 'different bundle'}; a ${expected.map(kindEn).join(' or ')} is needed here.`,

@@ -7,14 +7,17 @@ export const FORMAT_NAME = 'pinggu-bundle';
 /**
  * 2: round, result and backup bundles carry `changes` (轮次变更); result bundles carry
  * `provenance`; Round gains `closure`, FinalDecision `basis` (migrations.ts).
+ * 3: a new kind, `registry` (省厅基地库名单包, department → secretariat), carrying `registry`;
+ * the other kinds are unchanged.
  */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export const BUNDLE_KINDS = [
   'round',
   'scores',
   'result',
   'backup',
+  'registry',
 ] as const satisfies readonly BundleKind[];
 
 // ---- the outer container --------------------------------------------------------------
@@ -55,6 +58,7 @@ export const PAYLOAD_KEYS = [
   'settings',
   'changes',
   'provenance',
+  'registry',
 ] as const;
 
 export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
@@ -90,6 +94,7 @@ export const PAYLOAD_KEYS_BY_KIND = {
     'settings',
     'changes',
   ],
+  registry: ['registry'],
 } as const satisfies Record<BundleKind, readonly PayloadKey[]>;
 
 /** Format version 1's entries per kind: what a version-1 bundle holds, before migration. */
@@ -98,6 +103,17 @@ const PAYLOAD_KEYS_BY_KIND_V1: Record<BundleKind, readonly PayloadKey[]> = {
   scores: PAYLOAD_KEYS_BY_KIND.scores,
   result: PAYLOAD_KEYS_BY_KIND.result.filter((k) => k !== 'changes' && k !== 'provenance'),
   backup: PAYLOAD_KEYS_BY_KIND.backup.filter((k) => k !== 'changes'),
+  // No such kind before version 3: the manifest schema refuses a registry bundle of 1 or 2.
+  registry: [],
+};
+
+/** The first format version of each kind (a manifest of an older version is refused). */
+export const KIND_SINCE_VERSION: Readonly<Record<BundleKind, number>> = {
+  round: 1,
+  scores: 1,
+  result: 1,
+  backup: 1,
+  registry: 3,
 };
 
 /** The entries a bundle of `kind` written by format `version` holds (the reader's allow-list). */
@@ -131,6 +147,7 @@ export const PAYLOAD_LABELS: Readonly<Record<PayloadKey, { zh: string; en: strin
   settings: { zh: '设置', en: 'settings' },
   changes: { zh: '轮次变更', en: 'round changes' },
   provenance: { zh: '数据来源', en: 'provenance' },
+  registry: { zh: '基地库名单', en: 'registry' },
 };
 
 export const KIND_LABELS: Readonly<Record<BundleKind, { zh: string; en: string }>> = {
@@ -138,6 +155,7 @@ export const KIND_LABELS: Readonly<Record<BundleKind, { zh: string; en: string }
   scores: { zh: '评分数据包', en: 'score bundle' },
   result: { zh: '评估结果包', en: 'result bundle' },
   backup: { zh: '备份包', en: 'backup bundle' },
+  registry: { zh: '省厅基地库名单包', en: 'registry bundle' },
 };
 
 // ---- limits ---------------------------------------------------------------------------

@@ -44,6 +44,7 @@ export type {
   BackupSetting,
   BundlePayload,
   PayloadByKind,
+  RegistryPayload,
   ResultPayload,
   RoundPayload,
   ScoresPayload,

@@ -7,6 +7,7 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   IV_BYTES,
+  KIND_SINCE_VERSION,
   PBKDF2_MAX_ITERATIONS,
   PBKDF2_MIN_ITERATIONS,
   PLAIN_PAYLOAD_ENTRY,
@@ -77,8 +78,26 @@ const backupManifest = z.strictObject({
   roundId: idSchema.optional(),
 });
 
+/**
+ * The department's roster for the next round (format version 3 on). The secretariat's round
+ * wizard creates the round from it, so roundId is optional: when present, the id the
+ * department gave that round. Never a panelId.
+ */
+const registryManifest = z.strictObject({
+  ...common,
+  version: z.int().min(KIND_SINCE_VERSION.registry).max(FORMAT_VERSION),
+  kind: z.literal('registry'),
+  roundId: idSchema.optional(),
+});
+
 export const manifestSchema = z
-  .discriminatedUnion('kind', [roundManifest, scoresManifest, resultManifest, backupManifest])
+  .discriminatedUnion('kind', [
+    roundManifest,
+    scoresManifest,
+    resultManifest,
+    backupManifest,
+    registryManifest,
+  ])
   .refine(
     (m) => (m.encryption !== undefined) === (m.entries[0]?.path === ENCRYPTED_PAYLOAD_ENTRY),
     {

@@ -34,6 +34,14 @@ export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [
         : changes;
     },
   },
+  {
+    from: 2,
+    description:
+      'a new kind, registry (department → secretariat), arrives; round, scores, result and ' +
+      'backup payloads are unchanged (a registry bundle of version 2 does not exist: the ' +
+      'manifest schema refuses it)',
+    migrate: (payload) => payload,
+  },
 ];
 
 export type MigrationResult =

@@ -172,5 +172,9 @@ function validated(
       const v = validatePayload('backup', manifest.roundId, raw);
       return v.ok ? { ok: true, kind: 'backup', manifest, payload: v.payload, signer } : v;
     }
+    case 'registry': {
+      const v = validatePayload('registry', manifest.roundId, raw);
+      return v.ok ? { ok: true, kind: 'registry', manifest, payload: v.payload, signer } : v;
+    }
   }
 }

@@ -1,6 +1,7 @@
 // What each kind of bundle carries, as types and as schemas of its payload entries, plus
 // the checks across records that one entry's schema cannot make (ids unique within an
-// entry; every record of a round, score or result bundle belongs to the manifest's round).
+// entry; every record of a round, score or result bundle belongs to the manifest's round;
+// a registry's base codes unique and no base carrying a field its status does not have).
 import { z } from 'zod';
 import type {
   Assignment,
@@ -18,6 +19,7 @@ import type {
   RoundChange,
   Scoresheet,
 } from '../domain/types';
+import type { RegistryPayload } from '../registry/types';
 import { PAYLOAD_KEYS } from './format';
 import type { PayloadKey, PayloadKeysOf } from './format';
 import {
@@ -31,6 +33,7 @@ import {
   finalDecisionSchema,
   indicatorTemplateSchema,
   panelSchema,
+  registrySchema,
   resultProvenanceSchema,
   roundChangeSchema,
   roundSchema,
@@ -74,11 +77,14 @@ export type BackupPayload = {
   changes: RoundChange[];
 };
 
+export type { RegistryPayload } from '../registry/types';
+
 export type PayloadByKind = {
   round: RoundPayload;
   scores: ScoresPayload;
   result: ResultPayload;
   backup: BackupPayload;
+  registry: RegistryPayload;
 };
 
 export type BundlePayload = PayloadByKind[BundleKind];
@@ -87,7 +93,7 @@ export type BundlePayload = PayloadByKind[BundleKind];
 type SameKeys<A, B> = [keyof A] extends [B] ? ([B] extends [keyof A] ? true : false) : false;
 const _payloadKeysMatchFormat: {
   [K in BundleKind]: SameKeys<PayloadByKind[K], PayloadKeysOf<K>>;
-} = { round: true, scores: true, result: true, backup: true };
+} = { round: true, scores: true, result: true, backup: true, registry: true };
 
 /** The schema of each payload entry file (`<key>.json`). */
 export const PAYLOAD_ENTRY_SCHEMAS = {
@@ -106,6 +112,7 @@ export const PAYLOAD_ENTRY_SCHEMAS = {
   settings: z.array(backupSettingSchema),
   changes: z.array(roundChangeSchema),
   provenance: resultProvenanceSchema,
+  registry: registrySchema,
 } as const satisfies Record<PayloadKey, z.ZodType>;
 
 const entries = PAYLOAD_ENTRY_SCHEMAS;
@@ -149,6 +156,7 @@ export const PAYLOAD_SCHEMAS: { readonly [K in BundleKind]: z.ZodType<PayloadByK
     settings: entries.settings,
     changes: entries.changes,
   }),
+  registry: z.strictObject({ registry: entries.registry }),
 };
 
 // ---- checks across records ----------------------------------------------------------
@@ -170,7 +178,8 @@ const recordsOf = (value: unknown): unknown[] =>
 
 /**
  * Problems a schema cannot see: a duplicate id (or settings key) within one entry, and, for
- * every kind but backup, a record whose roundId is not the manifest's round.
+ * every kind but backup, a record whose roundId is not the manifest's round; in a registry,
+ * a base code listed twice and a status that disagrees with its fields.
  */
 export function crossRecordProblem(
   kind: BundleKind,
@@ -178,8 +187,14 @@ export function crossRecordProblem(
   entries: Partial<Record<PayloadKey, unknown>>,
 ): PayloadProblem | undefined {
   for (const key of PAYLOAD_KEYS) {
+    if (!Object.hasOwn(entries, key)) continue;
+    if (key === 'registry') {
+      const problem = registryProblem(entries[key]);
+      if (problem) return problem;
+      continue;
+    }
     // provenance is one object about the bundle, neither a record with an id nor of a round.
-    if (!Object.hasOwn(entries, key) || key === 'provenance') continue;
+    if (key === 'provenance') continue;
     const value = entries[key];
     const seen = new Set<string>();
     const idField = key === 'settings' ? 'key' : 'id';
@@ -214,6 +229,40 @@ export function crossRecordProblem(
           en: `does not belong to the bundle's round "${roundId}"`,
         };
       }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The registry's own rules: each registry code once; `mergedInto` only on a merged base and
+ * `rectifyUntil` only on a base under rectification. Positions count within `bases`.
+ */
+function registryProblem(value: unknown): PayloadProblem | undefined {
+  if (!isRecordObject(value) || !Array.isArray(value.bases)) return undefined;
+  const seen = new Set<string>();
+  for (const [index, base] of value.bases.entries()) {
+    if (!isRecordObject(base) || typeof base.code !== 'string') continue;
+    const at = { key: 'registry' as const, index, record: base.code };
+    if (seen.has(base.code)) {
+      return { ...at, field: 'code', zh: '与前面的基地重复', en: 'duplicates an earlier base' };
+    }
+    seen.add(base.code);
+    if (base.mergedInto !== undefined && base.status !== 'merged') {
+      return {
+        ...at,
+        field: 'mergedInto',
+        zh: '只能用于已并入的基地',
+        en: 'is only allowed on a merged base',
+      };
+    }
+    if (base.rectifyUntil !== undefined && base.status !== 'rectifying') {
+      return {
+        ...at,
+        field: 'rectifyUntil',
+        zh: '只能用于限期整改中的基地',
+        en: 'is only allowed on a base under rectification',
+      };
     }
   }
   return undefined;

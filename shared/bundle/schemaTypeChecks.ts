@@ -10,6 +10,7 @@ import type {
   BaseTypeCode,
   BundleImportRecord,
   BundleKind,
+  CategoryCode,
   CityName,
   ConflictRecord,
   Disposition,
@@ -26,11 +27,21 @@ import type {
   Scoresheet,
 } from '../domain/types';
 import type {
+  RegistryBase,
+  RegistryHistoryEntry,
+  RegistryPayload,
+  RegistrySelection,
+  RegistryStatus,
+} from '../registry/types';
+import type {
   AUDIT_ACTIONS,
   BASE_TYPE_CODES,
+  CATEGORY_CODES,
   CITY_NAMES,
   DISPOSITION_CODES,
   LEGACY_TYPE_CODES,
+  REGISTRY_PURPOSES,
+  REGISTRY_STATUSES,
 } from './enums';
 import type { BUNDLE_KINDS } from './format';
 import type { BackupSetting } from './payload';
@@ -47,6 +58,10 @@ import type {
   finalDecisionSchema,
   indicatorTemplateSchema,
   panelSchema,
+  registryBaseSchema,
+  registryHistoryEntrySchema,
+  registrySchema,
+  registrySelectionSchema,
   resultProvenanceSchema,
   roundChangeSchema,
   roundSchema,
@@ -73,6 +88,10 @@ type SchemaMatches = {
   bundleImport: Same<z.infer<typeof bundleImportRecordSchema>, BundleImportRecord>;
   auditEntry: Same<z.infer<typeof auditEntrySchema>, AuditEntry>;
   backupSetting: Same<z.infer<typeof backupSettingSchema>, BackupSetting>;
+  registryHistory: Same<z.infer<typeof registryHistoryEntrySchema>, RegistryHistoryEntry>;
+  registryBase: Same<z.infer<typeof registryBaseSchema>, RegistryBase>;
+  registrySelection: Same<z.infer<typeof registrySelectionSchema>, RegistrySelection>;
+  registry: Same<z.infer<typeof registrySchema>, RegistryPayload['registry']>;
   // The enumerations list every member of their union (satisfies alone allows fewer).
   baseTypes: Same<(typeof BASE_TYPE_CODES)[number], BaseTypeCode>;
   legacyTypes: Same<(typeof LEGACY_TYPE_CODES)[number], LegacyTypeCode>;
@@ -80,6 +99,9 @@ type SchemaMatches = {
   dispositions: Same<(typeof DISPOSITION_CODES)[number], DispositionCode>;
   auditActions: Same<(typeof AUDIT_ACTIONS)[number], AuditAction>;
   kinds: Same<(typeof BUNDLE_KINDS)[number], BundleKind>;
+  categories: Same<(typeof CATEGORY_CODES)[number], CategoryCode>;
+  registryStatuses: Same<(typeof REGISTRY_STATUSES)[number], RegistryStatus>;
+  registryPurposes: Same<(typeof REGISTRY_PURPOSES)[number], RegistrySelection['purpose']>;
 };
 
 /** Fails to compile when any entry of SchemaMatches is false. */
@@ -100,10 +122,17 @@ export const SCHEMAS_MATCH_TYPES = {
   bundleImport: true,
   auditEntry: true,
   backupSetting: true,
+  registryHistory: true,
+  registryBase: true,
+  registrySelection: true,
+  registry: true,
   baseTypes: true,
   legacyTypes: true,
   cities: true,
   dispositions: true,
   auditActions: true,
   kinds: true,
+  categories: true,
+  registryStatuses: true,
+  registryPurposes: true,
 } as const satisfies SchemaMatches;

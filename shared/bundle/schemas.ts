@@ -11,11 +11,15 @@ import {
   AGGREGATION_METHODS,
   AUDIT_ACTIONS,
   BASE_TYPE_CODES,
+  CATEGORY_CODES,
   CITY_NAMES,
+  DISPOSITION_CODES,
   EVALUATION_TYPES,
   GRADE_CODES,
   LEGACY_TYPE_CODES,
   RECUSAL_SOURCES,
+  REGISTRY_PURPOSES,
+  REGISTRY_STATUSES,
   ROUND_CHANGE_KINDS,
   ROUND_STATUSES,
   SCORESHEET_STATUSES,
@@ -332,4 +336,67 @@ export const auditEntrySchema = z.strictObject({
 export const backupSettingSchema = z.strictObject({
   key: idSchema,
   value: z.union([z.string().max(TEXT_MAX), z.number(), z.boolean(), z.null()]),
+});
+
+// ---- the registry bundle (department → secretariat, format version 3) -----------------
+
+const REGISTRY_BASES_MAX = 100_000;
+const HISTORY_MAX = 1000;
+
+const yearSchema = z.int().min(ROUND_YEAR_MIN).max(ROUND_YEAR_MAX);
+const establishedSchema = z.int().min(1800).max(2200);
+/** A calendar date, YYYY-MM-DD (a rectification deadline). */
+export const isoDateSchema = z.iso.date();
+
+/** One round's line in a base's history, under that round's own rule. */
+export const registryHistoryEntrySchema = z.strictObject({
+  roundId: idSchema,
+  roundName: nameSchema,
+  year: yearSchema,
+  version: z.int().min(1).max(10_000),
+  aggregate: pointsSchema.nullable(),
+  method: z.enum(AGGREGATION_METHODS),
+  grade: z.enum(GRADE_CODES).nullable(),
+  disposition: z.enum(DISPOSITION_CODES).optional(),
+  targetType: baseTypeSchema.optional(),
+  mergedInto: idSchema.optional(),
+});
+
+/** A base as the department's registry shows it, with its history. */
+export const registryBaseSchema = z.strictObject({
+  code: idSchema,
+  name: nameSchema,
+  type: baseTypeSchema,
+  legacyType: z.enum(LEGACY_TYPE_CODES).optional(),
+  hostInstitution: nameSchema,
+  city: z.enum(CITY_NAMES),
+  director: nameSchema,
+  yearEstablished: establishedSchema,
+  field: nameSchema,
+  category: z.enum(CATEGORY_CODES),
+  status: z.enum(REGISTRY_STATUSES),
+  rectifyUntil: isoDateSchema.optional(),
+  mergedInto: idSchema.optional(),
+  previousType: z.union([baseTypeSchema, z.enum(LEGACY_TYPE_CODES)]).optional(),
+  enteredYear: establishedSchema,
+  history: z.array(registryHistoryEntrySchema).max(HISTORY_MAX),
+});
+
+/** How the department chose the bases (RegistrySelection). */
+export const registrySelectionSchema = z.strictObject({
+  purpose: z.enum(REGISTRY_PURPOSES),
+  categories: z.array(z.enum(CATEGORY_CODES)).max(CATEGORY_CODES.length).optional(),
+  types: z.array(baseTypeSchema).max(BASE_TYPE_CODES.length).optional(),
+  cities: z.array(z.enum(CITY_NAMES)).max(CITY_NAMES.length).optional(),
+  yearFrom: establishedSchema.optional(),
+  yearTo: establishedSchema.optional(),
+  rectifyDueBy: isoDateSchema.optional(),
+});
+
+/** registry.json: the bases chosen for the next round, for the year it is for. */
+export const registrySchema = z.strictObject({
+  year: yearSchema,
+  title: nameSchema.min(1),
+  selection: registrySelectionSchema,
+  bases: z.array(registryBaseSchema).max(REGISTRY_BASES_MAX),
 });

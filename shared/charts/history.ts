@@ -22,23 +22,37 @@ export type HistoryRoundInput = {
   decisions?: readonly FinalDecision[];
 };
 
+/**
+ * One round of a base's history. A point computed from a round in this database has every
+ * field; a point a registry bundle brought (isFromRegistry, shared/charts/registryHistory.ts)
+ * carries what the department's registry keeps: no base id, type, rule, rank or sheet count.
+ */
 export type HistoryPoint = {
   roundId: string;
   roundName: string;
   year: number;
-  baseId: string;
+  /** The base's id in that round; absent for a point from the registry. */
+  baseId?: string;
   /** The name the base had in that round (legacy names before 2019's integration). */
   name: string;
-  type: BaseTypeCode;
+  /** The base's type in that round; absent for a point from the registry. */
+  type?: BaseTypeCode;
   aggregate: number | null;
-  /** The round's rule, and the method the value was actually computed with. */
-  ruleMethod: AggregationMethod;
+  /**
+   * The round's rule (absent for a point from the registry), and the method the value was
+   * actually computed with.
+   */
+  ruleMethod?: AggregationMethod;
   method: AggregationMethod;
   grade: GradeCode | null;
   rankInType: number | null;
-  typeCount: number;
-  sheets: number;
+  /** Bases of the type in that round; null for a point from the registry. */
+  typeCount: number | null;
+  /** Valid sheets counted; null for a point from the registry. */
+  sheets: number | null;
   decision?: DispositionCode;
+  /** Set on a point a registry bundle brought (a round this database does not hold). */
+  isFromRegistry?: true;
 };
 
 /** Oldest round first (year, then creation time). */

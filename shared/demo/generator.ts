@@ -48,6 +48,12 @@ export type RoundBaseSpec = {
 export type RoundSpec = {
   seed: number;
   year: number;
+  /**
+   * Tells apart two rounds of the same year (the current demo round and a closed one): ids
+   * become `demo-<seed>-<key>-…` and draws come from a stream of their own. Default: the
+   * year, as every round before this option had.
+   */
+  key?: string;
   name: string;
   evaluationType: EvaluationType;
   status: RoundStatus;
@@ -92,8 +98,9 @@ function leniencies(rng: Rng, experts: readonly Expert[]): Map<string, number> {
 }
 
 export function generateRound(spec: RoundSpec): DemoRound {
-  const rng = createRng(spec.seed, `round-${spec.year}`);
-  const prefix = `demo-${spec.seed}-${spec.year}`;
+  const key = spec.key ?? String(spec.year);
+  const rng = createRng(spec.seed, `round-${key}`);
+  const prefix = `demo-${spec.seed}-${key}`;
   const createdAt = beijingTime(spec.year, 3, 2, 9, 30);
   const round: Round = {
     ...createRound(

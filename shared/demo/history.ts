@@ -46,7 +46,8 @@ function aggregateOf(round: DemoRound, base: Base): number | null {
   return trimmedMean(totals, { trimCount: 1, trimMinSheets: 5 });
 }
 
-function withDecisions(
+/** The round with a final decision for every base that has an aggregate (decided 15 July). */
+export function withDecisions(
   round: DemoRound,
   decide: (base: Base, score: number) => DispositionDecision,
 ): DemoRound {
@@ -68,7 +69,11 @@ function withDecisions(
   return { ...round, decisions };
 }
 
-function integrationDecision(round: DemoRound, retired: ReadonlySet<string>) {
+/**
+ * 2019's rule: a retired engineering lab merges into a base of its type and host, another
+ * retired base is revoked, the rest is included (纳入) from 60 points, else told to rectify.
+ */
+export function integrationDecision(round: DemoRound, retired: ReadonlySet<string>) {
   return (base: Base, score: number): DispositionDecision => {
     if (retired.has(base.code)) {
       const target = round.bases.find(
@@ -93,7 +98,8 @@ function integrationDecision(round: DemoRound, retired: ReadonlySet<string>) {
   };
 }
 
-function periodicDecision(base: Base, score: number): DispositionDecision {
+/** A periodic round's rule: 纳入 from 65 points, 保留并调整方向 from 60, else 限期整改. */
+export function periodicDecision(base: Base, score: number): DispositionDecision {
   if (score >= 65) return { disposition: { code: 'include', targetType: base.type }, reason: '' };
   if (score >= 60)
     return { disposition: { code: 'keepAdjust' }, reason: '建议结合产业需求重新凝练研究方向。' };

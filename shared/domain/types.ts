@@ -347,7 +347,7 @@ export type ConflictRecord = {
   resolution?: 'local' | 'incoming' | 'manual';
 };
 
-export type BundleKind = 'round' | 'scores' | 'result' | 'backup';
+export type BundleKind = 'round' | 'scores' | 'result' | 'backup' | 'registry';
 
 export type BundleImportRecord = {
   id: string;
@@ -418,7 +418,11 @@ export type AuditAction =
   | 'change.undo'
   | 'round.close'
   | 'round.reopen'
-  | 'scoresheet.continue';
+  | 'scoresheet.continue'
+  | 'registry.accept'
+  | 'registry.approve'
+  | 'registry.export'
+  | 'registry.funding';
 
 export type AuditEntry = {
   /** Auto-incremented by the database. */

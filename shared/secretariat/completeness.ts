@@ -174,14 +174,33 @@ export function expectedSheets(
   return assignments.map((a) => expectedSheet(a, sheetByPair.get(pairKey(a.expertId, a.baseId))));
 }
 
+// One collator for every comparison: a.localeCompare(b, 'zh-CN') builds one per call, and
+// sorting a round's experts calls it thousands of times.
+const byChineseName = new Intl.Collator('zh-CN');
+
 function orderedExperts(panel: Panel, experts: readonly Expert[]): Expert[] {
-  const sorted = [...experts].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const sorted = [...experts].sort((a, b) => byChineseName.compare(a.name, b.name));
   return [
     ...sorted.filter((e) => e.id === panel.chairExpertId),
     ...sorted.filter((e) => e.id !== panel.chairExpertId),
   ];
 }
 
+/** Items grouped by a key, each group in input order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+// Every list below is grouped once (by panel, then by expert and by base within a panel), so
+// the work grows with the round, not with panels × sheets: a 1,000-base round has 100 panels
+// and 7,000 expected sheets.
 export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
   const counted = countedRecords(
     input.bases,
@@ -201,11 +220,13 @@ export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
   const expertById = new Map(input.experts.map((e) => [e.id, e]));
   const inBaseOrder = (a: ExpectedSheet, b: ExpectedSheet): number =>
     (baseOrder.get(a.baseId) ?? Infinity) - (baseOrder.get(b.baseId) ?? Infinity);
+  const sheetsByPanel = groupBy(all, (s) => s.panelId);
+  const expertsByPanel = groupBy(input.experts, (e) => e.panelId);
 
   const panels = input.panels.map((panel): PanelProgress => {
-    const ofPanel = all.filter((s) => s.panelId === panel.id);
+    const ofPanel = sheetsByPanel.get(panel.id) ?? [];
     const members = new Map<string, Expert>();
-    for (const e of input.experts) if (e.panelId === panel.id) members.set(e.id, e);
+    for (const e of expertsByPanel.get(panel.id) ?? []) members.set(e.id, e);
     // An expert moved to another panel still owes the sheets assigned here.
     for (const s of ofPanel) {
       const e = expertById.get(s.expertId);
@@ -213,9 +234,11 @@ export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
     }
     const experts = orderedExperts(panel, [...members.values()]);
     const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
+    const byExpert = groupBy(ofPanel, (s) => s.expertId);
+    const byBase = groupBy(ofPanel, (s) => s.baseId);
 
     const expertRows = experts.map((expert): ExpertProgress => {
-      const sheets = ofPanel.filter((s) => s.expertId === expert.id).sort(inBaseOrder);
+      const sheets = [...(byExpert.get(expert.id) ?? [])].sort(inBaseOrder);
       return {
         expert,
         panelId: panel.id,
@@ -236,18 +259,16 @@ export function roundCompleteness(input: CompletenessInput): RoundCompleteness {
       };
     });
 
-    const baseIds = [...new Set(ofPanel.map((s) => s.baseId))]
+    const baseIds = [...byBase.keys()]
       .filter((id) => baseById.has(id))
       .sort((a, b) => (baseOrder.get(a) ?? 0) - (baseOrder.get(b) ?? 0));
     const baseRows = baseIds.flatMap((baseId): BaseProgress[] => {
       const base = baseById.get(baseId);
       if (!base) return [];
-      const sheets = ofPanel
-        .filter((s) => s.baseId === baseId)
-        .sort(
-          (a, b) =>
-            (expertIndex.get(a.expertId) ?? Infinity) - (expertIndex.get(b.expertId) ?? Infinity),
-        );
+      const sheets = [...(byBase.get(baseId) ?? [])].sort(
+        (a, b) =>
+          (expertIndex.get(a.expertId) ?? Infinity) - (expertIndex.get(b.expertId) ?? Infinity),
+      );
       return [{ base, panelId: panel.id, counts: countStates(sheets), sheets }];
     });
 

@@ -10,7 +10,7 @@ import { captureIo, hasStackTrace, lines, openFile, runCli, tempDir } from '../h
 import { trustFileOf, writeScoresBundle, writeTrustFile } from '../helpers/cliTrust';
 import { typeInto } from '../helpers/workbookBuilders';
 
-const COMMANDS = ['demo', 'verify', 'merge', 'report', 'workbook'] as const;
+const COMMANDS = ['demo', 'verify', 'merge', 'report', 'workbook', 'registry'] as const;
 
 describe('pinggu help', () => {
   it.each([[[]], [['--help']], [['-h']], [['help']]])(
@@ -201,6 +201,22 @@ describe('the built bin', () => {
     expect(lines(refused.stdout)[0]).toMatch(/^REFUSED bad\.xlsx: .*LN-A1-001/);
     expect(existsSync(path.join(dir, 'never.pgb'))).toBe(false);
     expect(hasStackTrace(refused.stdout + refused.stderr)).toBe(false);
+  });
+
+  it('writes closed demo years and prints the registry of their result bundles', async () => {
+    const dir = await tempDir();
+    const demo = node(
+      [BUILT, 'demo', '--out', 'd', '--seed', '3', '--bases', '6', '--years', '2'],
+      dir,
+    );
+    expect(demo.status, demo.stderr).toBe(0);
+    const years = lines(demo.stdout).filter((f) => path.basename(f).startsWith('result-'));
+    expect(years.map((f) => path.basename(f))).toEqual(['result-2023.pgb', 'result-2024.pgb']);
+    const registry = node([BUILT, 'registry', ...years.reverse()], dir);
+    expect(registry.status, registry.stderr).toBe(0);
+    const output = JSON.parse(registry.stdout) as { bases: { status: string }[]; flows: unknown[] };
+    expect(output.bases.some((b) => b.status === 'merged')).toBe(true);
+    expect(output.flows.length).toBeGreaterThan(0);
   });
 
   it('exits 2 with an INVALID line and no stack trace for a file that is not a bundle', async () => {

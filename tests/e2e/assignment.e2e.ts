@@ -1,58 +1,102 @@
 // The secretariat's 分组与回避 in Chromium on the demo round: auto-assign with a preview
-// (bases re-dealt except those already being scored; the issued bundles flagged), the panel
-// balance after applying, an own-institution conflict listed as 回避 and never assigned in
-// the matrix, a conflict declared through the UI, and a second run with nothing to change.
+// (bases re-dealt except those already being scored; the issued bundles flagged), then the
+// stored round is checked against the definitions (tests/helpers/assignmentReference.ts),
+// not against the planner: bases being scored kept their panel, the panels are as level as
+// those allow, every base is scored by every expert of its panel, and an expert is never
+// assigned a base of their own institution; the preview's numbers are the changes the
+// stored records show. Then an own-institution conflict is listed as 回避 and never assigned
+// in the matrix, a conflict is declared through the UI, and a second run has nothing to change.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
-import { roundConflicts, writesForChanges } from '../../shared/secretariat/assignmentChanges';
-import { planAutoAssignment } from '../../shared/secretariat/assignmentPlan';
-import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
+import {
+  isOwnInstitution,
+  levelledSizes,
+  panelSizes,
+  recordChanges,
+  startedBaseIds,
+  type Pair,
+  type PanelExpert,
+  type PlacedBase,
+} from '../helpers/assignmentReference';
+import { SETTLED, screenshotPath, useMachine, waitForOrExplain } from './helpers/browser';
 
-// What the app must compute from the same demo records: the plan and the round after it.
 const demo = generateDemoDataset().current;
-const planned = planAutoAssignment(demo, { keepExisting: false });
-if (!planned.ok) throw new Error(planned.message);
-const plan = planned.value;
-let n = 0;
-const writes = writesForChanges(plan.changes, demo.bases, demo.round.id, {
-  now: () => '2024-01-01T00:00:00.000Z',
-  newId: () => `e2e-${(n += 1)}`,
-});
-const movedBases = new Map(writes.bases.map((b) => [b.id, b]));
-const basesAfter = demo.bases.map((b) => movedBases.get(b.id) ?? b);
-const panelOfBase = new Map(basesAfter.map((b) => [b.id, b.panelId]));
-const sizes = [...plan.placement.sizes.values()];
-const [minSize, maxSize] = [Math.min(...sizes), Math.max(...sizes)];
-
-// An expert whose institution hosts a base of their own panel.
-const ownInstitution = roundConflicts(demo).find(
-  (c) =>
-    c.kind === 'institution' &&
-    demo.experts.find((e) => e.id === c.expertId)?.panelId === panelOfBase.get(c.baseId),
-);
-const conflictExpert = demo.experts.find((e) => e.id === ownInstitution?.expertId);
-const conflictBase = basesAfter.find((b) => b.id === ownInstitution?.baseId);
-// A pair to declare: assigned after the plan, and no sheet started for it.
-const removedIds = new Set(writes.remove);
-const assignmentsAfter = [
-  ...demo.assignments.filter(
-    (a) => !removedIds.has(a.id) && !writes.put.some((p) => p.id === a.id),
-  ),
-  ...writes.put,
-];
-const toDeclare = assignmentsAfter.find(
-  (a) =>
-    !a.recusal &&
-    a.expertId !== conflictExpert?.id &&
-    !demo.scoresheets.some((s) => s.expertId === a.expertId && s.baseId === a.baseId),
-);
-const declareExpert = demo.experts.find((e) => e.id === toDeclare?.expertId);
-const declareBase = basesAfter.find((b) => b.id === toDeclare?.baseId);
-if (!conflictExpert || !conflictBase || !declareExpert || !declareBase) {
-  throw new Error('the demo round lacks an own-institution conflict or an open pair');
-}
+const panelIds = demo.panels.map((p) => p.id);
 const panelName = (id: string | undefined) => demo.panels.find((p) => p.id === id)?.name ?? '';
+const started = startedBaseIds(demo.scoresheets);
+
+type StoredBase = PlacedBase & { name: string; roundId: string };
+type StoredExpert = PanelExpert & { name: string; roundId: string };
+type StoredPair = Pair & { panelId: string; roundId: string };
+type Stored = { bases: StoredBase[]; experts: StoredExpert[]; assignments: StoredPair[] };
+
+/** The demo round's bases, experts and assignments as the app stored them (IndexedDB). */
+async function readRound(page: Page): Promise<Stored> {
+  const all = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('pinggu');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('cannot open pinggu'));
+    });
+    const read = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error(`cannot read ${store}`));
+      });
+    try {
+      return {
+        bases: await read('bases'),
+        experts: await read('experts'),
+        assignments: await read('assignments'),
+      };
+    } finally {
+      db.close();
+    }
+  });
+  const ofRound = <T extends { roundId: string }>(records: unknown[]) =>
+    (records as T[]).filter((record) => record.roundId === demo.round.id);
+  return {
+    bases: ofRound<StoredBase>(all.bases),
+    experts: ofRound<StoredExpert>(all.experts),
+    assignments: ofRound<StoredPair>(all.assignments),
+  };
+}
+
+// Read from the app's records as the tests go; the conflict and the pair to declare are
+// chosen from the round after the plan.
+let before: Stored | undefined;
+let after: Stored | undefined;
+const roundAfter = (): Stored => {
+  if (!after) throw new Error('the plan was not applied');
+  return after;
+};
+/** An own-institution pair of one panel after the plan, and an open pair to declare. */
+const chosenPairs = () => {
+  const { bases, experts, assignments } = roundAfter();
+  const own = experts
+    .flatMap((expert) =>
+      bases
+        .filter((base) => base.panelId === expert.panelId && isOwnInstitution(expert, base))
+        .map((base) => ({ expert, base })),
+    )
+    .at(0);
+  // On a base held in its panel (others started scoring it), so a later re-deal keeps it.
+  const open = assignments.find(
+    (a) =>
+      a.recusal === undefined &&
+      a.expertId !== own?.expert.id &&
+      started.has(a.baseId) &&
+      !demo.scoresheets.some((s) => s.expertId === a.expertId && s.baseId === a.baseId),
+  );
+  const declareExpert = experts.find((e) => e.id === open?.expertId);
+  const declareBase = bases.find((b) => b.id === open?.baseId);
+  if (!own || !declareExpert || !declareBase) {
+    throw new Error('the round lacks an own-institution conflict or an open pair');
+  }
+  return { conflictExpert: own.expert, conflictBase: own.base, declareExpert, declareBase };
+};
 
 const cell = (page: Page, expertId: string, baseId: string) =>
   page.locator(
@@ -72,7 +116,8 @@ async function choose(page: Page, testId: string, text: string) {
 /** Shows the matrix of a panel and pages to the base's column. */
 async function showCell(page: Page, expertId: string, baseId: string) {
   await page.getByRole('tab', { name: '分配矩阵' }).click();
-  await choose(page, 'matrix-panel-select', panelName(panelOfBase.get(baseId)));
+  const panelId = roundAfter().bases.find((b) => b.id === baseId)?.panelId;
+  await choose(page, 'matrix-panel-select', panelName(panelId));
   await page.getByTestId('assignment-matrix').waitFor();
   for (let k = 0; k < 5 && (await cell(page, expertId, baseId).count()) === 0; k += 1) {
     await page.locator('.ant-pagination-next').first().click();
@@ -94,8 +139,10 @@ describe('the secretariat assigns bases and experts, with conflicts of interest'
     expect(page.url()).toContain('#/secretariat/assignment');
   });
 
-  it('previews the automatic assignment, then applies it: panels balanced as planned', async () => {
+  it('previews the automatic assignment, then applies it: the preview is what is stored', async () => {
     const { page } = machine;
+    before = await readRound(page);
+    expect(before.bases).toHaveLength(demo.bases.length);
     await page.getByTestId('keep-existing').click(); // re-deal the bases nobody started
     await page.getByTestId('auto-assign-button').click();
     const preview = page.getByTestId('auto-assign-preview');
@@ -104,30 +151,76 @@ describe('the secretariat assigns bases and experts, with conflicts of interest'
     expect(await page.getByTestId('preview-notice').first().innerText()).toContain(
       '评审包已经发出',
     );
-    expect(await page.getByTestId('preview-summary').innerText()).toBe(
-      `${plan.changes.moves.length} 个基地调整专家组；新增 ${plan.changes.add.length} 条、修改 ${plan.changes.update.length} 条、取消 ${plan.changes.remove.length} 条分配`,
-    );
-    for (const [panelId, size] of plan.placement.sizes) {
-      const after = page
+    const summary = await page.getByTestId('preview-summary').innerText();
+    const shownSizes = new Map<string, string>();
+    for (const panelId of panelIds) {
+      const cell = page
         .getByTestId('preview-sizes')
         .locator(`tr[data-row-key="${panelId}"] [data-testid="preview-after"]`);
-      expect(await after.innerText()).toBe(String(size));
+      shownSizes.set(panelId, await cell.innerText());
     }
     await page.screenshot({ path: screenshotPath('assignment-preview') });
     await page.getByTestId('auto-assign-apply').click();
     await preview.waitFor({ state: 'detached' });
-    const balance = page.getByTestId('panel-balance');
+    after = await readRound(page);
+
+    // The preview announced exactly the changes that were stored.
+    const oldPanel = new Map(before.bases.map((b) => [b.id, b.panelId]));
+    const moved = after.bases.filter((b) => oldPanel.get(b.id) !== b.panelId).length;
+    const pairs = recordChanges(before.assignments, after.assignments);
+    expect(summary).toBe(
+      `${moved} 个基地调整专家组；新增 ${pairs.added} 条、修改 ${pairs.changed} 条、取消 ${pairs.removed} 条分配`,
+    );
+    const sizes = panelSizes(after.bases, panelIds);
+    expect(Object.fromEntries(shownSizes)).toEqual(
+      Object.fromEntries([...sizes].map(([id, n]) => [id, String(n)])),
+    );
+    expect(moved).toBeGreaterThan(0);
+
+    // One panel per base; a base being scored stays in its panel.
+    for (const base of after.bases) {
+      expect(panelIds, base.name).toContain(base.panelId);
+      if (started.has(base.id)) expect(base.panelId, base.name).toBe(oldPanel.get(base.id));
+    }
+    // As level as the held bases allow: the panels that took re-dealt bases differ by ≤ 1.
+    const held = panelIds.map(
+      (id) => before?.bases.filter((b) => b.panelId === id && started.has(b.id)).length ?? 0,
+    );
+    const free = demo.bases.length - held.reduce((n, k) => n + k, 0);
+    expect([...sizes.values()].sort((a, b) => b - a)).toEqual(levelledSizes(held, free));
+    const grown = panelIds
+      .filter((id, i) => (sizes.get(id) ?? 0) > (held[i] ?? 0))
+      .map((id) => sizes.get(id) ?? 0);
+    expect(Math.max(...grown) - Math.min(...grown)).toBeLessThanOrEqual(1);
+    const [minSize, maxSize] = [Math.min(...sizes.values()), Math.max(...sizes.values())];
     await page
       .locator(`[data-testid="panel-balance"][data-max="${maxSize}"][data-min="${minSize}"]`)
       .waitFor();
-    expect(await balance.innerText()).toBe(`每组 ${minSize}–${maxSize} 个基地`);
-    expect(maxSize - minSize).toBeLessThan(37 - 24); // the demo's regional panels: 24 to 37
+    expect(await page.getByTestId('panel-balance').innerText()).toBe(
+      `每组 ${minSize}–${maxSize} 个基地`,
+    );
+
+    // Every expert of a base's panel is assigned to it (no count asked: all of them), nobody
+    // else; an own-institution pair only as 回避.
+    for (const base of after.bases) {
+      const ofBase = after.assignments.filter((a) => a.baseId === base.id);
+      const panelExperts = after.experts.filter((e) => e.panelId === base.panelId);
+      expect(ofBase.map((a) => a.expertId).sort(), base.name).toEqual(
+        panelExperts.map((e) => e.id).sort(),
+      );
+      for (const expert of panelExperts) {
+        if (!isOwnInstitution(expert, base)) continue;
+        const pair = ofBase.find((a) => a.expertId === expert.id);
+        expect(pair?.recusal, `${expert.name} on ${base.name}`).toBeDefined();
+      }
+    }
   });
 
   it('lists the own-institution conflict as 回避 and never assigns it in the matrix', async () => {
     const { page } = machine;
     await page.getByRole('tab', { name: '利益冲突与回避' }).click();
     await page.getByTestId('conflict-list').waitFor();
+    const { conflictExpert, conflictBase } = chosenPairs();
     const row = conflictRow(page, conflictExpert.id, conflictBase.id, 'institution');
     // The row stands on the bases (and panel balance) already; its status follows the
     // assignments' live query, which may see the applied plan a moment later.
@@ -149,6 +242,7 @@ describe('the secretariat assigns bases and experts, with conflicts of interest'
   it('declares a conflict through the UI: listed as declared, and the cell turns 回避', async () => {
     const { page } = machine;
     await page.getByRole('tab', { name: '利益冲突与回避' }).click();
+    const { declareExpert, declareBase } = chosenPairs();
     await page.getByTestId('declare-conflict-button').click();
     await choose(page, 'declare-panel', panelName(declareExpert.panelId));
     await choose(page, 'declare-expert', declareExpert.name);
@@ -168,7 +262,11 @@ describe('the secretariat assigns bases and experts, with conflicts of interest'
   it('finds nothing to change when auto-assign runs again', async () => {
     const { page } = machine;
     await page.getByTestId('auto-assign-button').click();
-    await page.getByTestId('preview-nothing').waitFor();
+    await waitForOrExplain(
+      page,
+      page.getByTestId('preview-nothing'),
+      'the preview saying there is nothing to change',
+    );
     expect(await page.getByTestId('auto-assign-apply').isDisabled()).toBe(true);
     await page
       .getByRole('button', { name: '取 消' })

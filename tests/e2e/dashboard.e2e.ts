@@ -1,35 +1,52 @@
 // The chair's dashboard in Chromium on the demo round: every chart opens and draws exactly
-// the marks the pure selectors predict (computed here from the demo generator and
-// computeRoundResults), the method switch changes the ranking, a chart exports as a real
-// PNG and SVG, and the print view lays the charts out on A4 landscape pages.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { expertSpread } from '../../shared/charts/expertSpread';
-import { baseHistory } from '../../shared/charts/history';
-import { leniencyChart } from '../../shared/charts/leniency';
-import { methodComparison, resultsByMethod } from '../../shared/charts/methodComparison';
-import { panelConcordance } from '../../shared/charts/panelConcordance';
-import { rankingChart } from '../../shared/charts/ranking';
+// the marks, ranks and scores an independent reference predicts (tests/helpers/
+// aggregationReference.ts and chartReference.ts, written from the README's definitions and
+// importing nothing from shared/domain or shared/charts), the method switch changes the
+// ranking, a chart exports as a real PNG and SVG, and the print view lays the charts out on
+// A4 landscape pages. Screenshots go to the ignored artifacts folder; `npm run screenshots`
+// copies them into docs/screenshots on purpose.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
-import { computeRoundResults } from '../../shared/domain/results';
-import type { BaseResult } from '../../shared/domain/results';
-import { BASE_TYPE_CODES } from '../../shared/domain/taxonomy';
+import {
+  rankedOfType,
+  referenceResults,
+  showsValue,
+  type RefMethod,
+  type RefResult,
+} from '../helpers/aggregationReference';
+import {
+  refGradeChanges,
+  refKendallW,
+  refLeniency,
+  refLeniencyOutliers,
+  refQuotaWarnings,
+} from '../helpers/chartReference';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const dataset = generateDemoDataset();
 const demo = dataset.current;
-const results = computeRoundResults(demo.round, demo.bases, demo.scoresheets);
-const firstType = BASE_TYPE_CODES.find((type) => demo.bases.some((b) => b.type === type)) ?? 'A1';
-const ofType = (type: string, rows: readonly BaseResult[] = results) =>
+/** The dashboard opens on the plan's first type, 省重点实验室. */
+const FIRST_TYPE = 'A1';
+if (!demo.bases.some((b) => b.type === FIRST_TYPE)) throw new Error('the demo has no A1 base');
+const resultsBy = (method?: RefMethod) =>
+  referenceResults(demo.round, demo.bases, demo.scoresheets, method);
+const results = resultsBy();
+const ofType = (type: string, rows: readonly RefResult[] = results) =>
   rows.filter((row) => row.base.type === type);
-const scoredOf = (rows: readonly BaseResult[]) => rows.filter((row) => row.aggregate !== null);
+const scoredOf = (rows: readonly RefResult[]) => rows.filter((row) => row.value !== null);
 /** Base ids in ranking order (rank in type, then code), as the chart draws them. */
-const rankingOrder = (rows: readonly BaseResult[]) =>
-  rankingChart({
-    results: rows,
-    round: demo.round,
-    scope: { kind: 'type', type: firstType },
-  }).bars.map((bar) => bar.baseId);
+const rankingOrder = (rows: readonly RefResult[]) =>
+  rankedOfType(rows, FIRST_TYPE).map((row) => row.base.id);
+const lowestId = rankingOrder(results).at(-1);
+const lowest = results.find((row) => row.base.id === lowestId);
+if (!lowest) throw new Error('the demo has scored bases of the first type');
+const GRADE_ZH: Readonly<Record<string, string>> = {
+  excellent: '优秀',
+  good: '良好',
+  pass: '合格',
+  fail: '不合格',
+};
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe("chair's dashboard on the demo round", () => {
@@ -51,6 +68,30 @@ describe("chair's dashboard on the demo round", () => {
     chart('ranking-chart')
       .locator('.ranking-bar')
       .evaluateAll((groups) => groups.map((g) => g.getAttribute('data-base-id') ?? ''));
+  /** Each bar's two labels: `rank. name`, and the score with its marks (◆ quota, ! spread). */
+  const barLabels = async (): Promise<Map<string, string[]>> => {
+    const texts = await chart('ranking-chart')
+      .locator('.ranking-labels text')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => [node.getAttribute('data-base-id') ?? '', node.textContent ?? '']),
+      );
+    const labels = new Map<string, string[]>();
+    for (const [id = '', text = ''] of texts) labels.set(id, [...(labels.get(id) ?? []), text]);
+    return labels;
+  };
+  /** The ranking shows the reference's ranks (1, 2, 2, 4), names, scores and flags. */
+  const expectRanking = async (rows: readonly RefResult[]) => {
+    const ranked = rankedOfType(rows, FIRST_TYPE);
+    await expect.poll(() => barOrder(), SETTLED).toEqual(ranked.map((row) => row.base.id));
+    const labels = await barLabels();
+    for (const row of ranked) {
+      const [name, score = ''] = labels.get(row.base.id) ?? [];
+      expect(name).toBe(`${row.rankInType}. ${row.base.name}`);
+      const shown = score.split(' ')[0] ?? '';
+      expect(showsValue(shown, row.value ?? NaN, 1), `${row.base.code}: ${shown}`).toBe(true);
+      expect(score.includes('!'), `${row.base.code} flagged`).toBe(row.isDisagreement);
+    }
+  };
   /** Screenshot of a chart's card (or another region) with no toast or tooltip over it. */
   const snap = async (testId: string, name: string, region = '.dashboard-chart-card') => {
     const { page } = machine;
@@ -72,18 +113,15 @@ describe("chair's dashboard on the demo round", () => {
     await page.getByTestId('main-nav').getByText('组长看板').click();
     await chart('ranking-chart').locator('.ranking-bar').first().waitFor();
 
-    const expected = scoredOf(ofType(firstType));
-    expect(await count('ranking-chart', '.ranking-bar')).toBe(expected.length);
-    expect(await barOrder()).toEqual(rankingOrder(results));
+    expect(await count('ranking-chart', '.ranking-bar')).toBe(scoredOf(ofType(FIRST_TYPE)).length);
+    await expectRanking(results);
     // One dashed line per grade threshold above 0 (90, 80, 60).
     await expectMarks('ranking-chart', '.recharts-reference-line', 3);
-    const quota = rankingChart({
-      results,
-      round: demo.round,
-      scope: { kind: 'type', type: firstType },
-    }).quota.flatMap((report) => report.warnings);
+    const rectify = new Set(
+      demo.decisions.filter((d) => d.disposition.code === 'rectify').map((d) => d.baseId),
+    );
     expect(await page.getByTestId('quota-warnings').locator('.ant-alert').count()).toBe(
-      quota.length,
+      refQuotaWarnings(results, FIRST_TYPE, rectify),
     );
     await snap('ranking-chart', 'dashboard-ranking');
   });
@@ -92,19 +130,17 @@ describe("chair's dashboard on the demo round", () => {
     const { page } = machine;
     await page.getByTestId('type-switch').getByText('B4', { exact: true }).click();
     await expectMarks('ranking-chart', '.ranking-bar', scoredOf(ofType('B4')).length);
-    await page.getByTestId('type-switch').getByText(firstType, { exact: true }).click();
+    await page.getByTestId('type-switch').getByText(FIRST_TYPE, { exact: true }).click();
     await expect.poll(() => barOrder(), SETTLED).toEqual(rankingOrder(results));
   });
 
   it('re-ranks the bases when the chair switches the method to z-scores', async () => {
     const { page } = machine;
-    const zResults = computeRoundResults(demo.round, demo.bases, demo.scoresheets, {
-      method: 'zScore',
-    });
+    const zResults = resultsBy('zScore');
     const before = await barOrder();
     expect(rankingOrder(zResults)).not.toEqual(before); // the demo's lenient expert matters
     await page.getByTestId('method-switch').getByText('Z 分数').click();
-    await expect.poll(() => barOrder(), SETTLED).toEqual(rankingOrder(zResults));
+    await expectRanking(zResults);
     await page
       .getByTestId('method-switch')
       .getByText(/本轮规则/)
@@ -113,16 +149,12 @@ describe("chair's dashboard on the demo round", () => {
   });
 
   it('opens the base profile from a click on a bar: radar, indicator bars, expert dots', async () => {
-    const lowest = scoredOf(ofType(firstType)).find(
-      (row) => row.base.id === rankingOrder(results).at(-1),
-    );
-    if (!lowest) throw new Error('the demo has scored bases of the first type');
     await chart('ranking-chart').locator(`.ranking-bar[data-base-id="${lowest.base.id}"]`).click();
     await chart('profile-radar').locator('.recharts-radar').first().waitFor();
     expect(await machine.page.getByTestId('profile-summary').innerText()).toContain(
       lowest.base.name,
     );
-    const template = demo.templates.find((t) => t.id === demo.round.templateByType[firstType]);
+    const template = demo.templates.find((t) => t.id === demo.round.templateByType[FIRST_TYPE]);
     const indicators =
       (template?.primaries.length ?? 0) +
       (template?.primaries.reduce((n, p) => n + p.children.length, 0) ?? 0);
@@ -134,18 +166,13 @@ describe("chair's dashboard on the demo round", () => {
 
   it('draws a box, whiskers and every expert dot per base in the expert spread', async () => {
     await openTab('专家分歧', 'spread-chart');
-    const rows = expertSpread({
-      results: ofType(firstType),
-      scoresheets: demo.scoresheets,
-      experts: demo.experts,
-    });
-    expect(rows.length).toBe(scoredOf(ofType(firstType)).length);
+    const rows = scoredOf(ofType(FIRST_TYPE));
     await expectMarks('spread-chart', '.spread-box', rows.length);
     await expectMarks('spread-chart', '.recharts-errorBar', rows.length);
     await expectMarks(
       'spread-chart',
       '.spread-experts .recharts-scatter-symbol',
-      rows.reduce((n, row) => n + row.n, 0),
+      rows.reduce((n, row) => n + row.sheets, 0),
     );
     const flagged = rows.filter((row) => row.isDisagreement).length;
     expect(flagged).toBeGreaterThan(0);
@@ -162,23 +189,15 @@ describe("chair's dashboard on the demo round", () => {
     await expect.poll(() => rows.count(), SETTLED).toBe(demo.panels.length);
     const names = await rows.locator('td:nth-child(1)').allInnerTexts();
     expect([...names].sort()).toEqual(demo.panels.map((p) => p.name).sort());
-    const expected = new Map(
-      panelConcordance({
-        panels: demo.panels,
-        bases: demo.bases,
-        scoresheets: demo.scoresheets,
-      }).map((row) => [row.panelName, row]),
-    );
     const shown = await rows.getByTestId('concordance-w').allInnerTexts();
     for (const [index, text] of shown.entries()) {
-      const w = Number(text);
+      const panel = demo.panels.find((p) => p.name === names[index]);
+      const baseIds = demo.bases.filter((b) => b.panelId === panel?.id).map((b) => b.id);
+      const expected = refKendallW(demo.scoresheets, baseIds);
       expect(text).toMatch(/^[01]\.\d{3}$/);
-      expect(w).toBeGreaterThanOrEqual(0);
-      expect(w).toBeLessThanOrEqual(1);
-      const row = expected.get(names[index] ?? '');
-      expect(text).toBe(row?.w?.toFixed(3));
+      expect(showsValue(text, expected.w ?? NaN, 3), `${names[index]}: W ${text}`).toBe(true);
       expect(await rows.nth(index).getByTestId('concordance-block').innerText()).toBe(
-        `${row?.experts} 名专家 × ${row?.bases} 个基地`,
+        `${expected.experts} 名专家 × ${expected.bases} 个基地`,
       );
     }
     expect(await rows.getByTestId('concordance-reading').allInnerTexts()).toHaveLength(
@@ -189,27 +208,25 @@ describe("chair's dashboard on the demo round", () => {
 
   it('names the experts outside the normal leniency band', async () => {
     await openTab('专家宽严', 'leniency-chart');
-    const expected = leniencyChart({
-      results: ofType(firstType),
-      scoresheets: demo.scoresheets,
-      experts: demo.experts,
-    });
-    await expectMarks('leniency-chart', '.recharts-bar-rectangle', expected.rows.length);
-    expect(expected.outliers.length).toBeGreaterThan(0);
+    const inView = new Set(ofType(FIRST_TYPE).map((row) => row.base.id));
+    const leniency = refLeniency(demo.scoresheets, inView);
+    await expectMarks('leniency-chart', '.recharts-bar-rectangle', leniency.length);
+    const outliers = refLeniencyOutliers(leniency);
+    expect(outliers.length).toBeGreaterThan(0);
     const alert = await machine.page.getByTestId('leniency-outliers').innerText();
-    for (const outlier of expected.outliers) expect(alert).toContain(outlier.expertName);
+    for (const outlier of outliers) {
+      const name = demo.experts.find((e) => e.id === outlier.expertId)?.name ?? outlier.expertId;
+      expect(alert).toContain(name);
+    }
   });
 
   it('draws one slope line per base across mean, trimmed mean and z-score', async () => {
     await openTab('方法对比', 'method-chart');
-    const expected = methodComparison({
-      byMethod: resultsByMethod(demo.round, demo.bases, demo.scoresheets),
-      scope: { kind: 'type', type: firstType },
-    });
-    await expectMarks('method-chart', '.recharts-line', expected.rows.length);
-    expect(expected.gradeChanges.length).toBeGreaterThan(0);
+    await expectMarks('method-chart', '.recharts-line', scoredOf(ofType(FIRST_TYPE)).length);
+    const changes = refGradeChanges(demo.round, demo.bases, demo.scoresheets, FIRST_TYPE);
+    expect(changes.length).toBeGreaterThan(0);
     const summary = await machine.page.getByTestId('method-summary').innerText();
-    for (const row of expected.gradeChanges) expect(summary).toContain(row.name);
+    for (const base of changes) expect(summary).toContain(base.name);
   });
 
   it('counts bases by city and fills the city × type table over all types', async () => {
@@ -221,23 +238,34 @@ describe("chair's dashboard on the demo round", () => {
     expect(
       await page.getByTestId('city-type-table').locator('tbody tr.ant-table-row').count(),
     ).toBe(cities.size);
-    await page.getByTestId('type-switch').getByText(firstType, { exact: true }).click();
+    await page.getByTestId('type-switch').getByText(FIRST_TYPE, { exact: true }).click();
   });
 
   it("plots the chosen base's score in every round that evaluated it", async () => {
-    const baseId = rankingOrder(results).at(-1);
-    const base = demo.bases.find((b) => b.id === baseId);
-    if (!base) throw new Error('fixture');
     await openTab('历年评估', 'history-chart');
-    const rounds = [...dataset.history, demo].map((r) => ({
-      round: r.round,
-      bases: r.bases,
-      scoresheets: r.scoresheets,
-      decisions: r.decisions,
-    }));
-    const points = baseHistory(base.code, rounds);
+    // Oldest first; each round under its own rule, grade bands and pool of sheets.
+    const points = [...dataset.history, demo]
+      .sort((a, b) => a.round.year - b.round.year)
+      .flatMap((r) => {
+        const base = r.bases.find((b) => b.code === lowest.base.code);
+        const row =
+          base &&
+          referenceResults(r.round, r.bases, r.scoresheets).find(
+            (candidate) => candidate.base.id === base.id,
+          );
+        return row ? [row] : [];
+      });
     expect(points.length).toBeGreaterThan(1);
     await expectMarks('history-chart', '.history-point', points.length);
+    const labels = await chart('history-chart')
+      .locator('.history-point')
+      .evaluateAll((groups) => groups.map((g) => g.querySelector('text')?.textContent ?? ''));
+    expect(labels).toHaveLength(points.length);
+    for (const [index, row] of points.entries()) {
+      const [score = '', grade] = labels[index]?.split(' ') ?? [];
+      expect(showsValue(score, row.value ?? NaN, 1), `${row.base.code}: ${score}`).toBe(true);
+      expect(grade).toBe(GRADE_ZH[row.grade ?? '']);
+    }
   });
 
   it('exports the ranking as a PNG and an SVG file', async () => {
@@ -263,8 +291,7 @@ describe("chair's dashboard on the demo round", () => {
     ]);
     const text = readFileSync(await svg.path(), 'utf8');
     expect(text.startsWith('<svg')).toBe(true);
-    const lowest = demo.bases.find((b) => b.id === rankingOrder(results).at(-1));
-    expect(text).toContain(lowest?.name ?? '—');
+    expect(text).toContain(lowest.base.name);
     expect(text).toContain('font-family');
   });
 
@@ -289,16 +316,4 @@ describe("chair's dashboard on the demo round", () => {
     expect(machine.errors).toEqual([]);
     expect(machine.consoleErrors).toEqual([]);
   });
-});
-
-afterAll(() => {
-  // Keep the README's screenshots in step with the charts (docs/screenshots is committed).
-  mkdirSync('docs/screenshots', { recursive: true });
-  for (const name of ['dashboard-ranking', 'dashboard-profile', 'dashboard-spread']) {
-    try {
-      copyFileSync(screenshotPath(name), `docs/screenshots/${name}.png`);
-    } catch {
-      // A failed test left no screenshot; the committed one stays.
-    }
-  }
 });

@@ -7,7 +7,7 @@
 // 李明 picks his name on B (a new PIN), finds his draft with A's scores, changes one, finishes
 // and submits it; B exports. The secretariat imports B's bundle, then A's: no conflict, A's
 // bundle changes nothing, and the results are the means of the totals typed, B's included.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -201,9 +201,5 @@ describe('a lost laptop: 在本机继续 on a fresh laptop, no conflict at the s
     expect(shown.get(third)?.aggregate).toBe(finished?.total?.toFixed(2));
     await shot(secretariat, 'results');
     expect(secretariat.errors).toEqual([]);
-
-    // The README's screenshot of the preview (docs/screenshots is committed).
-    mkdirSync('docs/screenshots', { recursive: true });
-    copyFileSync(screenshotPath('lost-laptop-preview'), 'docs/screenshots/continue-here.png');
   });
 });

@@ -1,22 +1,47 @@
 // The secretariat's 报告 tab in Chromium on the demo round: the Excel workbook downloads and
-// exceljs reads back the values computeRoundResults gives for the same (deterministic) demo
-// data, the CSV is UTF-8 with a BOM and CRLF, the printout puts each base type on its own A4
-// page, and the signed result bundle passes `pinggu verify`.
+// exceljs reads back the values an independent reference (tests/helpers/
+// aggregationReference.ts, written from the README's definitions) gives for the same
+// (deterministic) demo data, the CSV is UTF-8 with a BOM and CRLF, the printout puts each
+// base type on its own A4 page, and the signed result bundle passes `pinggu verify`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
-import { GRADE_LABELS } from '../../shared/domain/grading';
-import { computeRoundResults } from '../../shared/domain/results';
+import { referenceResults, showsValue } from '../helpers/aggregationReference';
 import { lines, openFile, runCli } from '../helpers/cli';
 import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const demo = generateDemoDataset().current;
-const results = computeRoundResults(demo.round, demo.bases, demo.scoresheets);
+const results = referenceResults(demo.round, demo.bases, demo.scoresheets);
 const resultByCode = new Map(results.map((r) => [r.base.code, r]));
 const typesPresent = new Set(demo.bases.map((b) => b.type)).size;
+const GRADE_ZH: Readonly<Record<string, string>> = {
+  excellent: '优秀',
+  good: '良好',
+  pass: '合格',
+  fail: '不合格',
+};
+
+// The demo round's rule: the trimmed mean (one off each end) from 5 counted sheets up.
+const { method, trimCount, trimMinSheets } = demo.round.aggregation;
+if (method !== 'trimmedMean' || trimCount !== 1 || trimMinSheets !== 5) {
+  throw new Error('the demo round no longer trims one off each end from 5 sheets');
+}
+const TRIMMED = '去掉最高分和最低分后平均';
+
+/** A number cell holds the reference's value (to float noise); an empty cell holds null. */
+function expectNumber(cell: unknown, expected: number | null, what: string): void {
+  if (expected === null) {
+    expect(cell ?? null, what).toBeNull();
+    return;
+  }
+  expect(typeof cell, what).toBe('number');
+  expect(Math.abs(Number(cell) - expected), `${what}: ${String(cell)} vs ${expected}`).toBeLessThan(
+    1e-9,
+  );
+}
 
 type Cell = ExcelJS.CellValue;
 
@@ -60,7 +85,7 @@ describe('report tab on the demo round', () => {
     await page.screenshot({ path: screenshotPath('report'), fullPage: true });
   });
 
-  it('exports an Excel workbook whose numbers are the results of computeRoundResults', async () => {
+  it('exports an Excel workbook whose numbers are the reference results', async () => {
     const file = await download('report-export-xlsx');
     expect(file.name).toMatch(/^评估报告-2023-.+\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
@@ -85,14 +110,29 @@ describe('report tab on the demo round', () => {
       const expected = resultByCode.get(String(row.getCell(col('基地编号')).value));
       if (!expected) throw new Error(`unknown base in row ${r}`);
       const cell = (name: string) => row.getCell(col(name)).value;
+      const code = expected.base.code;
       expect(cell('有效评分表')).toBe(expected.sheets);
-      expect(cell('综合得分') ?? null).toBe(expected.aggregate);
-      expect(cell('算术平均') ?? null).toBe(expected.byMethod.mean.value);
-      expect(cell('Z分数平均') ?? null).toBe(expected.byMethod.zScore.value);
-      expect(cell('等级') ?? null).toBe(expected.grade ? GRADE_LABELS[expected.grade].zh : null);
+      expectNumber(cell('综合得分'), expected.value, `${code} 综合得分`);
+      expectNumber(cell('算术平均'), expected.byMethod.mean, `${code} 算术平均`);
+      expectNumber(cell('中位数'), expected.byMethod.median, `${code} 中位数`);
+      expectNumber(
+        cell('去掉最高最低分平均'),
+        expected.byMethod.trimmedMean,
+        `${code} 去掉最高最低分平均`,
+      );
+      expectNumber(cell('Z分数平均'), expected.byMethod.zScore, `${code} Z分数平均`);
+      expectNumber(cell('最低分'), expected.totals[0] ?? null, `${code} 最低分`);
+      expectNumber(cell('最高分'), expected.totals.at(-1) ?? null, `${code} 最高分`);
+      expectNumber(cell('极差'), expected.range, `${code} 极差`);
+      expect(cell('实际汇总方法') ?? null).toBe(
+        expected.sheets === 0 ? null : expected.sheets >= trimMinSheets ? TRIMMED : '算术平均',
+      );
+      expect(cell('意见分歧') ?? null).toBe(expected.sheets === 0 ? null : expected.isDisagreement);
+      expect(cell('类别内排名') ?? null).toBe(expected.rankInCategory);
+      expect(cell('等级') ?? null).toBe(expected.grade ? GRADE_ZH[expected.grade] : null);
       expect(cell('类型内排名') ?? null).toBe(expected.rankInType);
       expect(cell('最终决定')).toBe('未决定');
-      if (expected.aggregate !== null) scored += 1;
+      if (expected.value !== null) scored += 1;
     }
     expect(scored).toBeGreaterThan(0);
     expect(workbook.getWorksheet('评分表')?.rowCount).toBe(demo.scoresheets.length + 1);
@@ -103,7 +143,7 @@ describe('report tab on the demo round', () => {
     expect(Array.isArray(basesRow) ? basesRow[2] : null).toBe(demo.bases.length);
   });
 
-  it('exports 基地结果 as CSV with a BOM, CRLF and 2 decimals', async () => {
+  it('exports 基地结果 as CSV with a BOM, CRLF and at most 2 decimals', async () => {
     const file = await download('report-export-csv');
     expect(file.name).toMatch(/^基地结果-2023-.+\.csv$/);
     const bytes = readFileSync(file.path);
@@ -112,12 +152,24 @@ describe('report tab on the demo round', () => {
     expect(rows).toHaveLength(demo.bases.length + 2);
     expect(rows.at(-1)).toBe('');
     const header = rows[0]?.split(',') ?? [];
-    const scoredRow = rows
-      .slice(1)
-      .map((line) => line.split(','))
-      .find((cells) => resultByCode.get(cells[0] ?? '')?.aggregate != null);
-    const expected = resultByCode.get(scoredRow?.[0] ?? '');
-    expect(scoredRow?.[header.indexOf('综合得分')]).toBe(expected?.aggregate?.toFixed(2));
+    const column = header.indexOf('综合得分');
+    expect(column).toBeGreaterThan(0);
+    let scored = 0;
+    for (const cells of rows.slice(1, -1).map((line) => line.split(','))) {
+      const expected = resultByCode.get(cells[0] ?? '');
+      if (!expected) throw new Error(`unknown base ${cells[0]} in the CSV`);
+      const shown = cells[column] ?? '';
+      if (expected.value === null) continue;
+      scored += 1;
+      // Whole numbers as they are (92), others with 2 decimals (85.33).
+      const whole = Math.round(expected.value);
+      const isWhole = Math.abs(expected.value - whole) < 1e-9;
+      const ok = isWhole
+        ? shown === String(whole) || shown === whole.toFixed(2)
+        : showsValue(shown, expected.value, 2);
+      expect(ok, `${expected.base.code}: ${shown} for ${expected.value}`).toBe(true);
+    }
+    expect(scored).toBeGreaterThan(0);
   });
 
   it('prints one A4 page of overview and one page per base type, with every base ranked', async () => {

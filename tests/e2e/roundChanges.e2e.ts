@@ -7,7 +7,7 @@
 // the test typed for the sheets that still count. Closing is refused with its list, allowed
 // once every base is decided; the closed round refuses changes; it is reopened with a
 // reason and closed again as version 2.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -267,10 +267,5 @@ describe('changes during a round, then closing and reopening it', () => {
     await banner.waitFor();
     expect(await banner.innerText()).toContain('第 2 版');
     expect(secretariat.errors).toEqual([]);
-
-    mkdirSync('docs/screenshots', { recursive: true });
-    for (const name of ['round-changes', 'voided-sheets']) {
-      copyFileSync(screenshotPath(name), `docs/screenshots/secretariat-${name}.png`);
-    }
   }, 120_000);
 });

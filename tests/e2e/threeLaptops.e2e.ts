@@ -16,7 +16,7 @@
 // edit of its own device to the ancestor), so the secretariat sees one conflict, and keeps
 // laptop B's copy. (A reopen and a new edit on one laptop would not be concurrent: that copy
 // simply descends from the first.)
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -438,16 +438,5 @@ describe('three laptops: a round from set-up to the signed result', () => {
       reportBefore,
     );
     expect(secretariat.errors).toEqual([]);
-
-    // The README's secretariat screenshots (1366×768; docs/screenshots is committed).
-    mkdirSync('docs/screenshots', { recursive: true });
-    for (const [from, to] of [
-      ['assignment-matrix', 'secretariat-assignment'],
-      ['batch-summary', 'secretariat-batch-import'],
-      ['conflict', 'secretariat-conflict'],
-      ['results', 'secretariat-results'],
-    ] as const) {
-      copyFileSync(shotPath(from), `docs/screenshots/${to}.png`);
-    }
   });
 });

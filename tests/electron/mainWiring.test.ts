@@ -1,5 +1,6 @@
 // Runs the built dist main.cjs against a recording stand-in for 'electron' and checks the
 // wiring that unit tests of the plain modules cannot see.
+import * as fsPromises from 'node:fs/promises';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createBuilder } from 'vite';
@@ -12,6 +13,29 @@ import { makeTempDirOutsideTest } from '../helpers/desktop';
 
 let fake: ReturnType<typeof createFakeElectron>;
 let callsBeforeReady: string[];
+
+/**
+ * Paths the built main process has finished reading with fs/promises' readFile, recorded in a
+ * continuation of the read itself: once a path is here, everything main does with the bytes
+ * without further I/O (the bundle inbox deciding to send or to hold them) has run too, by the
+ * time a later macrotask looks.
+ */
+const finishedReads: string[] = [];
+const observedFsPromises: typeof fsPromises = {
+  ...fsPromises,
+  readFile: ((...args: Parameters<typeof fsPromises.readFile>) => {
+    const reading = fsPromises.readFile(...args);
+    void reading.then(
+      () => finishedReads.push(String(args[0])),
+      () => finishedReads.push(String(args[0])),
+    );
+    return reading;
+  }) as typeof fsPromises.readFile,
+};
+const requireObserved = (id: string): unknown =>
+  id === 'node:fs/promises' || id === 'fs/promises'
+    ? observedFsPromises
+    : fake.requireForBundle(id);
 
 beforeAll(async () => {
   const outDir = await makeTempDirOutsideTest('pinggu-wiring-');
@@ -29,7 +53,7 @@ beforeAll(async () => {
   const code = await readFile(path.join(outDir, 'main.cjs'), 'utf8');
   const module = { exports: {} };
   const run = new Function('require', 'module', 'exports', '__dirname', '__filename', code);
-  run(fake.requireForBundle, module, module.exports, outDir, path.join(outDir, 'main.cjs'));
+  run(requireObserved, module, module.exports, outDir, path.join(outDir, 'main.cjs'));
   callsBeforeReady = [...fake.record.calls];
   await fake.becomeReady();
 }, 60_000);
@@ -163,8 +187,8 @@ describe('the built main process and the renderer', () => {
     await writeFile(bundle, new Uint8Array([0x50, 0x4b, 3, 4]));
     const onSecondInstance = fake.record.appListeners.get('second-instance');
     onSecondInstance?.({}, ['/opt/pinggu/pinggu', '--some-chromium-flag', '大连组.pgb'], folder);
-    // Not ready yet: nothing is sent, the file waits.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Read, and held: the renderer has not said it listens, so nothing is sent yet.
+    await eventually(() => finishedReads.includes(bundle));
     expect(mainWindow().sent.filter((m) => m.channel === 'shell:openBundles')).toEqual([]);
     await fake.record.ipcListeners.get('app:rendererReady')?.(appFrame);
     await eventually(() => mainWindow().sent.some((m) => m.channel === 'shell:openBundles'));

@@ -94,7 +94,61 @@ export function samplePayload(
       };
     case 'backup':
       return backupPayload(r, decisions, audit);
+    case 'registry':
+      return sampleRegistryPayload();
   }
+}
+
+/** A department's registry bundle payload: an active base with history, one under rectification. */
+export function sampleRegistryPayload(): PayloadByKind['registry'] {
+  const history = {
+    roundId: 'round-2023',
+    roundName: '2023年度定期评估',
+    year: 2023,
+    version: 1,
+    method: 'trimmedMean' as const,
+  };
+  return {
+    registry: {
+      year: 2025,
+      title: '2025年度省级科技创新基地定期评估名单',
+      selection: { purpose: 'periodic', categories: ['A', 'B'], rectifyDueBy: '2025-06-30' },
+      bases: [
+        {
+          code: 'LN-A1-001',
+          name: '辽宁省先进材料重点实验室',
+          type: 'A1',
+          hostInstitution: '东北大学',
+          city: '沈阳',
+          director: '王建国',
+          yearEstablished: 2008,
+          field: '新材料',
+          category: 'A',
+          status: 'active',
+          previousType: 'keyLaboratory',
+          enteredYear: 2008,
+          history: [
+            { ...history, aggregate: 91.25, grade: 'excellent', disposition: 'keepAdjust' },
+          ],
+        },
+        {
+          code: 'LN-B4-017',
+          name: '辽宁省智能装备专业技术创新中心',
+          type: 'B4',
+          hostInstitution: '新松机器人',
+          city: '沈阳',
+          director: '李明',
+          yearEstablished: 2015,
+          field: '智能制造',
+          category: 'B',
+          status: 'rectifying',
+          rectifyUntil: '2024-07-15',
+          enteredYear: 2015,
+          history: [{ ...history, aggregate: 55.5, grade: 'fail', disposition: 'rectify' }],
+        },
+      ],
+    },
+  };
 }
 
 function backupPayload(
@@ -182,6 +236,8 @@ export function sampleInput(
       return { ...base, kind, roundId: r.round.id, payload: samplePayload('result', r) };
     case 'backup':
       return { ...base, kind, roundId: r.round.id, payload: samplePayload('backup', r) };
+    case 'registry':
+      return { ...base, kind, payload: samplePayload('registry', r) };
   }
 }
 

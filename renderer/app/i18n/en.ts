@@ -21,6 +21,7 @@ import { trustEn } from './trust.en';
 import { spreadsheetEn } from './spreadsheet.en';
 import { workbookEn } from './workbook.en';
 import { registryEn } from './registry.en';
+import { cycleEn } from './cycle.en';
 
 export const en = {
   app: {
@@ -126,6 +127,7 @@ export const en = {
   spreadsheet: spreadsheetEn,
   workbook: workbookEn,
   registry: registryEn,
+  cycle: cycleEn,
   grade: {
     excellent: 'Excellent',
     good: 'Good',

@@ -22,6 +22,7 @@ import { trustZhCN } from './trust.zh-CN';
 import { spreadsheetZhCN } from './spreadsheet.zh-CN';
 import { workbookZhCN } from './workbook.zh-CN';
 import { registryZhCN } from './registry.zh-CN';
+import { cycleZhCN } from './cycle.zh-CN';
 
 export const zhCN = {
   app: {
@@ -126,6 +127,7 @@ export const zhCN = {
   spreadsheet: spreadsheetZhCN,
   workbook: workbookZhCN,
   registry: registryZhCN,
+  cycle: cycleZhCN,
   grade: {
     excellent: '优秀',
     good: '良好',

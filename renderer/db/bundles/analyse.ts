@@ -2,7 +2,6 @@
 // the key check, the plan of writes and the preview. prepareImport runs it on a snapshot;
 // commitImport runs it again inside its transaction on what is stored then, so the two can
 // only differ when the database changed in between (and then the commit is what is true).
-import type { OpenedBundle } from '../../../shared/bundle/bundle';
 import { splitBackupSettings, backupRecordCounts } from './backup';
 import type { BackupRecords } from './backup';
 import type { ImportError } from './importErrors';
@@ -12,7 +11,7 @@ import type { RosterPlan } from './rosterPlan';
 import { planScores } from './scoresPlan';
 import type { ScoresPlan } from './scoresPlan';
 import { checkKey, keyBlocking } from './trustedKeys';
-import type { ImportPreview, KeyCheck } from './types';
+import type { ImportableBundle, ImportPreview, KeyCheck } from './types';
 
 export type Analysis =
   | { kind: 'scores'; key: KeyCheck; plan: ScoresPlan; state: ScoresState }
@@ -25,7 +24,7 @@ type Analysed = { ok: true; analysis: Analysis } | { ok: false; error: ImportErr
 
 export function analyse(
   fileName: string,
-  opened: OpenedBundle,
+  opened: ImportableBundle,
   local: LocalState,
   deps: AnalyseDeps,
 ): Analysed {
@@ -62,7 +61,7 @@ export function analyse(
 /** What the import screen shows before anything is written. */
 export function previewOf(
   fileName: string,
-  opened: OpenedBundle,
+  opened: ImportableBundle,
   analysis: Analysis,
 ): ImportPreview {
   const { manifest } = opened;

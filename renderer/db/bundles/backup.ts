@@ -14,6 +14,7 @@ import type { BackupPayload, BackupSetting } from '../../../shared/bundle/payloa
 import { idSchema, timestampSchema } from '../../../shared/bundle/schemas';
 import type { TrustedKey } from '../../../shared/domain/types';
 import type { PingguDatabase, SettingKey, SettingRecord } from '../database';
+import { expandAudit } from '../repositories/audit';
 import { failedWriteError, fromBundleError, importError } from './importErrors';
 import type { ImportError } from './importErrors';
 
@@ -82,7 +83,9 @@ export async function exportBackupPayload(db: PingguDatabase): Promise<BackupPay
       decisions,
       conflicts,
       imports,
-      audit,
+      // Single entries with their numbers: an import group's entries one by one (restored as
+      // single entries, each with its number, so the log reads as it did).
+      audit: expandAudit(audit),
       settings: settingRows,
       changes,
     };
@@ -102,6 +105,7 @@ const SETTING_VALUES: Record<SettingKey, (value: BackupSetting['value']) => bool
   pinFailures: (value) => typeof value === 'string',
   issuedRoundBundles: (value) => typeof value === 'string',
   receivedRoundBundles: (value) => typeof value === 'string',
+  fundingSettings: (value) => typeof value === 'string',
 };
 
 const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_VALUES, key);

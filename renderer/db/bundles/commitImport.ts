@@ -7,7 +7,6 @@
 // A re-import of a bundle already imported changes no data table and says so; it still
 // appends a bundleImports row (the record of what was brought in, and when), which is why
 // the idempotence digest (dataDigest) leaves out bundleImports and auditLog.
-import type { OpenedBundle } from '../../../shared/bundle/bundle';
 import type { BundleImportRecord } from '../../../shared/domain/types';
 import type { ImportCounts } from '../../../shared/sync/mergeScoresheets';
 import type { PingguDatabase } from '../database';
@@ -15,11 +14,18 @@ import { analyse } from './analyse';
 import type { Analysis } from './analyse';
 import { restoreBackup } from './backup';
 import { noteReceivedRoundBundle } from './receivedRoundBundles';
+import { addAuditGroup } from '../repositories/audit';
 import { failedWriteError } from './importErrors';
 import { readLocalState } from './localState';
 import { importAuditEntries } from './scoresPlan';
 import { keyBlocking, pinToWrite } from './trustedKeys';
-import type { CommitOptions, CommitResult, CommitSummary, PreparedImport } from './types';
+import type {
+  CommitOptions,
+  CommitResult,
+  CommitSummary,
+  ImportableBundle,
+  PreparedImport,
+} from './types';
 
 const FILE_NAME_MAX = 255;
 
@@ -72,9 +78,13 @@ export async function commitImport(
         fileName,
         actor: options.actor,
         now,
+        importId,
         ...(roundBundle ? { roundBundle } : {}),
       });
       if (pin !== undefined) await db.trustedKeys.put(pin);
+      if (opened.kind === 'round' || opened.kind === 'result') {
+        await openIfNoCurrentRound(db, opened.manifest.roundId);
+      }
       const record: BundleImportRecord = {
         id: importId,
         roundId: opened.manifest.roundId,
@@ -111,6 +121,8 @@ type WriteContext = {
   fileName: string;
   actor: string;
   now: string;
+  /** The bundleImports record's id, which the audit group names. */
+  importId: string;
   /** A round bundle's round, panel and manifest time, noted so an older one is refused. */
   roundBundle?: { roundId: string; panelId: string; createdAt: string };
 };
@@ -126,13 +138,25 @@ async function applyPlan(
       throw new Error('a backup is restored, not imported');
     case 'scores': {
       const { merge, importedAudit } = analysis.plan;
-      await db.scoresheets.bulkDelete(merge.toDelete);
-      await db.scoresheets.bulkPut(merge.toPut);
-      await db.conflicts.bulkDelete(merge.conflictsToDelete);
-      await db.conflicts.bulkPut([...merge.newConflicts, ...merge.updatedConflicts]);
       const roundId = analysis.state.round?.id ?? '';
       const own = importAuditEntries(analysis.plan, analysis.state.sheets, { ...context, roundId });
-      await db.auditLog.bulkAdd([...importedAudit, ...own]);
+      const conflicts = [...merge.newConflicts, ...merge.updatedConflicts];
+      // Issued together and awaited once: IndexedDB runs a transaction's requests in the
+      // order they are made, so deletes still come before puts, without a wait after each.
+      await Promise.all([
+        merge.toDelete.length > 0 ? db.scoresheets.bulkDelete(merge.toDelete) : undefined,
+        merge.toPut.length > 0 ? db.scoresheets.bulkPut(merge.toPut) : undefined,
+        merge.conflictsToDelete.length > 0
+          ? db.conflicts.bulkDelete(merge.conflictsToDelete)
+          : undefined,
+        conflicts.length > 0 ? db.conflicts.bulkPut(conflicts) : undefined,
+        // The panel's entries and ours, as ONE audit record (repositories/audit.ts says why).
+        addAuditGroup(db, [...importedAudit, ...own], {
+          roundId,
+          at: context.now,
+          importId: context.importId,
+        }),
+      ]);
       return analysis.plan.preview.counts;
     }
     case 'round':
@@ -163,6 +187,19 @@ async function applyPlan(
   }
 }
 
+/**
+ * A round or result bundle imported on a laptop with no current round (a fresh install, or
+ * the current one deleted) makes its round the current one: otherwise every screen would
+ * still say there is no round, as if the import had failed. A current round stays current.
+ */
+async function openIfNoCurrentRound(db: PingguDatabase, roundId: string): Promise<void> {
+  const current = await db.settings.get('currentRoundId');
+  if (current?.key === 'currentRoundId' && (await db.rounds.get(current.value))) return;
+  if (await db.rounds.get(roundId)) {
+    await db.settings.put({ key: 'currentRoundId', value: roundId });
+  }
+}
+
 /** What the import voids (作废), after the main sentence; empty when nothing is voided. */
 function voidedNote(analysis: Analysis): string {
   switch (analysis.kind) {
@@ -184,7 +221,7 @@ function voidedNote(analysis: Analysis): string {
   }
 }
 
-function messageOf(opened: OpenedBundle, counts: ImportCounts, changed: boolean): string {
+function messageOf(opened: ImportableBundle, counts: ImportCounts, changed: boolean): string {
   if (!changed) return '此数据包的内容本机已经全部导入过，没有任何更改。';
   switch (opened.kind) {
     case 'scores':

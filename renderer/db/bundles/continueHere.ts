@@ -7,7 +7,6 @@
 // and a bundleImports row. Nothing else changes: PINs are not carried (each expert sets one
 // on first use here) and a backup never replaces this database.
 import { openBundle } from '../../../shared/bundle/bundle';
-import type { OpenedBundle } from '../../../shared/bundle/bundle';
 import type { WebCryptoLike } from '../../../shared/bundle/cryptoTypes';
 import type { BundleImportRecord, TrustedKey } from '../../../shared/domain/types';
 import type { PingguDatabase } from '../database';
@@ -24,7 +23,7 @@ import { readScoresState } from './localState';
 import type { SheetPair } from './localState';
 import { readReceivedRoundBundles } from './receivedRoundBundles';
 import { checkKey, keyRefusal, pinToWrite, secretariatPinId } from './trustedKeys';
-import type { KeyCheck } from './types';
+import type { ImportableBundle, KeyCheck } from './types';
 
 export type ContinuePreview = {
   source: ContinueSource;
@@ -44,7 +43,11 @@ export type ContinuePreview = {
   counts: ContinueCounts;
 };
 
-export type PreparedContinue = { fileName: string; opened: OpenedBundle; preview: ContinuePreview };
+export type PreparedContinue = {
+  fileName: string;
+  opened: ImportableBundle;
+  preview: ContinuePreview;
+};
 
 export type ContinueResult<T> = { ok: true; value: T } | { ok: false; error: ContinueError };
 
@@ -117,7 +120,7 @@ type Analysis = {
  */
 function keyToConfirm(
   fileName: string,
-  opened: OpenedBundle,
+  opened: ImportableBundle,
   check: KeyCheck,
 ): ContinueError | undefined {
   const refusal = keyRefusal(fileName, opened, check);
@@ -131,7 +134,7 @@ function keyToConfirm(
 async function analyse(
   db: PingguDatabase,
   fileName: string,
-  opened: OpenedBundle,
+  opened: ImportableBundle,
   roundId: string,
   deps: { now: string; importId: string },
 ): Promise<ContinueResult<Analysis>> {
@@ -196,6 +199,10 @@ export async function prepareContinue(
       return { ok: false, error: continueError(fileName, 'notContinuable', kind ? { kind } : {}) };
     }
     return { ok: false, error: fromImportError(fromBundleError(fileName, error)) };
+  }
+  if (opened.kind === 'registry') {
+    // Not expected above, so openBundle refused it already; this narrows the type.
+    return { ok: false, error: continueError(fileName, 'notContinuable', { kind: opened.kind }) };
   }
   try {
     const deps = { now: opened.manifest.createdAt, importId: 'preview' };

@@ -2,11 +2,13 @@
 // re-importing a bundle changes nothing, that import order does not matter, and that a
 // restored backup is the backed-up database. Each table's records in primary-key order,
 // canonical JSON (sorted keys), FNV-1a 64 (shared/sync/digest.ts); the database digest is
-// the digest of { table: table digest }. Not cryptographic: it compares states.
+// the digest of { table: table digest }; the audit log as it reads (import groups expanded into
+// their entries). Not cryptographic: it compares states.
 import { digestOf } from '../../../shared/sync/digest';
 import { sameContent } from '../../../shared/sync/content';
 import type { ConflictRecord, TrustedKey } from '../../../shared/domain/types';
 import type { PingguDatabase } from '../database';
+import { expandAudit } from '../repositories/audit';
 import { TABLE_NAMES } from '../schema';
 import type { TableName } from '../schema';
 
@@ -52,6 +54,9 @@ export async function databaseDigest(
     if (options.withoutProvenance && name === 'trustedKeys') {
       return (await db.trustedKeys.toArray()).map(pinState);
     }
+    // The log as it reads: an import group as its entries, each with its number, equal to the
+    // same entries stored one by one (as a restored backup stores them).
+    if (name === 'auditLog') return expandAudit(await db.auditLog.toArray());
     return db.table(name).toArray();
   };
   const digests = await db.transaction('r', db.tables, () =>

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/domain/types';
 import { isOpenConflict } from '../../../shared/sync/conflictRecords';
 import type { PingguDatabase } from '../database';
+import { listAuditOfEntities } from '../repositories/audit';
 import { fail, ok } from '../repositories/errors';
 import type { RepositoryResult } from '../repositories/errors';
 
@@ -92,10 +93,7 @@ export function buildScoresBundlePayload(
       .filter((s) => ids.has(s.expertId))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const sheetIds = sheets.map((s) => s.id);
-    const audit =
-      sheetIds.length === 0
-        ? []
-        : await db.auditLog.where('entityId').anyOf(sheetIds).sortBy('seq');
+    const audit = await listAuditOfEntities(db, sheetIds);
     return ok<ScoresPayload>({
       scoresheets: sheets,
       audit: audit.filter((e) => e.roundId === roundId).map(withoutSeq),

@@ -1,7 +1,7 @@
 // What an import needs to know about this database, read with Dexie calls only, so the same
 // readers serve the preview (outside any transaction) and the commit (inside its one
 // read-write transaction, where the plan is computed again from what is stored then).
-import type { OpenedBundle } from '../../../shared/bundle/bundle';
+import type { ImportableBundle } from './types';
 import type { ResultPayload, RoundPayload } from '../../../shared/bundle/payload';
 import type {
   Assignment,
@@ -18,6 +18,7 @@ import type {
   TrustedKey,
 } from '../../../shared/domain/types';
 import type { PingguDatabase } from '../database';
+import { listAuditOfEntities } from '../repositories/audit';
 import { readReceivedRoundBundles } from './receivedRoundBundles';
 import type { ReceivedRoundBundles } from './receivedRoundBundles';
 
@@ -133,9 +134,7 @@ export async function readScoresState(
         ),
         readTouchedSheets(db, roundId, sheetIds, pairs),
         db.conflicts.where('roundId').equals(roundId).toArray(),
-        Promise.all(
-          distinct(auditEntityIds).map((id) => db.auditLog.where('entityId').equals(id).toArray()),
-        ),
+        listAuditOfEntities(db, auditEntityIds),
         db.roundChanges.where('roundId').equals(roundId).toArray(),
       ]);
     return {
@@ -147,7 +146,7 @@ export async function readScoresState(
       assignments: assignments.flat(),
       sheets,
       conflicts,
-      audit: audit.flat(),
+      audit,
       changes,
     };
   });
@@ -235,7 +234,7 @@ export type LocalState =
 
 export async function readLocalState(
   db: PingguDatabase,
-  opened: OpenedBundle,
+  opened: ImportableBundle,
 ): Promise<LocalState> {
   switch (opened.kind) {
     case 'scores': {

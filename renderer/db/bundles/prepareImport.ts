@@ -2,6 +2,7 @@
 // migrations: shared/bundle), check it fits the screen, read the local state and compute
 // the preview. Writes nothing; never throws.
 import { openBundle } from '../../../shared/bundle/bundle';
+import { bundleError } from '../../../shared/bundle/errors';
 import type { PingguDatabase } from '../database';
 import { analyse, previewOf } from './analyse';
 import { fromBundleError, importError, internalImportError } from './importErrors';
@@ -14,12 +15,19 @@ export async function prepareImport(
   fileName: string,
   options: PrepareOptions,
 ): Promise<PrepareResult> {
+  // The department's registry bundle is for the round wizard only: openBundle refuses it
+  // as wrongKind with a sentence that says where to use it.
+  const expectedKinds = options.expectedKinds.filter((kind) => kind !== 'registry');
   const opened = await openBundle(bytes, {
     crypto: options.crypto,
-    expectedKinds: options.expectedKinds,
+    expectedKinds,
     ...(options.passphrase === undefined ? {} : { passphrase: options.passphrase }),
   });
   if (!opened.ok) return { ok: false, error: fromBundleError(fileName, opened.error) };
+  if (opened.kind === 'registry') {
+    const error = bundleError('wrongKind', { kind: opened.kind, expectedKinds });
+    return { ok: false, error: fromBundleError(fileName, error) };
+  }
   const roundId = opened.manifest.roundId;
   if (opened.kind !== 'backup' && options.roundId !== undefined && roundId !== options.roundId) {
     const detail = { roundId, expectedRoundId: options.roundId };

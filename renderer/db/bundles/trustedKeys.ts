@@ -8,13 +8,12 @@
 //     person accepts it the same way; either pin records who accepted it and when;
 //   - backups are not pinned.
 // Pin ids derive from what they pin, so importing in any order pins the same records.
-import type { OpenedBundle } from '../../../shared/bundle/bundle';
 import { canonicalJson } from '../../../shared/bundle/canonicalJson';
 import type { TrustedKey } from '../../../shared/domain/types';
 import { fnv1a64 } from '../../../shared/sync/digest';
 import { importError } from './importErrors';
 import type { ImportError } from './importErrors';
-import type { KeyCheck } from './types';
+import type { ImportableBundle, KeyCheck } from './types';
 
 /** A pin keeps the keys it replaced, up to this many (so a backup row stays small). */
 const MAX_REPLACED = 20;
@@ -28,7 +27,7 @@ export function devicePinId(roundId: string, panelId: string, deviceId: string):
 }
 
 /** How the bundle's signer stands against the pins of its round (`pins`: that round's). */
-export function checkKey(opened: OpenedBundle, pins: readonly TrustedKey[]): KeyCheck {
+export function checkKey(opened: ImportableBundle, pins: readonly TrustedKey[]): KeyCheck {
   const { publicKey, fingerprint } = opened.signer;
   const deviceId = opened.manifest.deviceId;
   const base = { publicKey, fingerprint, deviceId };
@@ -96,7 +95,7 @@ function compared(
 /** The refusal for a mismatched key, or undefined when the key may be used. */
 export function keyRefusal(
   fileName: string,
-  opened: OpenedBundle,
+  opened: ImportableBundle,
   check: KeyCheck,
 ): ImportError | undefined {
   if (check.status !== 'mismatch') return undefined;
@@ -116,7 +115,7 @@ export function keyRefusal(
  */
 export function keyBlocking(
   fileName: string,
-  opened: OpenedBundle,
+  opened: ImportableBundle,
   check: KeyCheck,
 ): ImportError | undefined {
   if (opened.kind === 'scores' && check.status === 'newDevice') {
@@ -136,7 +135,7 @@ export type PinContext = { now: string; actor: string; acceptNewKey: boolean };
  * or undefined (nothing to write). Call only after keyRefusal said yes or the key was accepted.
  */
 export function pinToWrite(
-  opened: OpenedBundle,
+  opened: ImportableBundle,
   check: KeyCheck,
   pins: readonly TrustedKey[],
   context: PinContext,

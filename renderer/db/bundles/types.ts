@@ -16,6 +16,12 @@ import type {
 import type { ImportError } from './importErrors';
 import type { SheetRefusal } from '../../../shared/domain/sheetAdmission';
 
+/**
+ * What the general import takes: every kind but the department's registry bundle, which only
+ * the round wizard reads (prepareImport refuses it as wrongKind, naming where to use it).
+ */
+export type ImportableBundle = Exclude<OpenedBundle, { kind: 'registry' }>;
+
 export type PrepareOptions = {
   crypto: WebCryptoLike;
   passphrase?: string;
@@ -193,7 +199,7 @@ export type ImportPreview = {
 
 export type PreparedImport = {
   fileName: string;
-  opened: OpenedBundle;
+  opened: ImportableBundle;
   preview: ImportPreview;
 };
 

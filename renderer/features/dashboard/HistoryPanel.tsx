@@ -1,12 +1,14 @@
-// The history tab: the chosen base in every round that evaluated it (by registry code).
+// The history tab: the chosen base in every round that evaluated it (by registry code): the
+// rounds on this computer, and the earlier rounds a registry bundle brought.
 import { Empty, Spin, Table, Tag } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { baseHistory } from '../../../shared/charts/history';
 import type { HistoryPoint } from '../../../shared/charts/history';
+import { mergeRegistryHistory } from '../../../shared/charts/registryHistory';
 import type { BaseResult } from '../../../shared/domain/results';
 import { DISPOSITIONS } from '../../../shared/domain/taxonomy';
-import { useBaseHistoryInputs } from '../../db/dashboardHooks';
+import { useBaseHistoryInputs, useRegistryHistoryLines } from '../../db/dashboardHooks';
 import { GRADE_COLORS, useLabels } from '../../app/hooks/useLabels';
 import { BaseSelect } from './BaseSelect';
 import { ChartCard } from './ChartCard';
@@ -15,9 +17,13 @@ import { HistoryChart } from './charts/HistoryChart';
 
 export function useHistoryPoints(code: string | undefined): HistoryPoint[] | undefined {
   const inputs = useBaseHistoryInputs(code);
+  const lines = useRegistryHistoryLines(code);
   return useMemo(
-    () => (code === undefined || inputs === undefined ? undefined : baseHistory(code, inputs)),
-    [code, inputs],
+    () =>
+      code === undefined || inputs === undefined || lines === undefined
+        ? undefined
+        : mergeRegistryHistory(code, baseHistory(code, inputs), lines),
+    [code, inputs, lines],
   );
 }
 
@@ -79,7 +85,21 @@ export const HistoryPanel = ({
             data-testid="history-table"
             columns={[
               { title: t('home.year'), key: 'year', width: 70, render: (_, p) => p.year },
-              { title: t('home.round'), key: 'round', render: (_, p) => p.roundName },
+              {
+                title: t('home.round'),
+                key: 'round',
+                render: (_, p) =>
+                  p.isFromRegistry ? (
+                    <>
+                      {p.roundName}{' '}
+                      <Tag data-testid="history-from-registry">
+                        {t('cycle.history.fromRegistry')}
+                      </Tag>
+                    </>
+                  ) : (
+                    p.roundName
+                  ),
+              },
               { title: t('dashboard.history.nameThen'), key: 'name', render: (_, p) => p.name },
               {
                 title: t('home.rule'),

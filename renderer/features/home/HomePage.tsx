@@ -1,21 +1,56 @@
-// Home: the current round's progress, or — on a fresh install — the offer to load the demo.
-import { Card, Col, Descriptions, Progress, Row, Spin, Statistic, Table, Typography } from 'antd';
+// Home: the current round's progress and every round on this computer (全部评估轮次), or —
+// on a fresh install — the offer to load the demo. Rounds without a current one (the current
+// one deleted) are listed to be opened rather than offered the demo.
+import {
+  Alert,
+  Card,
+  Col,
+  Descriptions,
+  Progress,
+  Row,
+  Spin,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCurrentRound, useRoundOverview } from '../../db/hooks';
 import type { RoundOverview } from '../../db/queries';
 import type { BaseTypeCode, Round } from '../../../shared/domain/types';
 import { BASE_TYPES } from '../../../shared/domain/taxonomy';
 import { useLabels } from '../../app/hooks/useLabels';
+import { useRoundSummaries } from '../../db/roundListHooks';
 import { WelcomeCard } from './WelcomeCard';
 import { DemoActions } from './DemoActions';
+import { AllRoundsCard } from './AllRoundsCard';
 
 export const HomePage = () => {
+  const { t } = useTranslation();
   const round = useCurrentRound();
   const overview = useRoundOverview(round?.id);
-  if (round === undefined) return <Spin />;
-  if (round === null) return <WelcomeCard />;
+  const summaries = useRoundSummaries();
+  if (round === undefined || summaries === undefined) return <Spin />;
+  if (round === null && summaries.length === 0) return <WelcomeCard />;
+  if (round === null) {
+    return (
+      <div data-testid="no-current-round">
+        <Alert
+          type="info"
+          showIcon
+          title={t('cycle.rounds.noCurrentTitle')}
+          description={t('cycle.rounds.noCurrentBody', { count: summaries.length })}
+        />
+        <AllRoundsCard summaries={summaries} currentRoundId={undefined} />
+      </div>
+    );
+  }
   if (overview === undefined) return <Spin />;
-  return <RoundHome round={round} overview={overview} />;
+  return (
+    <>
+      <RoundHome round={round} overview={overview} />
+      <AllRoundsCard summaries={summaries} currentRoundId={round.id} />
+    </>
+  );
 };
 
 const RoundHome = ({ round, overview }: { round: Round; overview: RoundOverview }) => {

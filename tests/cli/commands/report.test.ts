@@ -3,9 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_COLUMNS } from '../../../cli/reportRows';
 import type { ResultPayload } from '../../../shared/bundle/payload';
-import { GRADE_LABELS } from '../../../shared/domain/grading';
-import { computeRoundResults } from '../../../shared/domain/results';
-import type { AggregationMethod } from '../../../shared/domain/types';
+import { refSampleSd, referenceResults, type RefMethod } from '../../helpers/aggregationReference';
 import { hasStackTrace, lines, openFile, runCli, writeDemo } from '../../helpers/cli';
 import type { DemoFiles } from '../../helpers/cli';
 import { loadWithExcelJs } from '../../helpers/xlsxBuilders';
@@ -52,33 +50,56 @@ const report = async (
   return JSON.parse(result.stdout);
 };
 
-/** What the app's results selector says, in the report's base order. */
-function expectedRows(bases: Row[], method?: AggregationMethod): Row[] {
+const GRADE_ZH: Readonly<Record<string, string>> = {
+  excellent: '优秀',
+  good: '良好',
+  pass: '合格',
+  fail: '不合格',
+};
+
+/**
+ * What the README's definitions give (tests/helpers/aggregationReference.ts, independent of
+ * shared/domain), in the report's base order.
+ */
+function expectedRows(bases: Row[], method?: RefMethod): Row[] {
   const byId = new Map(payload.bases.map((b) => [b.id, b]));
   const ordered = bases.map((row) => byId.get(String(row.id))).filter((b) => b !== undefined);
-  return computeRoundResults(
-    payload.round,
-    ordered,
-    payload.scoresheets,
-    method ? { method } : {},
-  ).map((r) => ({
+  return referenceResults(payload.round, ordered, payload.scoresheets, method).map((r) => ({
     id: r.base.id,
     name: r.base.name,
     type: r.base.type,
     city: r.base.city,
     sheets: r.sheets,
     voidedSheets: 0,
-    mean: r.byMethod.mean.value,
-    median: r.byMethod.median.value,
-    trimmedMean: r.byMethod.trimmedMean.value,
-    zscoreMean: r.byMethod.zScore.value,
-    aggregate: r.aggregate,
-    grade: r.grade === null ? null : GRADE_LABELS[r.grade].zh,
+    mean: r.byMethod.mean,
+    median: r.byMethod.median,
+    trimmedMean: r.byMethod.trimmedMean,
+    zscoreMean: r.byMethod.zScore,
+    aggregate: r.value,
+    grade: r.grade === null ? null : (GRADE_ZH[r.grade] ?? r.grade),
     rankInType: r.rankInType,
-    sd: r.sd,
+    sd: refSampleSd(r.totals),
     range: r.range,
     disagreement: r.sheets > 0 ? r.isDisagreement : null,
   }));
+}
+
+/** Rows equal field by field, numbers up to float noise (1e-9). */
+function expectSameRows(actual: Row[], expected: Row[]): void {
+  expect(actual.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+  expected.forEach((want, index) => {
+    const got = actual[index] ?? {};
+    for (const field of FIELDS) {
+      const [a, b] = [got[field], want[field]];
+      const what = `${String(want.id)} ${field}: ${String(a)} vs ${String(b)}`;
+      if (typeof b === 'number') {
+        expect(typeof a, what).toBe('number');
+        expect(Math.abs(Number(a) - b), what).toBeLessThan(1e-9);
+      } else {
+        expect(a, what).toEqual(b);
+      }
+    }
+  });
 }
 
 describe('pinggu report --format json', () => {
@@ -102,9 +123,9 @@ describe('pinggu report --format json', () => {
     expect(types).toEqual([...types].sort());
   });
 
-  it('gives the values of computeRoundResults, the app’s results selector, under the round’s rule', async () => {
+  it('gives the values the README’s definitions give under the round’s rule', async () => {
     const json = await report();
-    expect(json.bases).toEqual(expectedRows(json.bases));
+    expectSameRows(json.bases, expectedRows(json.bases));
     const grades = new Set(json.bases.map((row) => row.grade));
     for (const grade of grades) expect([null, '优秀', '良好', '合格', '不合格']).toContain(grade);
   });
@@ -117,7 +138,7 @@ describe('pinggu report --format json', () => {
   ] as const)('--method %s aggregates and ranks by %s', async (option, method) => {
     const json = await report(['--method', option]);
     expect(json.method).toBe(option);
-    expect(json.bases).toEqual(expectedRows(json.bases, method));
+    expectSameRows(json.bases, expectedRows(json.bases, method));
   });
 
   it('has null in every computed field of a base without a valid sheet', async () => {

@@ -5,11 +5,16 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { serveStatic, type StaticServer } from '../../../scripts/serve.mjs';
 
 export const CHROMIUM_PATH = process.env.PINGGU_CHROMIUM ?? '/usr/bin/chromium';
-export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
+/**
+ * Where screenshots and other artifacts go: the git-ignored tests/e2e/artifacts, or the folder
+ * PINGGU_ARTIFACTS_DIR names (scripts/screenshots.mjs gives each run a fresh one). Tests never
+ * write to tracked paths: the README's screenshots are copied by `npm run screenshots`.
+ */
+export const ARTIFACTS_DIR = resolve(process.env.PINGGU_ARTIFACTS_DIR ?? 'tests/e2e/artifacts');
 // PINGGU_RENDERER_DIR lets parallel work serve its own build instead of dist/renderer.
 const RENDERER_DIR = resolve(process.env.PINGGU_RENDERER_DIR ?? 'dist/renderer');
 
@@ -254,7 +259,7 @@ export async function waitForOrExplain(
   page: Page,
   locator: Locator,
   what: string,
-  options: { timeout?: number; state?: 'visible' | 'hidden' } = {},
+  options: { timeout?: number; state?: 'visible' | 'hidden' | 'attached' } = {},
 ): Promise<void> {
   try {
     await locator.waitFor(options);
@@ -266,4 +271,57 @@ export async function waitForOrExplain(
       cause: error,
     });
   }
+}
+
+/**
+ * Picks the option with this text in an Ant Design select, and waits until the select shows
+ * it; when the pick does not take, it fails with what the page shows instead of trying again.
+ *
+ * Why picks were lost (CI, before the e2e browsers ran with reduced motion): antd animates a
+ * dropdown (slide-up) and the dialog or drawer around it (zoom, slide) as they open, so a click
+ * sent mid-animation pressed on one element and released on another, which clicks neither
+ * (the input log showed pointerdown and pointerup on different targets). The machines now run
+ * with reduce-motion, which the app honours; this helper does not rely on it and waits, before
+ * clicking, until the dropdown that belongs to this select (found through the input's
+ * aria-controls, not any dropdown on the page) is open, aligned (antd first renders it at
+ * -1000vw) and out of its enter motion. `search` types the text first: a long list is
+ * virtual, and typing brings the option into the rendered rows.
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  text: string,
+  options: { search?: boolean } = {},
+): Promise<void> {
+  const input = select.locator('input[role="combobox"]').first();
+  await select.click();
+  await waitForOrExplain(
+    page,
+    select.locator('input[role="combobox"][aria-controls]').first(),
+    `the dropdown of the select for ${text} opening`,
+    { state: 'attached' },
+  );
+  const listId = (await input.getAttribute('aria-controls')) ?? '';
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) });
+  const isSettled = () =>
+    dropdown.evaluate(
+      (element) =>
+        !/-hidden\b|-(appear|enter|leave)(-prepare|-start|-active)?\b/.test(element.className) &&
+        !(element.getAttribute('style') ?? '').includes('-1000v'),
+    );
+  await expect
+    .poll(isSettled, { ...SETTLED, message: `the dropdown for ${text} open and in place` })
+    .toBe(true);
+  if (options.search === true) await page.keyboard.type(text);
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: text }).first();
+  await waitForOrExplain(page, option, `the option ${text}`);
+  expect(await option.getAttribute('aria-disabled'), `the option ${text} is disabled`).not.toBe(
+    'true',
+  );
+  await option.click();
+  await waitForOrExplain(
+    page,
+    select.filter({ hasText: text.trim() }),
+    `the select showing ${text} after its option was clicked`,
+  );
 }

@@ -4,38 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { waitForOrExplain } from './browser';
 import { fmt, sum } from './threeLaptopsData';
 
 export const PIN = '2468';
 
-/**
- * Picks the option with this text in the select's dropdown, and checks the select shows it:
- * on a busy machine a click can land while the dropdown is still opening, so it tries again.
- */
-export async function chooseOption(
-  page: Page,
-  select: Locator,
-  text: string,
-  options: { search?: boolean } = {},
-): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  for (let attempt = 1; ; attempt += 1) {
-    await select.click();
-    // A long list is virtual: typing brings the option into the rendered rows.
-    if (options.search === true) await page.keyboard.type(text);
-    await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-    await waitForOrExplain(page, open.first(), `the dropdown closing after ${text}`, {
-      state: 'hidden',
-    });
-    const shown = await select.innerText();
-    if (shown.includes(text.trim()) || attempt === 3) {
-      expect(shown).toContain(text.trim());
-      return;
-    }
-  }
-}
+// Kept here for the files that import it from this module; it lives in browser.ts.
+export { chooseOption } from './browser';
 
 /** Runs `action`, which downloads one file, and saves it as `dir/name` (default: its own name). */
 export async function downloadOf(

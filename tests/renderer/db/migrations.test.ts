@@ -7,7 +7,9 @@ import { createDatabase } from '../../../renderer/db/database';
 import type { PingguDatabase } from '../../../renderer/db/database';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS, TABLE_NAMES } from '../../../renderer/db/schema';
 import type { TableName } from '../../../renderer/db/schema';
-import type { TrustedKey } from '../../../shared/domain/types';
+import type { AuditEntry, Scoresheet, TrustedKey } from '../../../shared/domain/types';
+import { listAuditOfEntity, listAuditOfRound } from '../../../renderer/db/queries';
+import { addAuditGroup } from '../../../renderer/db/repositories/audit';
 import {
   buildAuditEntry,
   buildDecision,
@@ -144,9 +146,69 @@ const MIGRATION_CASES: MigrationCase[] = [
       registryHistory: [],
     }),
   },
-  { from: 4, description: 'v4 database reopened by the current app', seed: v3Seed },
-  // Next version: { from: 4, description: 'v4 → v5 …', seed: v4Seed, expected: (s) => … },
+  {
+    from: 4,
+    description:
+      'v4 → v5: every record intact, the audit rows (one per imported sheet) as they were',
+    seed: v4Seed,
+  },
+  { from: 5, description: 'v5 database reopened by the current app', seed: v5Seed },
+  // Next version: { from: 5, description: 'v5 → v6 …', seed: v5Seed, expected: (s) => … },
 ];
+
+/**
+ * A v4 database: v3's records, and the audit rows a v4 import wrote, one per sheet, then an
+ * edit of the first sheet after it.
+ */
+function v4Seed(): RawSeed {
+  const v3 = v3Seed();
+  const rows = v3.auditLog ?? [];
+  const sheets = (v3.scoresheets ?? []) as { id: string; roundId: string }[];
+  const imported = sheets.map((sheet, i) => ({
+    seq: rows.length + 1 + i,
+    at: '2024-05-11T10:00:00.000Z',
+    roundId: sheet.roundId,
+    action: 'scoresheet.import',
+    entityId: sheet.id,
+    actor: '秘书处 王芳',
+    detail: '从“大连组-李明.pgb”导入：新评分表',
+  }));
+  const [first] = sheets;
+  const edited = {
+    seq: rows.length + imported.length + 1,
+    at: '2024-05-11T11:00:00.000Z',
+    roundId: first?.roundId ?? '',
+    action: 'scoresheet.update',
+    entityId: first?.id ?? '',
+    actor: '秘书处 王芳',
+    detail: '修改一项评分',
+  };
+  return { ...v3, auditLog: [...rows, ...imported, edited] };
+}
+
+/** A v5 database: v4's records and an import's entries as one group (repositories/audit.ts). */
+function v5Seed(): RawSeed {
+  const v4 = v4Seed();
+  const rows = v4.auditLog ?? [];
+  const sheets = (v4.scoresheets ?? []) as { id: string; roundId: string }[];
+  const entries = sheets.map((sheet) => ({
+    at: '2024-05-12T10:00:00.000Z',
+    roundId: sheet.roundId,
+    action: 'scoresheet.import',
+    entityId: sheet.id,
+    actor: '秘书处 王芳',
+    detail: '从“大连组-李明-2.pgb”导入：修改 1 项评分',
+  }));
+  const group = {
+    seq: rows.length + entries.length,
+    roundId: sheets[0]?.roundId ?? '',
+    at: '2024-05-12T10:00:00.000Z',
+    importId: 'import-2',
+    entityIds: sheets.map((s) => s.id),
+    entries,
+  };
+  return { ...v4, auditLog: [...rows, group] };
+}
 
 /** A v3 database: v2's records and a change during the round, undone once. */
 function v3Seed(): RawSeed {
@@ -216,6 +278,56 @@ describe('database schema versions', () => {
       }
     });
   }
+
+  it('shows under each sheet the rows a v4 import wrote, then the entries of a v5 import after them', async () => {
+    const name = uniqueDatabaseName('migration');
+    const seed = v4Seed();
+    await seedDatabaseAtVersion(name, 4, seed);
+    const db = createDatabase(name);
+    opened.push(db);
+    await db.open();
+    const sheets = (seed.scoresheets ?? []) as Scoresheet[];
+    const rows = (seed.auditLog ?? []) as AuditEntry[];
+    const [first, second] = sheets;
+    if (!first || !second) throw new Error('builder returned no sheets');
+    // Rows 3–8: one import entry per sheet; row 9: the first sheet edited afterwards.
+    for (const sheet of sheets) {
+      expect(await listAuditOfEntity(db, sheet.id)).toEqual(
+        rows.filter((row) => row.entityId === sheet.id),
+      );
+    }
+    expect((await listAuditOfEntity(db, first.id)).map((e) => e.seq)).toEqual([3, 9]);
+
+    // A v5 import: its six entries are one record, numbered 10–15 after the nine rows.
+    const entry = (sheet: Scoresheet): AuditEntry => ({
+      at: '2024-05-12T10:00:00.000Z',
+      roundId: sheet.roundId,
+      action: 'scoresheet.import',
+      entityId: sheet.id,
+      actor: '秘书处 王芳',
+      detail: '从“大连组-李明-2.pgb”导入：修改 1 项评分',
+    });
+    await db.transaction('rw', db.auditLog, () =>
+      addAuditGroup(db, sheets.map(entry), {
+        roundId: first.roundId,
+        at: '2024-05-12T10:00:00.000Z',
+        importId: 'import-2',
+      }),
+    );
+    expect(await db.auditLog.count()).toBe(rows.length + 1);
+    expect(await listAuditOfEntity(db, first.id)).toEqual([
+      ...rows.filter((row) => row.entityId === first.id),
+      { ...entry(first), seq: 10 },
+    ]);
+    expect(await listAuditOfEntity(db, second.id)).toEqual([
+      ...rows.filter((row) => row.entityId === second.id),
+      { ...entry(second), seq: 11 },
+    ]);
+    const round = await listAuditOfRound(db, first.roundId);
+    expect(round.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    // The next single entry is numbered after the group's block.
+    expect(await db.auditLog.add(buildAuditEntry(first.roundId))).toBe(16);
+  });
 
   it('serves every screen query from an index after opening a seeded v1 database', async () => {
     const name = uniqueDatabaseName('migration');

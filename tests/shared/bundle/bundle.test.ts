@@ -47,7 +47,7 @@ describe('bundle round trip', () => {
       format: FORMAT_NAME,
       version: FORMAT_VERSION,
       kind,
-      roundId: input.roundId,
+      ...(input.roundId === undefined ? {} : { roundId: input.roundId }),
       deviceId: DEVICE_ID,
       appVersion: APP_VERSION,
       createdAt: CREATED_AT,

@@ -1,5 +1,5 @@
-// Golden bundles of format version 1 (tests/fixtures/bundles/v1): committed once and opened
-// by every later version of the app, which must read exactly the records in records.ts.
+// Golden bundles of every format version (tests/fixtures/bundles/v<n>): committed once and
+// opened by every later version of the app, which must read exactly the records in records.ts.
 // `PINGGU_WRITE_GOLDEN=1 npx vitest run --project unit tests/shared/bundle/golden.test.ts`
 // writes the fixtures (and the test key) that are missing; it never overwrites one.
 import { existsSync } from 'node:fs';
@@ -18,7 +18,7 @@ import {
 import { fromBase64, toBase64 } from '../../../shared/bundle/encoding';
 import { FORMAT_VERSION } from '../../../shared/bundle/format';
 import * as v1 from '../../fixtures/bundles/v1/records';
-import * as golden from '../../fixtures/bundles/v2/records';
+import * as golden from '../../fixtures/bundles/v3/records';
 import { testCrypto } from '../../helpers/bundleBuilders';
 
 const crypto = testCrypto;
@@ -26,7 +26,8 @@ const WRITE = process.env.PINGGU_WRITE_GOLDEN === '1';
 
 type TestKey = { note: string; privateKeyPkcs8: string; publicKey: string; fingerprint: string };
 
-// Version 2's payloads, written into v2/ and expected back from it.
+// Version 2's payloads (which version 3 reuses for these kinds), written into v2/ and v3/ and
+// expected back from both.
 const roundPayload = {
   round: golden.round,
   templates: golden.templates,
@@ -58,6 +59,7 @@ const backupPayload = {
   settings: golden.settings,
   changes: golden.changes,
 };
+const registryPayload = { registry: golden.registry };
 
 // Version 1's records as version 2 reads them: migration adds no changes and unverified keys.
 const v1Round = {
@@ -97,7 +99,7 @@ const v1Expected = {
 
 const ids = { roundId: golden.ROUND_ID, panelId: golden.PANEL_ID };
 
-const FIXTURES = [
+const FIXTURES_V2 = [
   { file: 'round.pgb', kind: 'round', payload: roundPayload, panelId: golden.PANEL_ID },
   { file: 'scores.pgb', kind: 'scores', payload: scoresPayload, panelId: golden.PANEL_ID },
   { file: 'result.pgb', kind: 'result', payload: resultPayload },
@@ -111,18 +113,26 @@ const FIXTURES = [
   },
 ] as const;
 
+/** Version 3 writes every kind of version 2 unchanged, plus the registry (without a round). */
+const FIXTURES = [
+  ...FIXTURES_V2,
+  { file: 'registry.pgb', kind: 'registry', payload: registryPayload, noRound: true },
+] as const;
+
 type Expectation = {
   file: string;
   kind: Fixture['kind'];
   payload: unknown;
   panelId?: string;
   passphrase?: string;
+  noRound?: boolean;
 };
 
 /** Each version's folder, and what its fixtures must open as today. */
 const VERSIONS: { version: number; fixtures: Expectation[] }[] = [
-  { version: 1, fixtures: FIXTURES.map((f) => ({ ...f, payload: v1Expected[f.kind] })) },
-  { version: 2, fixtures: [...FIXTURES] },
+  { version: 1, fixtures: FIXTURES_V2.map((f) => ({ ...f, payload: v1Expected[f.kind] })) },
+  { version: 2, fixtures: [...FIXTURES_V2] },
+  { version: 3, fixtures: [...FIXTURES] },
 ];
 
 type Fixture = (typeof FIXTURES)[number];
@@ -149,6 +159,8 @@ function inputFor(fixture: Fixture, signer: CreateBundleInput['signer']): Create
       return { ...common, kind: 'result', roundId: golden.ROUND_ID, payload: resultPayload };
     case 'backup':
       return { ...common, kind: 'backup', roundId: golden.ROUND_ID, payload: backupPayload };
+    case 'registry':
+      return { ...common, kind: 'registry', payload: registryPayload };
   }
 }
 
@@ -212,7 +224,7 @@ describe.each(VERSIONS)('golden bundles of format version $version', ({ version,
       format: 'pinggu-bundle',
       version,
       kind: fixture.kind,
-      roundId: golden.ROUND_ID,
+      ...(fixture.noRound === true ? {} : { roundId: golden.ROUND_ID }),
       ...(fixture.panelId === undefined ? {} : { panelId: fixture.panelId }),
       deviceId: golden.GOLDEN_DEVICE_ID,
       appVersion: golden.GOLDEN_APP_VERSION,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FORMAT_VERSION } from '../../../shared/bundle/format';
 import { BUNDLE_MIGRATIONS, migratePayload } from '../../../shared/bundle/migrations';
 import type { BundleMigration } from '../../../shared/bundle/migrations';
+import { samplePayload } from '../../helpers/bundleBuilders';
 
 describe('format migrations', () => {
   it('has a step for every version before the current one', () => {
@@ -41,6 +42,41 @@ describe('format migrations', () => {
     expect(result).toEqual({
       ok: true,
       payload: { scoresheets: [], settings: [] },
+      applied: [1, 2],
+    });
+  });
+
+  it('step 2 → 3 leaves the payload of every version-2 kind exactly as it was', () => {
+    const step = BUNDLE_MIGRATIONS.find((m) => m.from === 2);
+    const payloads = {
+      round: samplePayload('round'),
+      scores: samplePayload('scores'),
+      result: samplePayload('result'),
+      backup: samplePayload('backup'),
+    };
+    for (const [kind, payload] of Object.entries(payloads)) {
+      const before = structuredClone(payload);
+      expect(step?.migrate(payload, { kind })).toEqual(before);
+      expect(migratePayload(payload, 2, { kind }, { toVersion: 3 })).toEqual({
+        ok: true,
+        payload: before,
+        applied: [2],
+      });
+    }
+  });
+
+  it('step 1 → 2 adds empty changes and unverified provenance, then 2 → 3 keeps them', () => {
+    const { changes: _c, provenance: _p, ...v1 } = samplePayload('result');
+    const result = migratePayload(v1, 1, { kind: 'result' }, { toVersion: 3 });
+    expect(result).toEqual({
+      ok: true,
+      payload: { ...v1, changes: [], provenance: { keysVerified: false, panelKeys: [] } },
+      applied: [1, 2],
+    });
+    const scores = samplePayload('scores');
+    expect(migratePayload(scores, 1, { kind: 'scores' })).toEqual({
+      ok: true,
+      payload: scores,
       applied: [1, 2],
     });
   });

@@ -4,7 +4,7 @@ import { openBundle } from '../../../shared/bundle/bundle';
 import type { OpenBundleOptions, OpenBundleResult } from '../../../shared/bundle/bundle';
 import { generateSigningKeyPair } from '../../../shared/bundle/bundleCrypto';
 import type { BundleError, BundleErrorCode } from '../../../shared/bundle/errors';
-import { LIMITS } from '../../../shared/bundle/format';
+import { FORMAT_VERSION, LIMITS } from '../../../shared/bundle/format';
 import { writeZip } from '../../../shared/bundle/zip';
 import {
   craftBundle,
@@ -219,15 +219,15 @@ describe('openBundle refuses altered bundles', () => {
 
 describe('openBundle explains what the user must do', () => {
   it('asks to upgrade for a bundle from a newer version', async () => {
-    const manifest = { ...parts.manifest, version: 3, newField: true };
+    const manifest = { ...parts.manifest, version: FORMAT_VERSION + 1, newField: true };
     const payload = { ...parts.payload, 'reviews.json': [] };
     const error = await expectRefused(await craftBundle({ manifest, payload }), 'newerVersion');
     expect(error.message).toContain('请升级评估通');
-    expect(error.detail?.version).toBe(3);
+    expect(error.detail?.version).toBe(FORMAT_VERSION + 1);
   });
 
   it('asks to upgrade even when the newer bundle has new container entries', async () => {
-    const manifest = { ...parts.manifest, version: 4 };
+    const manifest = { ...parts.manifest, version: FORMAT_VERSION + 2 };
     const bytes = await craftBundle({
       manifest,
       payload: parts.payload,

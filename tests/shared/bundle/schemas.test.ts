@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import { BUNDLE_KINDS } from '../../../shared/bundle/format';
+import { BUNDLE_KINDS, FORMAT_VERSION } from '../../../shared/bundle/format';
 import { manifestSchema, signatureFileSchema } from '../../../shared/bundle/manifest';
 import { PAYLOAD_SCHEMAS } from '../../../shared/bundle/payload';
 import { SCHEMAS_MATCH_TYPES } from '../../../shared/bundle/schemaTypeChecks';
@@ -204,7 +204,7 @@ describe('manifest schema', () => {
     ['payload.enc without encryption', { ...encrypted, encryption: undefined }],
     ['a panel on a result bundle', { ...manifest, kind: 'result' }],
     ['a score bundle without a panel', { ...manifest, panelId: undefined }],
-    ['a version newer than this reader', { ...manifest, version: 3 }],
+    ['a version newer than this reader', { ...manifest, version: FORMAT_VERSION + 1 }],
     [
       'an upper-case hash',
       { ...manifest, entries: [{ path: 'payload.zip', bytes: 1, sha256: 'A'.repeat(64) }] },

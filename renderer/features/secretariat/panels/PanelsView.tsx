@@ -1,6 +1,7 @@
 // Panels with their experts and each expert's load, and the secretariat's work on them:
 // create, rename and delete panels, add, edit and remove experts, choose chairs, and import
-// experts from a sheet. In an archived or closed round everything is shown read-only.
+// experts from a sheet. In an archived or closed round everything is shown read-only. Ten
+// panels a page (pagedCards.tsx says why).
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Space } from 'antd';
 import { useMemo, useState } from 'react';
@@ -19,6 +20,7 @@ import {
   setPanelChair,
   updateExpert,
 } from '../../../db/repositories/panelRepository';
+import { usePagedCards } from '../pagedCards';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
 import { ExpertDialog } from './ExpertDialog';
 import { ExpertImportDialog, usePickExpertTable } from './ExpertImportDialog';
@@ -55,6 +57,7 @@ export const PanelsView = ({
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const loadByExpert = useMemo(() => loadOf(assignments), [assignments]);
   const lockedReason = panelsLockedReason(round);
+  const { shown, pager } = usePagedCards(panels, 'panel-pages');
   const close = () => setDialog(null);
 
   const deleteWithConfirm = (panel: Panel) => {
@@ -134,7 +137,8 @@ export const PanelsView = ({
         </Space>
       )}
       {panels.length === 0 ? <Empty description={t('setup.panels.none')} /> : null}
-      {panels.map((panel) => (
+      {pager}
+      {shown.map((panel) => (
         <PanelCard
           key={panel.id}
           panel={panel}
@@ -145,6 +149,7 @@ export const PanelsView = ({
           actions={actions}
         />
       ))}
+      {pager}
       {dialog?.kind === 'newPanel' || dialog?.kind === 'rename' ? (
         <PanelNameDialog
           title={

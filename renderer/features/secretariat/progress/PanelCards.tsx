@@ -1,11 +1,12 @@
 // One card per panel: its progress, and its experts with what each still owes (expand a row
-// for every expected sheet of that expert).
+// for every expected sheet of that expert). Ten cards a page (pagedCards.tsx says why).
 import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isOutstanding } from '../../../../shared/secretariat/completeness';
 import type { ExpertProgress, PanelProgress } from '../../../../shared/secretariat/completeness';
 import { useCountColumns } from './countColumns';
 import { CountsLine } from './CountsLine';
+import { usePagedCards } from '../pagedCards';
 import { StateTag } from './StateTag';
 
 const ExpertSheets = ({
@@ -53,8 +54,9 @@ export const PanelCards = ({
 }) => {
   const { t } = useTranslation();
   const countColumns = useCountColumns<ExpertProgress>(160);
-  const shown = onlyOutstanding ? panels.filter((p) => p.counts.outstanding > 0) : panels;
-  if (shown.length === 0) {
+  const listed = onlyOutstanding ? panels.filter((p) => p.counts.outstanding > 0) : panels;
+  const { shown, pager } = usePagedCards(listed, 'progress-panel-pages');
+  if (listed.length === 0) {
     return (
       <Empty
         description={t(
@@ -65,6 +67,7 @@ export const PanelCards = ({
   }
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      {pager}
       {shown.map((panel) => (
         <Card
           key={panel.panel.id}
@@ -146,6 +149,7 @@ export const PanelCards = ({
           />
         </Card>
       ))}
+      {pager}
     </Space>
   );
 };

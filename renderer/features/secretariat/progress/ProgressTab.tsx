@@ -7,11 +7,8 @@ import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Round } from '../../../../shared/domain/types';
-import { roundCompleteness } from '../../../../shared/secretariat/completeness';
 import { reminderFileName, reminderRows } from '../../../../shared/secretariat/reminders';
 import { systemClock } from '../../../app/clock';
-import { useAssignments, useBases, useExperts, usePanels, useScoresheets } from '../../../db/hooks';
-import { useRoundChanges } from '../../../db/roundChangeHooks';
 import { formatLocalTime } from '../../scoring/AuditTrail';
 import { BaseProgressTable } from './BaseProgressTable';
 import { CountsLine } from './CountsLine';
@@ -20,6 +17,7 @@ import { reminderSaveRequest } from './exportReminders';
 import type { ReminderFileKind } from './exportReminders';
 import { PanelCards } from './PanelCards';
 import { ReminderPrintView } from './ReminderPrintView';
+import { useProgress } from './useProgress';
 import { VoidedSheetsCard } from '../results/VoidedSheetsCard';
 
 type View = 'panels' | 'bases';
@@ -28,33 +26,16 @@ export const ProgressTab = ({ round }: { round: Round }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const saveFile = useSaveFile();
-  const panels = usePanels(round.id);
-  const experts = useExperts(round.id);
-  const bases = useBases(round.id);
-  const assignments = useAssignments(round.id);
-  const scoresheets = useScoresheets(round.id);
-  const changes = useRoundChanges(round.id);
+  const progress = useProgress(round.id);
   const [view, setView] = useState<View>('panels');
   const [onlyOutstanding, setOnlyOutstanding] = useState(false);
   const [printedAt, setPrintedAt] = useState<string | undefined>(undefined);
   const [isSaving, setSaving] = useState(false);
 
-  const completeness = useMemo(
-    () =>
-      panels && experts && bases && assignments && scoresheets && changes
-        ? roundCompleteness({ panels, experts, bases, assignments, scoresheets, changes })
-        : undefined,
-    [panels, experts, bases, assignments, scoresheets, changes],
-  );
+  const completeness = progress?.completeness;
   const reminders = useMemo(() => (completeness ? reminderRows(completeness) : []), [completeness]);
-  const names = useMemo(
-    () => ({
-      base: new Map((bases ?? []).map((b) => [b.id, b.name])),
-      expert: new Map((experts ?? []).map((e) => [e.id, e.name])),
-    }),
-    [bases, experts],
-  );
-  if (!completeness) return <Spin />;
+  if (!progress || !completeness) return <Spin />;
+  const { baseNames, expertNames } = progress;
 
   const save = async (kind: ReminderFileKind) => {
     if (reminders.length === 0) {
@@ -143,13 +124,13 @@ export const ProgressTab = ({ round }: { round: Round }) => {
         <PanelCards
           panels={completeness.panels}
           onlyOutstanding={onlyOutstanding}
-          baseName={(id) => names.base.get(id) ?? id}
+          baseName={(id) => baseNames.get(id) ?? id}
         />
       ) : (
         <BaseProgressTable
           panels={completeness.panels}
           onlyOutstanding={onlyOutstanding}
-          expertName={(id) => names.expert.get(id) ?? id}
+          expertName={(id) => expertNames.get(id) ?? id}
         />
       )}
       <VoidedSheetsCard round={round} />

@@ -7,6 +7,7 @@ import type { IndicatorTemplate } from '../../../../shared/domain/types';
 import type { ReportInput } from '../../../../shared/report/types';
 import type { PingguDatabase } from '../../../db/database';
 import { db as appDatabase } from '../../../db/instance';
+import { listAuditOfRoundEntries } from '../../../db/repositories/audit';
 
 export type ReportRecords = Omit<ReportInput, 'generatedAt' | 'utcOffsetMinutes'>;
 
@@ -50,7 +51,7 @@ export function readReportRecords(
         db.scoresheets.where('roundId').equals(roundId).toArray(),
         db.decisions.where('roundId').equals(roundId).toArray(),
         db.conflicts.where('roundId').equals(roundId).toArray(),
-        db.auditLog.where('roundId').equals(roundId).toArray(),
+        listAuditOfRoundEntries(db, roundId),
         db.roundChanges.where('roundId').equals(roundId).toArray(),
       ]);
       const templateIds = new Set(scoresheets.map((s) => s.templateId));

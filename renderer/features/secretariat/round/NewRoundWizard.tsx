@@ -1,7 +1,10 @@
 // The new-round wizard (新建评估轮次): name, year and type; grades and quotas; aggregation
 // and disagreement; the indicator system per base type. Each step refuses "next" while its
 // fields have problems; "finish" creates the round and makes it the current one.
-import { App, Alert, Button, Card, Form, Space, Steps } from 'antd';
+// It can start from the department's registry bundle (从省厅名单包开始, RegistrySourceStep):
+// the bundle presets year, type and name, and "finish" then also writes the roster with its
+// registry codes and the bases' earlier rounds, in the same transaction.
+import { App, Alert, Button, Card, Form, Radio, Space, Steps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -17,10 +20,13 @@ import type { Round } from '../../../../shared/domain/types';
 import { useRounds } from '../../../db/hooks';
 import { db } from '../../../db/instance';
 import { createRoundFromSetup } from '../../../db/repositories/roundSetupRepository';
+import { createRoundFromRegistry } from '../../../db/repositories/roundFromRegistryRepository';
 import { useStoredTemplates } from '../../../db/setupHooks';
 import { SETUP_ACTOR, setupDeps } from '../setupDeps';
 import { AggregationFields, BasicsFields, GradingFields } from './RoundFields';
 import { TemplateChoiceFields } from './TemplateChoiceFields';
+import { RegistrySourceStep } from './RegistrySourceStep';
+import type { AcceptedSource } from './RegistrySourceStep';
 
 const PREFIX = 'wizard';
 
@@ -44,6 +50,8 @@ export const NewRoundWizard = ({
   const [stepIndex, setStepIndex] = useState(0);
   const [touched, setTouched] = useState<ReadonlySet<RoundSetupStep>>(new Set());
   const [isSaving, setIsSaving] = useState(false);
+  const [start, setStart] = useState<'blank' | 'registry'>('blank');
+  const [source, setSource] = useState<AcceptedSource | null>(null);
 
   const templates = useMemo(() => [...(stored ?? []), ...BUILTIN_TEMPLATES], [stored]);
   const problems = useMemo(
@@ -80,6 +88,10 @@ export const NewRoundWizard = ({
     }
     setIsSaving(true);
     try {
+      if (source !== null) {
+        await finishFromRegistry(source);
+        return;
+      }
       const result = await createRoundFromSetup(db, setup, SETUP_ACTOR, setupDeps);
       if (result.ok) {
         message.success(t('setup.wizard.created', { name: result.value.name }));
@@ -92,10 +104,55 @@ export const NewRoundWizard = ({
     }
   };
 
+  const finishFromRegistry = async ({ source: from, comparedBy }: AcceptedSource) => {
+    const input = {
+      setup,
+      registry: from.registry,
+      fileName: from.fileName,
+      sha256: from.sha256,
+      fingerprint: from.fingerprint,
+      comparedBy,
+    };
+    const result = await createRoundFromRegistry(db, input, SETUP_ACTOR, setupDeps);
+    if (result.ok) {
+      const { round, bases } = result.value;
+      message.success(t('cycle.fromRegistry.created', { name: round.name, count: bases.length }));
+      onCreated?.(round);
+    } else {
+      message.error(result.error.message);
+    }
+  };
+
+  // The bundle's year, type and name; the clerk may still change them in the steps.
+  const takeSource = (accepted: AcceptedSource) => {
+    const { preset } = accepted.source;
+    setSource(accepted);
+    setIsNameTyped(true);
+    setSetup((before) => ({ ...before, ...preset }));
+    setStepIndex(0);
+  };
+
+  const chooseStart = (value: 'blank' | 'registry') => {
+    setStart(value);
+    if (value === 'blank') setSource(null);
+  };
+
   const fieldProps = { value: setup, onChange: change, problems: shown, testIdPrefix: PREFIX };
   const isLast = stepIndex === ROUND_SETUP_STEPS.length - 1;
-  return (
-    <Card title={t('setup.wizard.title')} data-testid="round-wizard">
+  const steps = (
+    <>
+      {source !== null ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('cycle.fromRegistry.fromBundle', {
+            title: source.source.summary.title,
+            count: source.source.summary.total,
+          })}
+          data-testid="wizard-registry-source"
+        />
+      ) : null}
       <Steps
         current={stepIndex}
         size="small"
@@ -150,6 +207,37 @@ export const NewRoundWizard = ({
           </Button>
         )}
       </Space>
+    </>
+  );
+  return (
+    <Card title={t('setup.wizard.title')} data-testid="round-wizard">
+      <Space wrap style={{ marginBottom: 16 }}>
+        {t('cycle.fromRegistry.choiceTitle')}
+        <Radio.Group
+          optionType="button"
+          value={start}
+          onChange={(event) =>
+            chooseStart(event.target.value === 'registry' ? 'registry' : 'blank')
+          }
+          options={[
+            {
+              value: 'blank',
+              label: <span data-testid="wizard-start-blank">{t('cycle.fromRegistry.blank')}</span>,
+            },
+            {
+              value: 'registry',
+              label: (
+                <span data-testid="wizard-start-registry">{t('cycle.fromRegistry.registry')}</span>
+              ),
+            },
+          ]}
+        />
+      </Space>
+      {start === 'registry' && source === null ? (
+        <RegistrySourceStep onAccepted={takeSource} onBack={() => chooseStart('blank')} />
+      ) : (
+        steps
+      )}
     </Card>
   );
 };

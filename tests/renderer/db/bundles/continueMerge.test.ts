@@ -9,6 +9,7 @@ import type { PingguDatabase } from '../../../../renderer/db/database';
 import { commitContinue, prepareContinue } from '../../../../renderer/db/bundles/continueHere';
 import { planContinuation } from '../../../../renderer/db/bundles/continuePlan';
 import { selectContinuation } from '../../../../renderer/db/bundles/continueSelect';
+import { listAuditOfRound } from '../../../../renderer/db/queries';
 import { saveScore } from '../../../../renderer/db/repositories/scoresheetRepository';
 import { secondaryIndicators } from '../../../../shared/domain/templates';
 import type { Scoresheet } from '../../../../shared/domain/types';
@@ -175,7 +176,7 @@ describe.each([
     const byId = (list: Scoresheet[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(byId(atSecretariat)).toEqual(byId(onB));
     // Where each sheet was taken over travels with it, in its audit trail.
-    const audit = await secretariat.auditLog.toArray();
+    const audit = await listAuditOfRound(secretariat, r.round.id);
     const continued = audit.filter((e) => e.action === 'scoresheet.continue');
     expect(continued.map((e) => e.entityId).sort()).toEqual(onB.map((s) => s.id).sort());
   });

@@ -6,7 +6,7 @@ import type { PingguDatabase } from '../../../../renderer/db/database';
 import { commitImport } from '../../../../renderer/db/bundles/commitImport';
 import { dataDigest } from '../../../../renderer/db/bundles/digest';
 import { buildScoresBundlePayload } from '../../../../renderer/db/bundles/exports';
-import { listOpenConflicts } from '../../../../renderer/db/queries';
+import { listAuditOfEntity, listOpenConflicts } from '../../../../renderer/db/queries';
 import {
   buildBase,
   buildExpert,
@@ -189,7 +189,7 @@ describe('importing score bundles at the secretariat', () => {
     expect(stored).toHaveLength(1);
     const copies = [conflict?.local, conflict?.incoming].map((s) => s?.deviceId).sort();
     expect(copies).toEqual(['laptop-1', 'laptop-2']);
-    const audit = await secretariat.auditLog.toArray();
+    const audit = await listAuditOfEntity(secretariat, start.id);
     expect(audit.some((e) => e.detail?.includes('发现并行修改'))).toBe(true);
   });
 

@@ -12,6 +12,7 @@ import {
 import { dataDigest } from '../../../../renderer/db/bundles/digest';
 import { loadResultsRecords } from '../../../../renderer/db/resultsHooks';
 import { computeRoundResults } from '../../../../shared/domain/results';
+import { listAuditOfEntity } from '../../../../renderer/db/queries';
 import { createScoresheet } from '../../../../renderer/db/repositories/scoresheetRepository';
 import { scoreSheet } from '../../../helpers/panelWorkflow';
 import { testSheetDeps } from '../../../helpers/builders';
@@ -155,7 +156,7 @@ describe('a late score bundle for a voided assignment at the secretariat', () =>
     );
     expect(await secretariat.scoresheets.get(lateSheet.id)).toEqual(lateSheet);
     expect(await secretariat.scoresheets.get(stray.id)).toBeUndefined();
-    const audit = await secretariat.auditLog.where('entityId').equals(lateSheet.id).toArray();
+    const audit = await listAuditOfEntity(secretariat, lateSheet.id);
     expect(audit.map((e) => e.detail).join('\n')).toContain(
       '作废，不计入统计：专家因病无法继续评审',
     );
