@@ -61,13 +61,15 @@ for (const measurement of selected) {
     console.error(`  ✗ ${detail}`);
   }
   durations.push(Date.now() - t0);
+  // A measurement may set another target for the smaller --quick round (quickTarget).
+  const target = quick ? (measurement.quickTarget ?? measurement.target) : measurement.target;
   results.push({
     id: measurement.id,
     value,
     unit: measurement.unit,
-    target: measurement.target,
+    target,
     goal: measurement.goal,
-    met: meetsTarget(measurement.goal, value, measurement.target),
+    met: meetsTarget(measurement.goal, value, target),
     detail,
   });
   console.log(`  ${value ?? '—'} ${measurement.unit} in ${seconds(Date.now() - t0)}`);

@@ -1,5 +1,6 @@
 // The benchmark registry: one module per measurement, each exporting an object
-// { id, unit, target, goal, digits?, describe, run({ quick }) → { value, detail } }, where
+// { id, unit, target, quickTarget?, goal, digits?, describe, run({ quick }) → { value, detail } }
+// (quickTarget: the target of a --quick run, when it differs), where
 // goal is 'atMost' (≤), 'below' (<), 'atLeast' (≥) or 'above' (>) and digits the decimals
 // kept in results.json. Browser measurements run in Debian's Chromium (scripts/bench/
 // browser.mjs): the app (.bench/renderer) or the bench page (.bench/page); the others in

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { waitForOrExplain } from './browser';
+import { chooseOption, waitForOrExplain } from './browser';
 import { fmt, sum } from './threeLaptopsData';
 
 export const PIN = '2468';
 
 // Kept here for the files that import it from this module; it lives in browser.ts.
-export { chooseOption } from './browser';
+export { chooseOption };
 
 /** Runs `action`, which downloads one file, and saves it as `dir/name` (default: its own name). */
 export async function downloadOf(
