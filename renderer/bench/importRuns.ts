@@ -176,7 +176,13 @@ export async function writeOnly(
       actor: '秘书处 基准测试',
       detail: `从“scores-${i + 1}.pgb”导入：新评分表`,
     }));
-    const context = { roundId: sheets[0]?.roundId ?? '', at: IMPORT_TIME, importId: `w-${i}` };
+    const context = {
+      roundId: sheets[0]?.roundId ?? '',
+      at: IMPORT_TIME,
+      importId: `w-${i}`,
+      actor: '秘书处 基准测试',
+      detail: `从“scores-${i + 1}.pgb”导入`,
+    };
     await db.transaction('rw', db.tables, async () => {
       await Promise.all([db.scoresheets.bulkPut([...sheets]), addAuditGroup(db, audit, context)]);
     });

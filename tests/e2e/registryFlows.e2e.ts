@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { FUNDING_HEADER, FUNDING_SHEET_NAMES } from '../../shared/registry/fundingSheets';
 import { readXlsx } from '../../shared/xlsx/read';
@@ -19,7 +19,13 @@ import {
   scenarioRounds,
   scenarioYearTypeCounts,
 } from '../helpers/registryFlowScenario';
-import { screenshotPath, SETTLED, useMachine, waitForOrExplain } from './helpers/browser';
+import {
+  chooseOption,
+  screenshotPath,
+  SETTLED,
+  useMachine,
+  waitForOrExplain,
+} from './helpers/browser';
 
 /** Runs `action`, which downloads one file, and saves it as `dir/name` (default: its own). */
 async function downloadOf(
@@ -33,26 +39,6 @@ async function downloadOf(
   const path = join(dir, name ?? suggested);
   await download.saveAs(path);
   return { path, suggested };
-}
-
-/**
- * Picks the option with this text in an antd Select. On a busy machine a click can land while
- * the dropdown is still opening, so it tries again (as tests/e2e/helpers' chooseOption does).
- */
-async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  for (let attempt = 1; ; attempt += 1) {
-    await select.click();
-    await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-    await waitForOrExplain(page, open.first(), `the dropdown closing after ${text}`, {
-      state: 'hidden',
-    });
-    const shown = await select.innerText();
-    if (shown.includes(text) || attempt === 3) {
-      expect(shown).toContain(text);
-      return;
-    }
-  }
 }
 
 /** Writes the scenario's approvals and accepted rounds into the app's database. */

@@ -2,9 +2,8 @@
 // wizard, copies the key-laboratory indicator system and re-weights it (the app shows the
 // sums out of balance and refuses to save until they add up), creates two panels, adds
 // experts by hand and from a CSV sheet, and chooses each panel's chair.
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SETTLED, screenshotPath, useMachine } from './helpers/browser';
+import { chooseOption, SETTLED, screenshotPath, useMachine } from './helpers/browser';
 
 const ROUND_NAME = '2024年度省级科技创新基地定期评估';
 
@@ -17,16 +16,6 @@ const EXPERT_CSV = [
   ',辽宁大学,教授,经济,,沈阳一组',
   '周涛,沈阳工业大学,教授,机械,,锦州组',
 ].join('\r\n');
-
-/** Picks the option with this text in the select's open dropdown. */
-async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first()
-    .click();
-}
 
 describe('setting up a round from an empty app', () => {
   const machine = useMachine();

@@ -155,6 +155,8 @@ async function applyPlan(
           roundId,
           at: context.now,
           importId: context.importId,
+          actor: context.actor,
+          detail: `从“${context.fileName}”导入`,
         }),
       ]);
       return analysis.plan.preview.counts;

@@ -26,28 +26,28 @@ export type AuditInput = {
   detail?: string;
 };
 
-/** The entries one import wrote, as one record of auditLog. */
-export type AuditGroup = {
+/**
+ * The entries one import wrote, as one record of auditLog. Its own fields say what it is (an
+ * import: entityId is the import's bundleImports id, at its time, actor who imported); they
+ * are not an entry of any record's history. Only its entries are.
+ */
+export type AuditGroup = AuditEntry & {
   /**
    * The last number of the group's block: entry i of n reads with seq - (n - 1) + i. Set by
    * addAuditGroup.
    */
   seq?: number;
-  roundId: string;
-  /** When the import was committed. */
-  at: string;
-  /** The import's bundleImports record. */
-  importId: string;
   /** The entries' entityIds, each once (the *entityIds index). */
   entityIds: string[];
   /** The entries, without seq, in the order of their numbers. */
   entries: AuditEntry[];
 };
 
-/** What auditLog stores: single entries and import groups. */
+/** What auditLog stores: single entries and import groups (read through the functions below). */
 export type AuditRecord = AuditEntry | AuditGroup;
 
-export const isAuditGroup = (record: AuditRecord): record is AuditGroup => 'entries' in record;
+export const isAuditGroup = (record: AuditRecord): record is AuditGroup =>
+  'entries' in record && Array.isArray(record.entries);
 
 export async function appendAudit(
   db: PingguDatabase,
@@ -67,15 +67,18 @@ const withoutSeq = ({ seq: _seq, ...entry }: AuditEntry): AuditEntry => entry;
 export async function addAuditGroup(
   db: PingguDatabase,
   entries: readonly AuditEntry[],
-  context: { roundId: string; at: string; importId: string },
+  context: { roundId: string; at: string; importId: string; actor: string; detail: string },
 ): Promise<void> {
   if (entries.length === 0) return;
   const last = await db.auditLog.toCollection().lastKey();
   const group: AuditGroup = {
     seq: (typeof last === 'number' ? last : 0) + entries.length,
-    roundId: context.roundId,
     at: context.at,
-    importId: context.importId,
+    roundId: context.roundId,
+    action: 'scoresheet.import',
+    entityId: context.importId,
+    actor: context.actor,
+    detail: context.detail,
     entityIds: [...new Set(entries.map((e) => e.entityId))],
     entries: entries.map(withoutSeq),
   };
@@ -120,7 +123,8 @@ async function recordsOfEntities(
   const seqs = [...new Set(groupKeys.flat())];
   const groups = seqs.length === 0 ? [] : await db.auditLog.bulkGet(seqs);
   return [
-    ...single.flat(),
+    // A group's own entityId is its import's id: it is found by its entries, below.
+    ...single.flat().filter((record) => !isAuditGroup(record)),
     ...groups.filter((g): g is AuditRecord => g !== undefined && isAuditGroup(g)),
   ];
 }

@@ -201,9 +201,12 @@ function v5Seed(): RawSeed {
   }));
   const group = {
     seq: rows.length + entries.length,
-    roundId: sheets[0]?.roundId ?? '',
     at: '2024-05-12T10:00:00.000Z',
-    importId: 'import-2',
+    roundId: sheets[0]?.roundId ?? '',
+    action: 'scoresheet.import',
+    entityId: 'import-2',
+    actor: '秘书处 王芳',
+    detail: '从“大连组-李明-2.pgb”导入',
     entityIds: sheets.map((s) => s.id),
     entries,
   };
@@ -312,6 +315,8 @@ describe('database schema versions', () => {
         roundId: first.roundId,
         at: '2024-05-12T10:00:00.000Z',
         importId: 'import-2',
+        actor: '秘书处 王芳',
+        detail: '从“大连组-李明-2.pgb”导入',
       }),
     );
     expect(await db.auditLog.count()).toBe(rows.length + 1);
