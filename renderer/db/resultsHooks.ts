@@ -105,31 +105,17 @@ export async function loadResultsRecords(
   db: PingguDatabase,
   roundId: string,
 ): Promise<ResultsRecords> {
-  // One read-only transaction: one snapshot, and Dexie's query cache does not deep-copy what
-  // is read in it (thousands of sheets: queries.ts, listScoresheets).
-  const tables = [
-    db.bases,
-    db.panels,
-    db.scoresheets,
-    db.decisions,
-    db.conflicts,
-    db.auditLog,
-    db.roundChanges,
-    db.assignments,
-  ];
   const [bases, panels, sheets, decisions, openConflicts, scoreChanges, changes, assignments] =
-    await db.transaction('r', tables, () =>
-      Promise.all([
-        listBases(db, roundId),
-        listPanels(db, roundId),
-        listScoresheets(db, roundId),
-        listDecisions(db, roundId),
-        countOpenConflicts(db, roundId),
-        listAuditOfRoundEntries(db, roundId, (entry) => SCORE_CHANGES.has(entry.action)),
-        db.roundChanges.where('roundId').equals(roundId).toArray(),
-        db.assignments.where('roundId').equals(roundId).toArray(),
-      ]),
-    );
+    await Promise.all([
+      listBases(db, roundId),
+      listPanels(db, roundId),
+      listScoresheets(db, roundId),
+      listDecisions(db, roundId),
+      countOpenConflicts(db, roundId),
+      listAuditOfRoundEntries(db, roundId, (entry) => SCORE_CHANGES.has(entry.action)),
+      db.roundChanges.where('roundId').equals(roundId).toArray(),
+      db.assignments.where('roundId').equals(roundId).toArray(),
+    ]);
   const counted = countedRecords(bases, sheets, changes, assignments);
   return {
     bases: counted.bases,

@@ -4,13 +4,17 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expert, Round } from '../../../../shared/domain/types';
 import { db } from '../../../db/instance';
 import { exportExpertWorkbook, exportPanelWorkbooks } from './runWorkbookExport';
 import type { WorkbookExportOutcome } from './runWorkbookExport';
-import { basesToScore, readWorkbookExportData } from './workbookExportData';
+import {
+  basesToScoreByExpert,
+  chineseCollator,
+  readWorkbookExportData,
+} from './workbookExportData';
 
 type Row = { expert: Expert; panelName: string; bases: number };
 
@@ -62,13 +66,18 @@ export const WorkbookExportSection = ({ round }: { round: Round }) => {
     }
   };
 
-  const rows: Row[] = (data?.experts ?? []).map((expert) => ({
-    expert,
-    panelName: data?.panels.find((p) => p.id === expert.panelId)?.name ?? expert.panelId,
-    bases: data ? basesToScore(data, expert.id) : 0,
-  }));
-  // By panel, then by name (the experts come sorted by name).
-  rows.sort((a, b) => a.panelName.localeCompare(b.panelName, 'zh-CN'));
+  const rows = useMemo((): Row[] => {
+    if (!data) return [];
+    const panelNames = new Map(data.panels.map((p) => [p.id, p.name]));
+    const bases = basesToScoreByExpert(data);
+    const list = data.experts.map((expert) => ({
+      expert,
+      panelName: panelNames.get(expert.panelId) ?? expert.panelId,
+      bases: bases.get(expert.id) ?? 0,
+    }));
+    // By panel, then by name (the experts come sorted by name).
+    return list.sort((a, b) => chineseCollator.compare(a.panelName, b.panelName));
+  }, [data]);
 
   return (
     <Card title={t('workbook.export.title')} data-testid="workbook-export-section">

@@ -1,6 +1,6 @@
 // Panels with their experts and each expert's load, and the secretariat's work on them:
 // create, rename and delete panels, add, edit and remove experts, choose chairs, and import
-// experts from a sheet. In an archived or closed round everything is shown read-only. Ten
+// experts from a sheet. In an archived or closed round everything is shown read-only. Five
 // panels a page (pagedCards.tsx says why).
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Empty, Space } from 'antd';

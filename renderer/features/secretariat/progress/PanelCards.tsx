@@ -1,5 +1,5 @@
 // One card per panel: its progress, and its experts with what each still owes (expand a row
-// for every expected sheet of that expert). Ten cards a page (pagedCards.tsx says why).
+// for every expected sheet of that expert). Five cards a page (pagedCards.tsx says why).
 import { Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isOutstanding } from '../../../../shared/secretariat/completeness';
