@@ -2,7 +2,8 @@
 // breakdown. Per iteration, from a fresh database holding the roster, every score bundle goes
 // through the app's pipeline with the time of each step summed over the bundles:
 //   open     openBundle (limits, hashes, signature, inflate, JSON, schemas);
-//   preview  the rest of prepareImport (the snapshot read, the plan, the preview);
+//   preview  the rest of prepareImport (the snapshot read, the plan, the preview), of which
+//            previewRead is the snapshot read (readLocalState) alone;
 //   reread   what the commit repeats of it: the same read and plan in a read-write
 //            transaction of all tables, as the commit's own begins (timed apart, before it);
 //   commit   commitImport (its one read-write transaction: the read and plan again, the
@@ -32,7 +33,15 @@ const IMPORT_TIME = '2024-06-01T08:00:00.000Z';
 const crypto = globalThis.crypto;
 
 type Phases = Record<
-  'open' | 'preview' | 'reread' | 'commit' | 'container' | 'signature' | 'payload' | 'schemas',
+  | 'open'
+  | 'preview'
+  | 'previewRead'
+  | 'reread'
+  | 'commit'
+  | 'container'
+  | 'signature'
+  | 'payload'
+  | 'schemas',
   number
 >;
 
@@ -51,6 +60,7 @@ async function pipeline(db: PingguDatabase, files: readonly BenchFile[], phases:
     if (!opened.ok) throw new Error(`${file.name}: ${opened.error.code}`);
     if (opened.kind !== 'scores') throw new Error(`${file.name}: not a score bundle`);
     const local = await readLocalState(db, opened);
+    const t1b = performance.now();
     const analysed = analyse(file.name, opened, local, {
       now: opened.manifest.createdAt,
       importId: 'preview',
@@ -80,6 +90,7 @@ async function pipeline(db: PingguDatabase, files: readonly BenchFile[], phases:
     if (!committed.ok) throw new Error(`${file.name}: ${committed.error.messageEn}`);
     phases.open += t1 - t0;
     phases.preview += t2 - t1;
+    phases.previewRead += t1b - t1;
     phases.reread += t2b - t2;
     phases.commit += t3 - t2b;
   }
@@ -135,6 +146,7 @@ export async function phasesBench(params: URLSearchParams) {
     const phases: Phases = {
       open: 0,
       preview: 0,
+      previewRead: 0,
       reread: 0,
       commit: 0,
       container: 0,

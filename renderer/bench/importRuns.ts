@@ -1,7 +1,8 @@
 // One timed import of a round's score bundles, three ways, each into a database of its own:
-//   ours  – the app's pipeline, prepareImport + commitImport per bundle (open: limits,
-//           hashes, signature, schemas; preview; one transaction with the merge, pins,
-//           import record and audit entries), as the secretariat's import screen runs it;
+//   ours  – the app's pipeline as the secretariat's import screen runs it: prepareBatch
+//           (per file: limits, hashes, signature, schemas, the preview against the
+//           database), then commitBatch (groups of files in one transaction each, every file
+//           planned again inside it, with the merge, pins, import record and audit entries);
 //   floor – the same bytes with no checks: unzip, inflate, SHA-256 of the payload, decode
 //           and JSON.parse, then ONE Dexie bulkPut of every sheet into the same table;
 //   pouch – the same sheets, already parsed, written with PouchDB's bulkDocs (one call per
@@ -20,8 +21,7 @@ import { openBundle } from '../../shared/bundle/bundle';
 import { asCryptoBytes } from '../../shared/bundle/encoding';
 import type { RoundPayload } from '../../shared/bundle/payload';
 import type { AuditEntry, Scoresheet } from '../../shared/domain/types';
-import { commitImport } from '../db/bundles/commitImport';
-import { prepareImport } from '../db/bundles/prepareImport';
+import { runBatchImport } from '../db/bundles/batchImport';
 import { createDatabase } from '../db/database';
 import { addAuditGroup } from '../db/repositories/audit';
 import type { PingguDatabase } from '../db/database';
@@ -65,35 +65,45 @@ export async function putRoster(db: PingguDatabase, rounds: readonly BenchFile[]
 
 export type StepHook = () => void;
 
-/** The app's import of every score bundle, one after the other; returns sheets added. */
+/**
+ * The app's import of every score bundle as the secretariat's screen runs it (useBatchImport):
+ * prepareBatch (every file opened, checked and previewed against the database), the clerk's
+ * choice (every file, each panel's first device key ticked as compared with its summary), then
+ * commitBatch (groups of files, one transaction each). Returns the sheets added.
+ */
 export async function importOurs(
   db: PingguDatabase,
   scores: readonly BenchFile[],
   roundId: string,
   onStep: StepHook = () => undefined,
 ): Promise<number> {
-  let added = 0;
   let id = 0;
-  for (const file of scores) {
-    const prepared = await prepareImport(db, file.bytes, file.name, {
+  const files = scores.map((file) => ({ name: file.name, bytes: file.bytes }));
+  const { items, summary } = await runBatchImport(
+    db,
+    files,
+    {
       crypto,
-      expectedKinds: ['scores'],
       roundId,
-    });
-    onStep();
-    if (!prepared.ok) throw new Error(`${file.name}: ${prepared.error.messageEn}`);
-    const committed = await commitImport(db, prepared.prepared, {
       actor: '秘书处 基准测试',
       clock: { now: () => IMPORT_TIME },
       newId: () => `bench-import-${(id += 1)}`,
-      // As the clerk does: each panel device's first key ticked as compared with its summary.
-      acceptNewKey: prepared.prepared.preview.key.status === 'newDevice',
-    });
-    onStep();
-    if (!committed.ok) throw new Error(`${file.name}: ${committed.error.messageEn}`);
-    added += committed.result.counts.added;
+      review: (prepared) => ({
+        accepted: new Set(prepared.map((item) => item.index)),
+        acceptNewKey: new Set(
+          prepared.filter((item) => item.keyStatus === 'newDevice').map((item) => item.index),
+        ),
+      }),
+    },
+    onStep,
+  );
+  const failed = summary.files.find((f) => f.outcome !== 'imported');
+  if (failed !== undefined || items.length !== scores.length) {
+    throw new Error(
+      `${failed?.fileName ?? 'batch'}: ${failed?.error?.messageEn ?? 'not imported'}`,
+    );
   }
-  return added;
+  return summary.totals.added;
 }
 
 function entryOf(entries: Record<string, Uint8Array>, name: string, file: string): Uint8Array {

@@ -1,7 +1,7 @@
 // import_vs_floor, import_vs_pouchdb and peak_memory_ratio: one page run (renderer/bench/
 // importBench.ts, ?bench=import) imports every score bundle of the round (1,000 bases,
 // 100 panels, 7,000 sheets, 140,000 scores; --quick: 200 bases) three ways per iteration,
-// in rotated order: the app's pipeline (prepareImport + commitImport per bundle into a
+// in rotated order: the app's pipeline (prepareBatch + commitBatch, as the screen, into a
 // real Dexie database holding the round's roster), the floor of the same bytes (unzip,
 // inflate, SHA-256, JSON.parse, one bulkPut, no checks) and PouchDB's bulkDocs on
 // IndexedDB. The three measurements share that run.
@@ -74,7 +74,7 @@ export const importFloorMeasurement = {
     return {
       value: ratioOfMedians(ms.ours, ms.floor),
       detail:
-        `${roundText(report)} into Dexie with the roster present. Ours (prepareImport + commitImport per bundle) median ${Math.round(median(ms.ours))} ms [${formatRuns(ms.ours)}]; ` +
+        `${roundText(report)} into Dexie with the roster present. Ours (prepareBatch + commitBatch, as the import screen runs them) median ${Math.round(median(ms.ours))} ms [${formatRuns(ms.ours)}]; ` +
         `floor (unzip, inflate, SHA-256, JSON.parse, one bulkPut, no checks) median ${Math.round(median(ms.floor))} ms [${formatRuns(ms.floor)}]; ` +
         `${ms.ours.length} runs after ${report.warmup} warm-up (on ${plan.warmupPanels} panels), modes rotated`,
     };

@@ -9,8 +9,10 @@ export const FORMAT_NAME = 'pinggu-bundle';
  * `provenance`; Round gains `closure`, FinalDecision `basis` (migrations.ts).
  * 3: a new kind, `registry` (省厅基地库名单包, department → secretariat), carrying `registry`;
  * the other kinds are unchanged.
+ * 4: backup bundles carry the department's registry tables (`registryRounds`,
+ * `registryApprovals`, `registryHistory`); older backups read with empty ones.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export const BUNDLE_KINDS = [
   'round',
@@ -59,6 +61,9 @@ export const PAYLOAD_KEYS = [
   'changes',
   'provenance',
   'registry',
+  'registryRounds',
+  'registryApprovals',
+  'registryHistory',
 ] as const;
 
 export type PayloadKey = (typeof PAYLOAD_KEYS)[number];
@@ -93,16 +98,32 @@ export const PAYLOAD_KEYS_BY_KIND = {
     'audit',
     'settings',
     'changes',
+    'registryRounds',
+    'registryApprovals',
+    'registryHistory',
   ],
   registry: ['registry'],
 } as const satisfies Record<BundleKind, readonly PayloadKey[]>;
 
+/** The registry tables a backup carries since format version 4. */
+const BACKUP_REGISTRY_KEYS: readonly PayloadKey[] = [
+  'registryRounds',
+  'registryApprovals',
+  'registryHistory',
+];
+
+/** Format versions 2 and 3's entries per kind: backups without the registry tables. */
+const PAYLOAD_KEYS_BY_KIND_V3: Record<BundleKind, readonly PayloadKey[]> = {
+  ...PAYLOAD_KEYS_BY_KIND,
+  backup: PAYLOAD_KEYS_BY_KIND.backup.filter((k) => !BACKUP_REGISTRY_KEYS.includes(k)),
+};
+
 /** Format version 1's entries per kind: what a version-1 bundle holds, before migration. */
 const PAYLOAD_KEYS_BY_KIND_V1: Record<BundleKind, readonly PayloadKey[]> = {
-  round: PAYLOAD_KEYS_BY_KIND.round.filter((k) => k !== 'changes'),
-  scores: PAYLOAD_KEYS_BY_KIND.scores,
-  result: PAYLOAD_KEYS_BY_KIND.result.filter((k) => k !== 'changes' && k !== 'provenance'),
-  backup: PAYLOAD_KEYS_BY_KIND.backup.filter((k) => k !== 'changes'),
+  round: PAYLOAD_KEYS_BY_KIND_V3.round.filter((k) => k !== 'changes'),
+  scores: PAYLOAD_KEYS_BY_KIND_V3.scores,
+  result: PAYLOAD_KEYS_BY_KIND_V3.result.filter((k) => k !== 'changes' && k !== 'provenance'),
+  backup: PAYLOAD_KEYS_BY_KIND_V3.backup.filter((k) => k !== 'changes'),
   // No such kind before version 3: the manifest schema refuses a registry bundle of 1 or 2.
   registry: [],
 };
@@ -118,7 +139,8 @@ export const KIND_SINCE_VERSION: Readonly<Record<BundleKind, number>> = {
 
 /** The entries a bundle of `kind` written by format `version` holds (the reader's allow-list). */
 export function payloadKeysFor(kind: BundleKind, version: number): readonly PayloadKey[] {
-  return version === 1 ? PAYLOAD_KEYS_BY_KIND_V1[kind] : PAYLOAD_KEYS_BY_KIND[kind];
+  if (version <= 1) return PAYLOAD_KEYS_BY_KIND_V1[kind];
+  return version <= 3 ? PAYLOAD_KEYS_BY_KIND_V3[kind] : PAYLOAD_KEYS_BY_KIND[kind];
 }
 
 export type PayloadKeysOf<K extends BundleKind> = (typeof PAYLOAD_KEYS_BY_KIND)[K][number];
@@ -148,6 +170,9 @@ export const PAYLOAD_LABELS: Readonly<Record<PayloadKey, { zh: string; en: strin
   changes: { zh: '轮次变更', en: 'round changes' },
   provenance: { zh: '数据来源', en: 'provenance' },
   registry: { zh: '基地库名单', en: 'registry' },
+  registryRounds: { zh: '基地库已接收的评估结果', en: 'registry accepted rounds' },
+  registryApprovals: { zh: '基地库批建记录', en: 'registry approvals' },
+  registryHistory: { zh: '基地历年评估记录', en: 'registry history lines' },
 };
 
 export const KIND_LABELS: Readonly<Record<BundleKind, { zh: string; en: string }>> = {

@@ -42,6 +42,17 @@ export const BUNDLE_MIGRATIONS: readonly BundleMigration[] = [
       'manifest schema refuses it)',
     migrate: (payload) => payload,
   },
+  {
+    from: 3,
+    description:
+      "backup bundles gain the department's registry tables (registryRounds.json, " +
+      'registryApprovals.json, registryHistory.json): a version-3 backup carried none, so ' +
+      'they are empty; round, scores, result and registry payloads are unchanged',
+    migrate: (payload, { kind }) =>
+      kind === 'backup'
+        ? { ...payload, registryRounds: [], registryApprovals: [], registryHistory: [] }
+        : payload,
+  },
 ];
 
 export type MigrationResult =

@@ -19,10 +19,12 @@ import type {
   RoundChange,
   Scoresheet,
 } from '../domain/types';
-import type { RegistryPayload } from '../registry/types';
+import type { RegistryHistoryRow } from '../registry/roster';
+import type { AcceptedRound, RegistryApproval, RegistryPayload } from '../registry/types';
 import { PAYLOAD_KEYS } from './format';
 import type { PayloadKey, PayloadKeysOf } from './format';
 import {
+  acceptedRoundSchema,
   assignmentSchema,
   auditEntrySchema,
   backupSettingSchema,
@@ -33,6 +35,8 @@ import {
   finalDecisionSchema,
   indicatorTemplateSchema,
   panelSchema,
+  registryApprovalSchema,
+  registryHistoryRowSchema,
   registrySchema,
   resultProvenanceSchema,
   roundChangeSchema,
@@ -75,6 +79,11 @@ export type BackupPayload = {
   audit: AuditEntry[];
   settings: BackupSetting[];
   changes: RoundChange[];
+  /** The department's registry (format version 4; empty in older backups). */
+  registryRounds: AcceptedRound[];
+  registryApprovals: RegistryApproval[];
+  /** History lines a registry bundle brought to a secretariat's laptop. */
+  registryHistory: RegistryHistoryRow[];
 };
 
 export type { RegistryPayload } from '../registry/types';
@@ -113,6 +122,9 @@ export const PAYLOAD_ENTRY_SCHEMAS = {
   changes: z.array(roundChangeSchema),
   provenance: resultProvenanceSchema,
   registry: registrySchema,
+  registryRounds: z.array(acceptedRoundSchema),
+  registryApprovals: z.array(registryApprovalSchema),
+  registryHistory: z.array(registryHistoryRowSchema),
 } as const satisfies Record<PayloadKey, z.ZodType>;
 
 const entries = PAYLOAD_ENTRY_SCHEMAS;
@@ -155,6 +167,9 @@ export const PAYLOAD_SCHEMAS: { readonly [K in BundleKind]: z.ZodType<PayloadByK
     audit: entries.audit,
     settings: entries.settings,
     changes: entries.changes,
+    registryRounds: entries.registryRounds,
+    registryApprovals: entries.registryApprovals,
+    registryHistory: entries.registryHistory,
   }),
   registry: z.strictObject({ registry: entries.registry }),
 };
@@ -173,11 +188,19 @@ export type PayloadProblem = {
 const isRecordObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The field that identifies a record where it is not `id` (the table's primary key). */
+const RECORD_KEY_FIELDS: Partial<Record<PayloadKey, string>> = {
+  settings: 'key',
+  registryRounds: 'roundId',
+  registryApprovals: 'code',
+};
+
 const recordsOf = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined ? [] : [value];
 
 /**
- * Problems a schema cannot see: a duplicate id (or settings key) within one entry, and, for
+ * Problems a schema cannot see: a duplicate id (settings key, accepted round's roundId,
+ * approval's code) within one entry, and, for
  * every kind but backup, a record whose roundId is not the manifest's round; in a registry,
  * a base code listed twice and a status that disagrees with its fields.
  */
@@ -197,7 +220,7 @@ export function crossRecordProblem(
     if (key === 'provenance') continue;
     const value = entries[key];
     const seen = new Set<string>();
-    const idField = key === 'settings' ? 'key' : 'id';
+    const idField = RECORD_KEY_FIELDS[key] ?? 'id';
     const records = recordsOf(value);
     for (const [index, record] of records.entries()) {
       if (!isRecordObject(record)) continue;

@@ -26,7 +26,11 @@ import type {
   RoundChange,
   Scoresheet,
 } from '../domain/types';
+import type { RegistryHistoryRow } from '../registry/roster';
 import type {
+  AcceptedBaseOutcome,
+  AcceptedRound,
+  RegistryApproval,
   RegistryBase,
   RegistryHistoryEntry,
   RegistryPayload,
@@ -46,6 +50,8 @@ import type {
 import type { BUNDLE_KINDS } from './format';
 import type { BackupSetting } from './payload';
 import type {
+  acceptedBaseOutcomeSchema,
+  acceptedRoundSchema,
   assignmentSchema,
   auditEntrySchema,
   backupSettingSchema,
@@ -58,8 +64,10 @@ import type {
   finalDecisionSchema,
   indicatorTemplateSchema,
   panelSchema,
+  registryApprovalSchema,
   registryBaseSchema,
   registryHistoryEntrySchema,
+  registryHistoryRowSchema,
   registrySchema,
   registrySelectionSchema,
   resultProvenanceSchema,
@@ -92,6 +100,10 @@ type SchemaMatches = {
   registryBase: Same<z.infer<typeof registryBaseSchema>, RegistryBase>;
   registrySelection: Same<z.infer<typeof registrySelectionSchema>, RegistrySelection>;
   registry: Same<z.infer<typeof registrySchema>, RegistryPayload['registry']>;
+  acceptedBaseOutcome: Same<z.infer<typeof acceptedBaseOutcomeSchema>, AcceptedBaseOutcome>;
+  acceptedRound: Same<z.infer<typeof acceptedRoundSchema>, AcceptedRound>;
+  registryApproval: Same<z.infer<typeof registryApprovalSchema>, RegistryApproval>;
+  registryHistoryRow: Same<z.infer<typeof registryHistoryRowSchema>, RegistryHistoryRow>;
   // The enumerations list every member of their union (satisfies alone allows fewer).
   baseTypes: Same<(typeof BASE_TYPE_CODES)[number], BaseTypeCode>;
   legacyTypes: Same<(typeof LEGACY_TYPE_CODES)[number], LegacyTypeCode>;
@@ -126,6 +138,10 @@ export const SCHEMAS_MATCH_TYPES = {
   registryBase: true,
   registrySelection: true,
   registry: true,
+  acceptedBaseOutcome: true,
+  acceptedRound: true,
+  registryApproval: true,
+  registryHistoryRow: true,
   baseTypes: true,
   legacyTypes: true,
   cities: true,

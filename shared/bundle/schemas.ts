@@ -362,8 +362,8 @@ export const registryHistoryEntrySchema = z.strictObject({
   mergedInto: idSchema.optional(),
 });
 
-/** A base as the department's registry shows it, with its history. */
-export const registryBaseSchema = z.strictObject({
+/** A base's identity and description in the registry (RegistryBaseInfo). */
+const registryBaseInfoShape = {
   code: idSchema,
   name: nameSchema,
   type: baseTypeSchema,
@@ -373,6 +373,11 @@ export const registryBaseSchema = z.strictObject({
   director: nameSchema,
   yearEstablished: establishedSchema,
   field: nameSchema,
+};
+
+/** A base as the department's registry shows it, with its history. */
+export const registryBaseSchema = z.strictObject({
+  ...registryBaseInfoShape,
   category: z.enum(CATEGORY_CODES),
   status: z.enum(REGISTRY_STATUSES),
   rectifyUntil: isoDateSchema.optional(),
@@ -399,4 +404,58 @@ export const registrySchema = z.strictObject({
   title: nameSchema.min(1),
   selection: registrySelectionSchema,
   bases: z.array(registryBaseSchema).max(REGISTRY_BASES_MAX),
+});
+
+// ---- the department's registry tables in a backup (format version 4) --------------------
+
+/** One base's outcome in an accepted round (AcceptedBaseOutcome). */
+export const acceptedBaseOutcomeSchema = z.strictObject({
+  ...registryBaseInfoShape,
+  baseId: idSchema,
+  aggregate: pointsSchema.nullable(),
+  method: z.enum(AGGREGATION_METHODS),
+  grade: z.enum(GRADE_CODES).nullable(),
+  sheets: count,
+  disposition: z.enum(DISPOSITION_CODES).optional(),
+  targetType: baseTypeSchema.optional(),
+  mergedInto: idSchema.optional(),
+  withdrawn: z.boolean().optional(),
+});
+
+/** A closed round as the registry keeps it (AcceptedRound; table registryRounds). */
+export const acceptedRoundSchema = z.strictObject({
+  roundId: idSchema,
+  name: nameSchema,
+  year: yearSchema,
+  evaluationType: z.enum(EVALUATION_TYPES),
+  version: z.int().min(1).max(10_000),
+  closedAt: timestampSchema,
+  closedBy: nameSchema,
+  bundleSha256: sha256Schema,
+  signerFingerprint: z.string().min(1).max(64),
+  acceptedAt: timestampSchema,
+  acceptedBy: nameSchema,
+  bases: z.array(acceptedBaseOutcomeSchema).max(REGISTRY_BASES_MAX),
+});
+
+/** A new approval (批建) (RegistryApproval; table registryApprovals). */
+export const registryApprovalSchema = z.strictObject({
+  ...registryBaseInfoShape,
+  year: establishedSchema,
+  importedAt: timestampSchema,
+  sourceSha256: sha256Schema,
+});
+
+/** A history line a registry bundle brought to a secretariat's laptop (table registryHistory). */
+export const registryHistoryRowSchema = z.strictObject({
+  ...registryHistoryEntrySchema.shape,
+  // `${code}:${roundId}`: two ids and a colon.
+  id: z
+    .string()
+    .min(1)
+    .max(2 * ID_MAX + 1)
+    .regex(SAFE_KEY, 'reserved name'),
+  code: idSchema,
+  name: nameSchema,
+  sourceSha256: sha256Schema,
 });

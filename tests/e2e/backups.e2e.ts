@@ -1,14 +1,25 @@
 // Backups in the browser build, end to end in Chromium: load the demo, back it up by hand,
 // wipe it (delete the demo round), restore from the list, and the home screen shows the demo
 // numbers again. Then the same loss on a fresh start is met by the offer to restore the
-// newest backup, and a downloaded backup restores from its file. A bundle dropped on the
-// window outside the scoring screen opens the generic import dialog.
-import { readFileSync } from 'node:fs';
+// newest backup, and a downloaded backup restores from its file. A department laptop that
+// holds only its registry is backed up too, and restoring that backup after a round was
+// accepted gives back the registry as it was. A bundle dropped on the window outside the
+// scoring screen opens the generic import dialog.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { generateSigningKeyPair } from '../../shared/bundle/bundleCrypto';
 import { generateDemoDataset } from '../../shared/demo/demoRound';
-import { screenshotPath, useMachine } from './helpers/browser';
+import { writeXlsx } from '../../shared/xlsx/write';
+import {
+  approvalsSheetRows,
+  cycleResultBundle,
+  cycleResultPayload,
+} from '../helpers/registryAcceptBuilders';
+import { screenshotPath, SETTLED, useMachine, waitForOrExplain } from './helpers/browser';
 
 /** Dialogs zoom in: waits until the one matching selector is fully shown (for screenshots). */
 const shownFully = (page: Page, selector: string) =>
@@ -114,6 +125,68 @@ describe('backups in the browser build', () => {
     await page.getByText('已从备份恢复本机的全部数据。').first().waitFor();
     await goTo('首页');
     await expectDemoNumbers();
+    expect(machine.errors).toEqual([]);
+  });
+});
+
+describe('a department laptop restored from its backup', () => {
+  const machine = useMachine();
+  const dir = mkdtempSync(join(tmpdir(), 'pinggu-backup-registry-e2e-'));
+
+  const choose = async (testId: string, file: string) => {
+    const choosing = machine.page.waitForEvent('filechooser');
+    await machine.page.getByTestId(testId).click();
+    await (await choosing).setFiles(file);
+  };
+  const statusText = (code: string) =>
+    machine.page.getByTestId(`registry-status-${code}`).innerText();
+
+  it('has its registry bases back as they were when it was backed up', async () => {
+    const { page } = machine;
+    await page.goto(`${machine.url}#/registry/bases`);
+    await page.getByTestId('registry-bases-empty').waitFor();
+    const sheet = join(dir, '批建名单.xlsx');
+    writeFileSync(sheet, writeXlsx([{ name: '批建', rows: approvalsSheetRows() }]));
+    await choose('registry-approvals-button', sheet);
+    await page.getByTestId('registry-approvals-summary').waitFor();
+    await page.getByTestId('registry-approvals-confirm').click();
+    const count = page.getByTestId('registry-bases-count');
+    await expect.poll(() => count.getAttribute('data-total'), SETTLED).toBe('6');
+
+    // A laptop without any round is backed up all the same: its registry is its data.
+    await page.getByTestId('main-nav').getByText('备份与恢复').click();
+    await page.getByTestId('backup-now').click();
+    const manual = page
+      .getByTestId('backups-table')
+      .locator('tbody tr.ant-table-row', { hasText: '手动备份' });
+    await manual.first().waitFor();
+
+    // After the backup the department accepts a round, which revokes LN-REG-006.
+    await page.goto(`${machine.url}#/registry/bases`);
+    await page.getByTestId('registry-tab-accept').click();
+    const result = join(dir, '2024结果.pgb');
+    const signer = await generateSigningKeyPair(globalThis.crypto);
+    writeFileSync(result, await cycleResultBundle(cycleResultPayload(), signer));
+    await choose('registry-accept-file', result);
+    await waitForOrExplain(page, page.getByTestId('registry-accept-preview'), 'the preview');
+    await page.getByTestId('registry-accept-operator').fill('省科技厅 刘洋');
+    await page.getByTestId('registry-accept-confirm').click();
+    await page.getByTestId('registry-accept-done').waitFor();
+    await page.getByTestId('registry-tab-bases').click();
+    await expect.poll(() => statusText('LN-REG-006'), SETTLED).toBe('已撤销');
+
+    await page.getByTestId('main-nav').getByText('备份与恢复').click();
+    await manual.first().getByTestId('backup-restore').click();
+    await page.getByTestId('restore-summary').waitFor();
+    await page.locator('.restore-confirm .ant-btn-dangerous').click();
+    await page.getByText('已从备份恢复本机的全部数据。').first().waitFor();
+
+    await page.goto(`${machine.url}#/registry/bases`);
+    await expect.poll(() => count.getAttribute('data-total'), SETTLED).toBe('6');
+    await expect.poll(() => statusText('LN-REG-006'), SETTLED).toBe('运行中');
+    expect(await page.getByTestId('registry-type-LN-REG-001').innerText()).toBe(
+      '重点实验室（待整合）',
+    );
     expect(machine.errors).toEqual([]);
   });
 });

@@ -88,7 +88,10 @@ describe('secretariat progress, conflicts and results on the demo round', () => 
     expect(await page.getByTestId('progress-overall').innerText()).toContain(
       `应评 ${counts.expected} 份：已提交 ${counts.submitted}，回避 ${counts.recused}，草稿 ${counts.draft}，未开始 ${counts.missing}`,
     );
-    expect(await page.getByTestId('progress-panel-card').count()).toBe(demo.panels.length);
+    // The first card shows with the counts, the page's others a render later.
+    await expect
+      .poll(() => page.getByTestId('progress-panel-card').count(), SETTLED)
+      .toBe(demo.panels.length);
     expect(reminderPeople.length).toBeGreaterThan(0);
 
     await page.getByTestId('only-outstanding').click();

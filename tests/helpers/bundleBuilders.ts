@@ -184,6 +184,9 @@ function backupPayload(
     scoresheets: r.scoresheets,
     decisions,
     changes: [],
+    registryRounds: [],
+    registryApprovals: [],
+    registryHistory: [],
     conflicts,
     imports: [
       {

@@ -75,6 +75,9 @@ export function backupPayloadOf(parts: Partial<BackupPayload>): BackupPayload {
     audit: [],
     settings: [],
     changes: [],
+    registryRounds: [],
+    registryApprovals: [],
+    registryHistory: [],
     ...parts,
   };
 }

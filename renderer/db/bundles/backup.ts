@@ -6,6 +6,13 @@
 // 1's backup payload; they travel as settings rows `trustedKey:<pin id>` whose value is the
 // pin's canonical JSON, and restore splits them out again. A v1 backup without such rows
 // restores with no pins.
+//
+// Since format version 4 a backup also carries the department's registry (registryRounds,
+// registryApprovals, registryHistory), so a department laptop restored from one has the
+// same bases, statuses, flows and 后补助 (whose settings are the fundingSettings row). A
+// backup of an older version reads with empty registry lists (migrations.ts), and restore
+// replaces every table as for any other: the registry is empty afterwards, as that backup's
+// database is all it knows.
 import { z } from 'zod';
 import type { OpenedBundle } from '../../../shared/bundle/bundle';
 import { canonicalJson } from '../../../shared/bundle/canonicalJson';
@@ -65,6 +72,11 @@ export async function exportBackupPayload(db: PingguDatabase): Promise<BackupPay
       db.trustedKeys.toArray(),
       db.roundChanges.toArray(),
     ]);
+    const [registryRounds, registryApprovals, registryHistory] = await Promise.all([
+      db.registryRounds.toArray(),
+      db.registryApprovals.toArray(),
+      db.registryHistory.toArray(),
+    ]);
     const settingRows: BackupSetting[] = [
       ...settings.map((s): BackupSetting => ({ key: s.key, value: s.value })),
       ...pins.map((pin) => ({
@@ -88,6 +100,9 @@ export async function exportBackupPayload(db: PingguDatabase): Promise<BackupPay
       audit: expandAudit(audit),
       settings: settingRows,
       changes,
+      registryRounds,
+      registryApprovals,
+      registryHistory,
     };
   });
 }
@@ -180,6 +195,9 @@ export const backupRecordCounts = (r: BackupRecords): Record<string, number> => 
   auditLog: r.payload.audit.length,
   settings: r.settings.length,
   trustedKeys: r.trustedKeys.length,
+  registryRounds: r.payload.registryRounds.length,
+  registryApprovals: r.payload.registryApprovals.length,
+  registryHistory: r.payload.registryHistory.length,
 });
 
 /**
@@ -216,6 +234,9 @@ export async function restoreBackup(
       await db.settings.bulkAdd(settings);
       await db.trustedKeys.bulkAdd(trustedKeys);
       await db.roundChanges.bulkAdd(payload.changes);
+      await db.registryRounds.bulkAdd(payload.registryRounds);
+      await db.registryApprovals.bulkAdd(payload.registryApprovals);
+      await db.registryHistory.bulkAdd(payload.registryHistory);
     });
   } catch (error) {
     return { ok: false, error: failedWriteError(fileName, error) };

@@ -110,7 +110,11 @@ export type BatchSummary = {
 };
 
 export type BatchCommitOptions = Omit<CommitOptions, 'acceptNewKey'> &
-  BatchDecision & { yieldToEventLoop?: () => Promise<void> };
+  BatchDecision & {
+    yieldToEventLoop?: () => Promise<void>;
+    /** Sheets one transaction may carry before the next file starts another (tests). */
+    groupSheets?: number;
+  };
 
 export type RunBatchOptions = BatchOptions &
   Omit<CommitOptions, 'acceptNewKey'> & {

@@ -48,73 +48,148 @@ export async function commitImport(
     const summary = { kind: 'backup' as const, changed: true, counts, keyPinned: false };
     return { ok: true, result: { ...summary, keyReplaced: false, message } };
   }
-  const now = options.clock.now();
-  const importId = options.newId();
   try {
-    return await db.transaction('rw', db.tables, async (): Promise<CommitResult> => {
-      const local = await readLocalState(db, opened);
-      const analysed = analyse(fileName, opened, local, { now, importId });
-      if (!analysed.ok) return analysed;
-      const { analysis } = analysed;
-      const acceptNewKey = options.acceptNewKey === true;
-      const refusal = keyBlocking(fileName, opened, analysis.key);
-      if (refusal !== undefined && !acceptNewKey) return { ok: false, error: refusal };
-      const pins = analysis.kind === 'backup' ? [] : analysis.state.pins;
-      const pin = pinToWrite(opened, analysis.key, pins, {
-        now,
-        actor: options.actor,
-        acceptNewKey,
-      });
-
-      const roundBundle =
-        opened.kind === 'round'
-          ? {
-              roundId: opened.manifest.roundId,
-              panelId: opened.manifest.panelId,
-              createdAt: opened.manifest.createdAt,
-            }
-          : undefined;
-      const counts = await applyPlan(db, analysis, {
-        fileName,
-        actor: options.actor,
-        now,
-        importId,
-        ...(roundBundle ? { roundBundle } : {}),
-      });
-      if (pin !== undefined) await db.trustedKeys.put(pin);
-      if (opened.kind === 'round' || opened.kind === 'result') {
-        await openIfNoCurrentRound(db, opened.manifest.roundId);
-      }
-      const record: BundleImportRecord = {
-        id: importId,
-        roundId: opened.manifest.roundId,
-        kind: opened.kind,
-        fileName,
-        deviceId: opened.manifest.deviceId,
-        fingerprint: opened.signer.fingerprint,
-        importedAt: now,
-        counts,
-      };
-      await db.bundleImports.add(record);
-      const changesData = analysis.kind !== 'backup' && analysis.plan.changesData;
-      const summary: CommitSummary = {
-        kind: opened.kind,
-        importId,
-        changed: changesData || pin !== undefined,
-        counts,
-        ...(analysis.kind === 'scores' ? { sheets: analysis.plan.rows } : {}),
-        ...(analysis.kind === 'round' || analysis.kind === 'result'
-          ? { roster: analysis.plan.roster }
-          : {}),
-        keyPinned: pin !== undefined && analysis.key.status !== 'mismatch',
-        keyReplaced: pin !== undefined && analysis.key.status === 'mismatch',
-        message: messageOf(opened, counts, changesData) + (changesData ? voidedNote(analysis) : ''),
-      };
-      return { ok: true, result: summary };
-    });
+    return await db.transaction(
+      'rw',
+      db.tables,
+      async () => await commitInTransaction(db, { ...prepared, fileName, opened }, options),
+    );
   } catch (error) {
+    // Written with the preview's absent ids taken as still absent, and refused: one of them
+    // was written here since. Again, reading every id (localState.ts, ReadOptions).
+    if (prepared.absentSheetIds !== undefined && isKeyTaken(error)) {
+      const { absentSheetIds: _skipped, ...everyIdRead } = prepared;
+      return commitImport(db, everyIdRead, options);
+    }
     return { ok: false, error: failedWriteError(prepared.fileName, error) };
   }
+}
+
+/** A write refused because its key is taken (ConstraintError, alone or in Dexie's BulkError). */
+function isKeyTaken(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'ConstraintError') return true;
+  const failures: unknown = Reflect.get(error, 'failures');
+  const list = Array.isArray(failures)
+    ? failures
+    : typeof failures === 'object' && failures !== null
+      ? Object.values(failures)
+      : [];
+  return list.some((f) => f instanceof Error && f.name === 'ConstraintError');
+}
+
+export type GroupMember = { prepared: PreparedImport; options: CommitOptions };
+
+/**
+ * Commits several bundles (none a backup) in ONE read-write transaction, in order, each
+ * planned against what the ones before it wrote: one durable flush for the group instead of
+ * one per bundle, which is most of what a bundle's own transaction costs. Atomic per bundle
+ * all the same: a bundle refused by its checks returns before it writes anything, and the
+ * others go on; if the transaction itself fails (a write refused, the disk full), nothing of
+ * the group is written and each bundle is committed again in its own transaction, so one
+ * bundle's failure never undoes another's import. Results are in the members' order.
+ */
+export async function commitImportGroup(
+  db: PingguDatabase,
+  members: readonly GroupMember[],
+): Promise<CommitResult[]> {
+  const importable = members.every(({ prepared }) => prepared.opened.kind !== 'backup');
+  if (members.length > 1 && importable) {
+    try {
+      return await db.transaction('rw', db.tables, async () => {
+        const results: CommitResult[] = [];
+        for (const { prepared, options } of members) {
+          const { opened } = prepared;
+          if (opened.kind === 'backup') throw new Error('a backup is restored, not imported');
+          const fileName = recordedFileName(prepared.fileName);
+          results.push(await commitInTransaction(db, { ...prepared, fileName, opened }, options));
+        }
+        return results;
+      });
+    } catch {
+      // Nothing of the group was written: one transaction per bundle, as commitImport does.
+    }
+  }
+  const results: CommitResult[] = [];
+  for (const { prepared, options } of members) {
+    results.push(await commitImport(db, prepared, options));
+  }
+  return results;
+}
+
+/**
+ * The commit's body, inside the caller's read-write transaction of every table: reads the local
+ * state again, recomputes the plan, checks the key pin and writes. A refusal returns before
+ * anything is written, so a group transaction (commitImportGroup) can go on with the next
+ * bundle. Dexie calls only.
+ */
+async function commitInTransaction(
+  db: PingguDatabase,
+  prepared: PreparedImport & { opened: Exclude<ImportableBundle, { kind: 'backup' }> },
+  options: CommitOptions,
+): Promise<CommitResult> {
+  const { opened, fileName, absentSheetIds } = prepared;
+  const now = options.clock.now();
+  const importId = options.newId();
+  const local = await readLocalState(db, opened, absentSheetIds ? { absentSheetIds } : {});
+  const analysed = analyse(fileName, opened, local, { now, importId });
+  if (!analysed.ok) return analysed;
+  const { analysis } = analysed;
+  const acceptNewKey = options.acceptNewKey === true;
+  const refusal = keyBlocking(fileName, opened, analysis.key);
+  if (refusal !== undefined && !acceptNewKey) return { ok: false, error: refusal };
+  const pins = analysis.kind === 'backup' ? [] : analysis.state.pins;
+  const pin = pinToWrite(opened, analysis.key, pins, {
+    now,
+    actor: options.actor,
+    acceptNewKey,
+  });
+
+  const roundBundle =
+    opened.kind === 'round'
+      ? {
+          roundId: opened.manifest.roundId,
+          panelId: opened.manifest.panelId,
+          createdAt: opened.manifest.createdAt,
+        }
+      : undefined;
+  const counts = await applyPlan(db, analysis, {
+    fileName,
+    actor: options.actor,
+    now,
+    importId,
+    ...(roundBundle ? { roundBundle } : {}),
+  });
+  if (pin !== undefined) await db.trustedKeys.put(pin);
+  if (opened.kind === 'round' || opened.kind === 'result') {
+    await openIfNoCurrentRound(db, opened.manifest.roundId);
+  }
+  const record: BundleImportRecord = {
+    id: importId,
+    roundId: opened.manifest.roundId,
+    kind: opened.kind,
+    fileName,
+    deviceId: opened.manifest.deviceId,
+    fingerprint: opened.signer.fingerprint,
+    importedAt: now,
+    counts,
+  };
+  await db.bundleImports.add(record);
+  const changesData = analysis.kind !== 'backup' && analysis.plan.changesData;
+  const summary: CommitSummary = {
+    kind: opened.kind,
+    importId,
+    changed: changesData || pin !== undefined,
+    counts,
+    ...(analysis.kind === 'scores' ? { sheets: analysis.plan.rows } : {}),
+    ...(analysis.kind === 'round' || analysis.kind === 'result'
+      ? { roster: analysis.plan.roster }
+      : {}),
+    keyPinned: pin !== undefined && analysis.key.status !== 'mismatch',
+    keyReplaced: pin !== undefined && analysis.key.status === 'mismatch',
+    message: messageOf(opened, counts, changesData) + (changesData ? voidedNote(analysis) : ''),
+  };
+  return { ok: true, result: summary };
 }
 
 type WriteContext = {
@@ -143,9 +218,15 @@ async function applyPlan(
       const conflicts = [...merge.newConflicts, ...merge.updatedConflicts];
       // Issued together and awaited once: IndexedDB runs a transaction's requests in the
       // order they are made, so deletes still come before puts, without a wait after each.
+      // A sheet not among those read is new here: added, so that the database refuses it if
+      // its id was taken since the preview (localState.ts, ReadOptions).
+      const stored = new Set(analysis.state.sheets.map((s) => s.id));
+      const toAdd = merge.toPut.filter((s) => !stored.has(s.id));
+      const toPut = merge.toPut.filter((s) => stored.has(s.id));
       await Promise.all([
         merge.toDelete.length > 0 ? db.scoresheets.bulkDelete(merge.toDelete) : undefined,
-        merge.toPut.length > 0 ? db.scoresheets.bulkPut(merge.toPut) : undefined,
+        toPut.length > 0 ? db.scoresheets.bulkPut(toPut) : undefined,
+        toAdd.length > 0 ? db.scoresheets.bulkAdd(toAdd) : undefined,
         merge.conflictsToDelete.length > 0
           ? db.conflicts.bulkDelete(merge.conflictsToDelete)
           : undefined,

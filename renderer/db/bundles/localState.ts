@@ -226,24 +226,47 @@ export async function readRosterState(
   };
 }
 
+/** The bundle's sheet ids not stored here at all (ReadOptions.absentSheetIds), from a full read. */
+export function absentSheetIdsOf(
+  opened: ImportableBundle,
+  local: LocalState,
+): ReadonlySet<string> | undefined {
+  if (opened.kind !== 'scores' || local.kind !== 'scores') return undefined;
+  const stored = new Set(local.state.sheets.map((s) => s.id));
+  return new Set(opened.payload.scoresheets.map((s) => s.id).filter((id) => !stored.has(id)));
+}
+
 /** The state of whichever kind the bundle is (backups need none: they replace everything). */
 export type LocalState =
   | { kind: 'scores'; state: ScoresState }
   | { kind: 'round' | 'result'; state: RosterState }
   | { kind: 'backup' };
 
+export type ReadOptions = {
+  /**
+   * Sheet ids of the bundle the preview found nowhere in this database: the commit does not
+   * look them up by id again (one request each, most of an import's reads). It writes those
+   * sheets with add, not put (commitImport), so if one of them has since been written under
+   * another expert or base, the database refuses the write and the commit is made again with
+   * every id read. One written since for the same expert and base is read with that pair.
+   */
+  absentSheetIds?: ReadonlySet<string>;
+};
+
 export async function readLocalState(
   db: PingguDatabase,
   opened: ImportableBundle,
+  options: ReadOptions = {},
 ): Promise<LocalState> {
   switch (opened.kind) {
     case 'scores': {
       const { scoresheets, audit } = opened.payload;
       const sheetIds = new Set(scoresheets.map((s) => s.id));
+      const absent = options.absentSheetIds;
       const query: ScoresQuery = {
         roundId: opened.manifest.roundId,
         panelId: opened.manifest.panelId,
-        sheetIds: [...sheetIds],
+        sheetIds: absent ? [...sheetIds].filter((id) => !absent.has(id)) : [...sheetIds],
         pairs: scoresheets.map((s): SheetPair => [s.expertId, s.baseId]),
         auditEntityIds: audit.map((e) => e.entityId).filter((id) => sheetIds.has(id)),
       };

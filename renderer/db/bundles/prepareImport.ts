@@ -6,7 +6,7 @@ import { bundleError } from '../../../shared/bundle/errors';
 import type { PingguDatabase } from '../database';
 import { analyse, previewOf } from './analyse';
 import { fromBundleError, importError, internalImportError } from './importErrors';
-import { readLocalState } from './localState';
+import { absentSheetIdsOf, readLocalState } from './localState';
 import type { PrepareOptions, PrepareResult } from './types';
 
 export async function prepareImport(
@@ -41,7 +41,11 @@ export async function prepareImport(
     });
     if (!analysed.ok) return analysed;
     const preview = previewOf(fileName, opened, analysed.analysis);
-    return { ok: true, prepared: { fileName, opened, preview } };
+    const absentSheetIds = absentSheetIdsOf(opened, local);
+    return {
+      ok: true,
+      prepared: { fileName, opened, preview, ...(absentSheetIds ? { absentSheetIds } : {}) },
+    };
   } catch {
     return { ok: false, error: internalImportError(fileName) };
   }

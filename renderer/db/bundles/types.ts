@@ -201,6 +201,8 @@ export type PreparedImport = {
   fileName: string;
   opened: ImportableBundle;
   preview: ImportPreview;
+  /** The bundle's sheet ids the preview found nowhere here (localState.ts, ReadOptions). */
+  absentSheetIds?: ReadonlySet<string>;
 };
 
 export type PrepareResult =

@@ -25,9 +25,19 @@ export type BackupDeps = {
 /** Who restored or imported, in the audit log. */
 export const IMPORT_ACTOR = '数据包导入';
 
-/** No rounds at all: nothing worth a backup, and a start-up that may want one restored. */
-export const isDatabaseEmpty = async (db: PingguDatabase): Promise<boolean> =>
-  (await db.rounds.count()) === 0;
+/**
+ * No rounds and no registry (a department laptop may hold only its registry): nothing worth
+ * a backup, and a start-up that may want one restored.
+ */
+export const isDatabaseEmpty = async (db: PingguDatabase): Promise<boolean> => {
+  const counts = await Promise.all([
+    db.rounds.count(),
+    db.registryRounds.count(),
+    db.registryApprovals.count(),
+    db.registryHistory.count(),
+  ]);
+  return counts.every((count) => count === 0);
+};
 
 const failed = (message: string): BackupOutcome => ({ status: 'failed', message });
 

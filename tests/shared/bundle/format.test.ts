@@ -7,6 +7,7 @@ import {
   LIMITS,
   PAYLOAD_KEY_BY_ENTRY,
   PAYLOAD_KEYS_BY_KIND,
+  payloadKeysFor,
 } from '../../../shared/bundle/format';
 import { isSafeEntryName } from '../../../shared/bundle/zip';
 
@@ -25,6 +26,43 @@ describe('format vocabulary', () => {
       expect(keys.length).toBeGreaterThan(0);
       expect(new Set(keys).size).toBe(keys.length);
     }
+  });
+
+  it("lists each version's backup entries: changes from 2, the registry tables from 4", () => {
+    const v1 = [
+      'rounds',
+      'templates',
+      'bases',
+      'panels',
+      'experts',
+      'assignments',
+      'scoresheets',
+      'decisions',
+      'conflicts',
+      'imports',
+      'audit',
+      'settings',
+    ];
+    expect(payloadKeysFor('backup', 1)).toEqual(v1);
+    expect(payloadKeysFor('backup', 2)).toEqual([...v1, 'changes']);
+    expect(payloadKeysFor('backup', 3)).toEqual([...v1, 'changes']);
+    expect(payloadKeysFor('backup', 4)).toEqual([
+      ...v1,
+      'changes',
+      'registryRounds',
+      'registryApprovals',
+      'registryHistory',
+    ]);
+  });
+
+  it('keeps the other kinds the same from version 3 to 4', () => {
+    for (const kind of ['round', 'scores', 'result', 'registry'] as const) {
+      expect(payloadKeysFor(kind, 4)).toEqual(payloadKeysFor(kind, 3));
+    }
+    expect(payloadKeysFor('registry', 4)).toEqual(['registry']);
+    expect(payloadKeysFor('registry', 1)).toEqual([]);
+    expect(payloadKeysFor('result', 1)).not.toContain('provenance');
+    expect(payloadKeysFor('result', 2)).toContain('provenance');
   });
 
   it('sets the documented limits', () => {

@@ -18,7 +18,7 @@ import {
 import { fromBase64, toBase64 } from '../../../shared/bundle/encoding';
 import { FORMAT_VERSION } from '../../../shared/bundle/format';
 import * as v1 from '../../fixtures/bundles/v1/records';
-import * as golden from '../../fixtures/bundles/v3/records';
+import * as golden from '../../fixtures/bundles/v4/records';
 import { testCrypto } from '../../helpers/bundleBuilders';
 
 const crypto = testCrypto;
@@ -26,8 +26,8 @@ const WRITE = process.env.PINGGU_WRITE_GOLDEN === '1';
 
 type TestKey = { note: string; privateKeyPkcs8: string; publicKey: string; fingerprint: string };
 
-// Version 2's payloads (which version 3 reuses for these kinds), written into v2/ and v3/ and
-// expected back from both.
+// Version 2's payloads (which versions 3 and 4 reuse for these kinds), written into v2/, v3/
+// and v4/ and expected back from each.
 const roundPayload = {
   round: golden.round,
   templates: golden.templates,
@@ -44,7 +44,8 @@ const resultPayload = {
   decisions: golden.decisions,
   provenance: golden.provenance,
 };
-const backupPayload = {
+/** A backup as versions 2 and 3 wrote it: no registry tables. */
+const backupPayloadV3 = {
   rounds: [golden.round],
   templates: golden.templates,
   bases: golden.bases,
@@ -58,6 +59,16 @@ const backupPayload = {
   audit: golden.backupAudit,
   settings: golden.settings,
   changes: golden.changes,
+};
+/** What a backup of version 1, 2 or 3 reads as: the registry tables empty (migration 3 → 4). */
+const EMPTY_REGISTRY = { registryRounds: [], registryApprovals: [], registryHistory: [] };
+/** Version 4's backup: the registry tables and the 后补助 settings row as well. */
+const backupPayload = {
+  ...backupPayloadV3,
+  settings: golden.backupSettings,
+  registryRounds: golden.registryRounds,
+  registryApprovals: golden.registryApprovals,
+  registryHistory: golden.registryHistory,
 };
 const registryPayload = { registry: golden.registry };
 
@@ -94,12 +105,14 @@ const v1Expected = {
     audit: v1.backupAudit,
     settings: v1.settings,
     changes: [],
+    ...EMPTY_REGISTRY,
   },
 };
 
 const ids = { roundId: golden.ROUND_ID, panelId: golden.PANEL_ID };
 
-const FIXTURES_V2 = [
+/** The fixtures of every version, each with what version 4 writes into it. */
+const FIXTURES = [
   { file: 'round.pgb', kind: 'round', payload: roundPayload, panelId: golden.PANEL_ID },
   { file: 'scores.pgb', kind: 'scores', payload: scoresPayload, panelId: golden.PANEL_ID },
   { file: 'result.pgb', kind: 'result', payload: resultPayload },
@@ -111,13 +124,16 @@ const FIXTURES_V2 = [
     panelId: golden.PANEL_ID,
     passphrase: golden.GOLDEN_PASSPHRASE,
   },
-] as const;
-
-/** Version 3 writes every kind of version 2 unchanged, plus the registry (without a round). */
-const FIXTURES = [
-  ...FIXTURES_V2,
+  // Since version 3, without a round.
   { file: 'registry.pgb', kind: 'registry', payload: registryPayload, noRound: true },
 ] as const;
+
+/** Versions 2 and 3: the backup without registry tables, read with empty ones. */
+const olderBackup = (f: Fixture): Expectation =>
+  f.kind === 'backup' ? { ...f, payload: { ...backupPayloadV3, ...EMPTY_REGISTRY } } : f;
+const FIXTURES_V3: Expectation[] = FIXTURES.map(olderBackup);
+/** Version 2 had no registry bundle. */
+const FIXTURES_V2: Expectation[] = FIXTURES_V3.filter((f) => f.kind !== 'registry');
 
 type Expectation = {
   file: string;
@@ -130,9 +146,16 @@ type Expectation = {
 
 /** Each version's folder, and what its fixtures must open as today. */
 const VERSIONS: { version: number; fixtures: Expectation[] }[] = [
-  { version: 1, fixtures: FIXTURES_V2.map((f) => ({ ...f, payload: v1Expected[f.kind] })) },
-  { version: 2, fixtures: [...FIXTURES_V2] },
-  { version: 3, fixtures: [...FIXTURES] },
+  {
+    version: 1,
+    fixtures: FIXTURES_V2.map((f) => ({
+      ...f,
+      payload: f.kind === 'registry' ? undefined : v1Expected[f.kind],
+    })),
+  },
+  { version: 2, fixtures: FIXTURES_V2 },
+  { version: 3, fixtures: FIXTURES_V3 },
+  { version: 4, fixtures: [...FIXTURES] },
 ];
 
 type Fixture = (typeof FIXTURES)[number];

@@ -65,6 +65,57 @@ describe('format migrations', () => {
     }
   });
 
+  it('step 3 → 4 gives a backup empty registry tables and leaves every other kind as it was', () => {
+    const step = BUNDLE_MIGRATIONS.find((m) => m.from === 3);
+    const {
+      registryRounds: _r,
+      registryApprovals: _a,
+      registryHistory: _h,
+      ...v3Backup
+    } = samplePayload('backup');
+    expect(step?.migrate(v3Backup, { kind: 'backup' })).toEqual({
+      ...v3Backup,
+      registryRounds: [],
+      registryApprovals: [],
+      registryHistory: [],
+    });
+    const others = {
+      round: samplePayload('round'),
+      scores: samplePayload('scores'),
+      result: samplePayload('result'),
+      registry: samplePayload('registry'),
+    };
+    for (const [kind, payload] of Object.entries(others)) {
+      const before = structuredClone(payload);
+      expect(migratePayload(payload, 3, { kind }, { toVersion: 4 })).toEqual({
+        ok: true,
+        payload: before,
+        applied: [3],
+      });
+    }
+  });
+
+  it('a version-1 backup reaches version 4 with no changes and an empty registry', () => {
+    const {
+      changes: _c,
+      registryRounds: _r,
+      registryApprovals: _a,
+      registryHistory: _h,
+      ...v1Backup
+    } = samplePayload('backup');
+    expect(migratePayload(v1Backup, 1, { kind: 'backup' }, { toVersion: 4 })).toEqual({
+      ok: true,
+      payload: {
+        ...v1Backup,
+        changes: [],
+        registryRounds: [],
+        registryApprovals: [],
+        registryHistory: [],
+      },
+      applied: [1, 2, 3],
+    });
+  });
+
   it('step 1 → 2 adds empty changes and unverified provenance, then 2 → 3 keeps them', () => {
     const { changes: _c, provenance: _p, ...v1 } = samplePayload('result');
     const result = migratePayload(v1, 1, { kind: 'result' }, { toVersion: 3 });
@@ -74,7 +125,7 @@ describe('format migrations', () => {
       applied: [1, 2],
     });
     const scores = samplePayload('scores');
-    expect(migratePayload(scores, 1, { kind: 'scores' })).toEqual({
+    expect(migratePayload(scores, 1, { kind: 'scores' }, { toVersion: 3 })).toEqual({
       ok: true,
       payload: scores,
       applied: [1, 2],

@@ -6,6 +6,7 @@ import { isOutstanding } from '../../../../shared/secretariat/completeness';
 import type { ExpertProgress, PanelProgress } from '../../../../shared/secretariat/completeness';
 import { useCountColumns } from './countColumns';
 import { CountsLine } from './CountsLine';
+import { useAfterFirstPaint } from '../../../app/hooks/useAfterFirstPaint';
 import { usePagedCards } from '../pagedCards';
 import { StateTag } from './StateTag';
 
@@ -56,6 +57,9 @@ export const PanelCards = ({
   const countColumns = useCountColumns<ExpertProgress>(160);
   const listed = onlyOutstanding ? panels.filter((p) => p.counts.outstanding > 0) : panels;
   const { shown, pager } = usePagedCards(listed, 'progress-panel-pages');
+  // The first card at once, the page's other cards (each a table) a render later.
+  const isComplete = useAfterFirstPaint();
+  const cards = isComplete ? shown : shown.slice(0, 1);
   if (listed.length === 0) {
     return (
       <Empty
@@ -68,7 +72,7 @@ export const PanelCards = ({
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {pager}
-      {shown.map((panel) => (
+      {cards.map((panel) => (
         <Card
           key={panel.panel.id}
           size="small"

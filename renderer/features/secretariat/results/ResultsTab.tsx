@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/secretariat/resultsView';
 import type { ResultFilters } from '../../../../shared/secretariat/resultsView';
 import { mixedTemplateBases, staleDecisions } from '../../../../shared/secretariat/resultsChecks';
+import { useAfterFirstPaint } from '../../../app/hooks/useAfterFirstPaint';
 import { useResultsRecords } from '../../../db/resultsHooks';
 import { PanelConcordanceTable } from '../../dashboard/PanelConcordanceTable';
 import { formatLocalTime } from '../../scoring/AuditTrail';
@@ -82,6 +83,8 @@ export const ResultsTab = ({ round }: { round: Round }) => {
     () => new Map((records?.bases ?? []).map((b) => [b.id, b.name])),
     [records],
   );
+  // The concordance of the panels (below the table of every base) a render after the rest.
+  const isComplete = useAfterFirstPaint(derived !== undefined);
   if (!records || !derived) return <Spin />;
 
   const methodName = t(`aggregation.${method}`);
@@ -165,11 +168,13 @@ export const ResultsTab = ({ round }: { round: Round }) => {
         onDecide={setOpenBaseId}
       />
       <VoidedSheetsCard round={round} />
-      <PanelConcordanceTable
-        panels={records.panels}
-        bases={records.bases}
-        scoresheets={records.scoresheets}
-      />
+      {isComplete ? (
+        <PanelConcordanceTable
+          panels={records.panels}
+          bases={records.bases}
+          scoresheets={records.scoresheets}
+        />
+      ) : null}
       {openRow ? (
         <DecisionDrawer
           row={openRow}

@@ -1,5 +1,5 @@
 // The secretariat brings score bundles back in one batch: every file is previewed, the
-// accepted ones are committed one transaction each, a broken file in the middle never stops
+// accepted ones are committed in groups of one transaction each (atomic per file), a broken file in the middle never stops
 // the others, the same bundle twice is recognised, encrypted bundles wait for their panel's
 // passphrase, and importing the same batch again changes nothing. (Ticking the panels' keys:
 // batchKeys.test.ts.)
@@ -195,24 +195,136 @@ describe('runBatchImport', () => {
     expect(await db.scoresheets.count()).toBe(2);
   });
 
-  it('reports progress in order: every file read, then every accepted file imported', async () => {
+  it('reports progress in order: every file read, then each group of files imported', async () => {
     const db = await secretariat();
     const files = [
       file('a.pgb', fixture.shenyang1),
       file('b.pgb', new Uint8Array([1, 2, 3])),
       file('c.pgb', fixture.dalian),
     ];
-    const events: BatchProgress[] = [];
-    await runBatchImport(db, files, { ...options(), ...clerk() }, (p) => events.push(p));
-    expect(events).toEqual([
+    const reading = [
       { phase: 'reading', done: 0, total: 3, current: 'a.pgb' },
       { phase: 'reading', done: 1, total: 3, current: 'b.pgb' },
       { phase: 'reading', done: 2, total: 3, current: 'c.pgb' },
       { phase: 'reading', done: 3, total: 3 },
+    ];
+    const events: BatchProgress[] = [];
+    await runBatchImport(db, files, { ...options(), ...clerk() }, (p) => events.push(p));
+    // a.pgb (4 sheets) and c.pgb (2) fit one group: one transaction, one step.
+    expect(events).toEqual([
+      ...reading,
+      { phase: 'importing', done: 0, total: 2, current: 'a.pgb' },
+      { phase: 'importing', done: 2, total: 2 },
+    ]);
+
+    // Groups of at most 4 sheets: a.pgb alone, then c.pgb.
+    const small = await secretariat();
+    const items = await prepareBatch(small, files, options());
+    const steps: BatchProgress[] = [];
+    const { accepted, acceptNewKey } = confirmEveryKey(items);
+    const { actor, clock, newId } = commitDeps();
+    const decision = { accepted, ...(acceptNewKey ? { acceptNewKey } : {}) };
+    await commitBatch(small, items, { actor, clock, newId, ...decision, groupSheets: 4 }, (p) =>
+      steps.push(p),
+    );
+    expect(steps).toEqual([
       { phase: 'importing', done: 0, total: 2, current: 'a.pgb' },
       { phase: 'importing', done: 1, total: 2, current: 'c.pgb' },
       { phase: 'importing', done: 2, total: 2 },
     ]);
+    expect(await small.scoresheets.count()).toBe(6);
+  });
+
+  it('commits a group in one transaction, each file planned against the ones before it', async () => {
+    const db = await secretariat();
+    // The same sheets twice (two copies of laptop-1's bundle under other bytes are not at
+    // hand, so the second is the same bundle prepared twice): the second finds the first's
+    // sheets already written in the same transaction and adds nothing.
+    const [first] = await prepareBatch(db, [file('a.pgb', fixture.shenyang1)], options());
+    const [second] = await prepareBatch(db, [file('b.pgb', fixture.shenyang1)], options());
+    if (!first || !second) throw new Error('not prepared');
+    const items = [first, { ...second, index: 1 }];
+    const summary = await commitBatch(db, items, {
+      ...commitDeps(),
+      accepted: new Set([0, 1]),
+      acceptNewKey: new Set([0, 1]),
+    });
+    expect(
+      summary.files.map((f) => [f.outcome, f.summary?.counts.added, f.summary?.changed]),
+    ).toEqual([
+      ['imported', 4, true],
+      ['imported', 0, false],
+    ]);
+    expect(await db.scoresheets.count()).toBe(4);
+    expect(await db.bundleImports.count()).toBe(2);
+  });
+
+  it('refuses one file of a group by its checks and still imports the others with it', async () => {
+    const db = await secretariat();
+    const files = [file('a.pgb', fixture.shenyang1), file('c.pgb', fixture.dalian)];
+    const items = await prepareBatch(db, files, options());
+    // Both files are chosen, but only a.pgb's new device key was compared and ticked: the
+    // commit itself refuses c.pgb (the list would skip it; here it reaches the group).
+    const unticked = items.map((item) =>
+      item.index === 1 && item.prepared
+        ? {
+            ...item,
+            prepared: {
+              ...item.prepared,
+              preview: { ...item.prepared.preview, blocking: undefined },
+            },
+          }
+        : item,
+    );
+    const summary = await commitBatch(db, unticked, {
+      ...commitDeps(),
+      accepted: new Set([0, 1]),
+      acceptNewKey: new Set([0]),
+    });
+    expect(summary.files.map((f) => [f.fileName, f.outcome, f.error?.code])).toEqual([
+      ['a.pgb', 'imported', undefined],
+      ['c.pgb', 'failed', 'unconfirmedKey'],
+    ]);
+    expect(await db.scoresheets.count()).toBe(4);
+    expect(await db.bundleImports.count()).toBe(1);
+    expect(await db.trustedKeys.count()).toBe(1);
+  });
+
+  it('when a write of one file fails, commits the others of its group each on its own', async () => {
+    const db = await secretariat();
+    const files = [
+      file('a.pgb', fixture.shenyang1),
+      file('b.pgb', fixture.shenyang2),
+      file('c.pgb', fixture.dalian),
+    ];
+    const items = await prepareBatch(db, files, options());
+    const bSheets = new Set(
+      items[1]?.prepared?.opened.kind === 'scores'
+        ? items[1].prepared.opened.payload.scoresheets.map((s) => s.id)
+        : [],
+    );
+    expect(bSheets.size).toBe(2);
+    // The database refuses b.pgb's sheets (as a full disk would refuse a write): the group's
+    // transaction fails, and a.pgb and c.pgb are written in transactions of their own.
+    db.scoresheets.hook('creating', (key: unknown) => {
+      if (typeof key === 'string' && bSheets.has(key)) throw new Error('写入被拒绝');
+    });
+    const { actor, clock, newId } = commitDeps();
+    const summary = await commitBatch(db, items, {
+      actor,
+      clock,
+      newId,
+      ...confirmEveryKey(items),
+    });
+    expect(summary.files.map((f) => [f.fileName, f.outcome, f.summary?.counts.added])).toEqual([
+      ['a.pgb', 'imported', 4],
+      ['b.pgb', 'failed', undefined],
+      ['c.pgb', 'imported', 2],
+    ]);
+    expect(summary.files[1]?.error?.message).toContain('b.pgb');
+    expect(await db.scoresheets.count()).toBe(6);
+    expect(await db.bundleImports.count()).toBe(2);
+    expect((await db.scoresheets.toArray()).filter((s) => bSheets.has(s.id))).toEqual([]);
   });
 
   it('refuses a score bundle of another round and names both rounds', async () => {

@@ -18,6 +18,7 @@ import { createBrowserDesktopApi } from '../../../../renderer/platform/browserDe
 import type { BrowserHost } from '../../../../renderer/platform/browserHost';
 import { memoryBackupFolder } from '../../../helpers/backupFolders';
 import { openTestDatabase } from '../../../helpers/db';
+import { buildApproval } from '../../../helpers/registryBuilders';
 import { countingKeySource } from '../../../helpers/deviceKeys';
 
 const host: BrowserHost = {
@@ -48,6 +49,25 @@ describe('backups of the whole database', () => {
     expect(await isDatabaseEmpty(deps.db)).toBe(true);
     expect(await writeBackup(deps, 'auto')).toEqual({ status: 'skipped', why: 'empty' });
     expect(folder.files.size).toBe(0);
+  });
+
+  it('back up a department laptop that holds only its registry, and restore it', async () => {
+    const { db, deps, folder } = await setUp();
+    await db.registryApprovals.put(buildApproval('LN-B1-0005'));
+    expect(await isDatabaseEmpty(db)).toBe(false);
+    const outcome = await writeBackup(deps, 'auto');
+    if (outcome.status !== 'written') throw new Error(`expected a backup, got ${outcome.status}`);
+    const bytes = folder.files.get(outcome.entry.name);
+    if (bytes === undefined) throw new Error('backup not stored');
+    await db.registryApprovals.clear();
+    const prepared = await prepareRestore(deps, bytes, outcome.entry.name);
+    if (!prepared.ok) throw new Error(prepared.error.message);
+    expect(prepared.prepared.preview.backup?.records.registryApprovals).toBe(1);
+    const restored = await restorePrepared(deps, prepared.prepared, (reason) =>
+      writeBackup(deps, reason),
+    );
+    expect(restored.ok).toBe(true);
+    expect((await db.registryApprovals.toArray()).map((a) => a.code)).toEqual(['LN-B1-0005']);
   });
 
   it('write a signed backup bundle of every table, and restore it exactly after a wipe', async () => {
