@@ -1,11 +1,10 @@
 // Size checks and counted inflating for zip entries, the zip-bomb defence of zip.ts. Sizes
-// in headers are checked first (cheap refusals), but never trusted: inflating counts the
-// bytes actually produced and stops an entry past its stated size, a plausible ratio, the
-// per-entry limit or what the zip's total allowance has left.
-import { Inflate } from 'fflate';
+// in headers are checked first (cheap refusals), but never trusted: an entry inflates into a
+// buffer that cannot grow past its stated size, a plausible ratio, the per-entry limit or what
+// the zip's total allowance has left, and one that would go past it is refused.
+import { inflateSync } from 'fflate';
 import { bundleError } from './errors';
 import type { BundleError } from './errors';
-import { concatBytes } from './encoding';
 import type { BundleLimits } from './format';
 import { METHOD_STORED } from './zipLayout';
 
@@ -18,11 +17,6 @@ export type SizedEntry = {
 };
 
 export type Inflated = { ok: true; value: Uint8Array } | { ok: false; error: BundleError };
-
-// Deflate expands at most 1032:1, so a slice this size inflates to at most ~2 MiB before the
-// count is checked again: a bomb is stopped within that much of its cap. (16 KiB slices let
-// one slice of a bomb produce 16 MiB first.) Smaller slices cost more calls for nothing.
-const INFLATE_SLICE = 2 * 1024;
 
 /** The most an entry of this compressed size may inflate to. */
 export const ratioCap = (compressedSize: number, limits: BundleLimits): number =>
@@ -51,12 +45,16 @@ export function checkDeclaredSizes(
   return undefined;
 }
 
-class LimitReached extends Error {}
-
 /**
- * Inflates raw deflate data in slices, counting output as it is produced; more than `cap`
- * bytes is a zip bomb, a stream that ends early or late (or inflates to a size other than
- * `expectedSize`) is corrupt.
+ * Inflates raw deflate data: more than `cap` bytes (never above the stated size: zip.ts) is a
+ * zip bomb, a stream that ends early (or inflates to a size other than `expectedSize`) is
+ * corrupt.
+ *
+ * In one call into a buffer of `cap` bytes and one more, which cannot grow: memory stays at
+ * the cap, and the work is bounded by the compressed size (deflate expands at most 1032:1,
+ * about five times the ratio accepted). A stream that reaches that last byte, or writes past
+ * it (a RangeError), produced more than the cap. Inflating in small slices and counting, as
+ * before, cost five times as much (fflate's stream regrows its buffer for every slice).
  */
 export function inflateCounted(
   compressed: Uint8Array,
@@ -64,23 +62,16 @@ export function inflateCounted(
   expectedSize: number,
   path: string,
 ): Inflated {
-  const chunks: Uint8Array[] = [];
-  let produced = 0;
-  const inflater = new Inflate((chunk) => {
-    produced += chunk.length;
-    if (produced > cap) throw new LimitReached();
-    chunks.push(chunk);
-  });
+  if (compressed.length === 0) return { ok: false, error: bundleError('corrupt', { path }) };
+  const out = new Uint8Array(cap + 1);
+  let produced: number;
   try {
-    if (compressed.length === 0) return { ok: false, error: bundleError('corrupt', { path }) };
-    for (let at = 0; at < compressed.length; at += INFLATE_SLICE) {
-      const until = Math.min(at + INFLATE_SLICE, compressed.length);
-      inflater.push(compressed.subarray(at, until), until === compressed.length);
-    }
+    produced = inflateSync(compressed, { out }).length;
   } catch (error) {
-    const code = error instanceof LimitReached ? 'zipBomb' : 'corrupt';
+    const code = error instanceof RangeError ? 'zipBomb' : 'corrupt';
     return { ok: false, error: bundleError(code, { path }) };
   }
+  if (produced > cap) return { ok: false, error: bundleError('zipBomb', { path }) };
   if (produced !== expectedSize) return { ok: false, error: bundleError('corrupt', { path }) };
-  return { ok: true, value: concatBytes(chunks) };
+  return { ok: true, value: out.subarray(0, produced) };
 }

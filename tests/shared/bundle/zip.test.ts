@@ -110,6 +110,9 @@ describe('readZipSafely refuses hostile zips', () => {
   it('refuses a deflate stream that does not match the stated size', () => {
     const zip = writeZip([{ name: 'a.json', data: text('x'.repeat(5000)) }]);
     expect(codeOf(claimSize(zip, 6000))).toBe('corrupt');
+    // Longer than stated, even by one byte: past the stated size is a bomb, whatever the ratio.
+    expect(codeOf(claimSize(zip, 4999))).toBe('zipBomb');
+    expect(codeOf(claimSize(zip, 4000))).toBe('zipBomb');
   });
 
   it('refuses a wrong CRC', () => {
