@@ -8,8 +8,9 @@
 //   pouch – the same sheets, already parsed, written with PouchDB's bulkDocs (one call per
 //           bundle) into its IndexedDB adapter;
 //   writes – a reference, not a rival: only the writes our import makes for new sheets (per
-//           bundle one read-write transaction: bulkPut of its sheets and the import's one
-//           audit record, renderer/db/repositories/audit.ts), input already parsed, so the
+//           bundle a bulkPut of its sheets and the import's one audit record, renderer/db/
+//           repositories/audit.ts, in groups of one transaction as commitBatch cuts them),
+//           input already parsed, so the
 //           figures show how much of ours is writing.
 // Every run starts from a fresh database holding the round's roster (round, templates,
 // bases, panels, experts, assignments: what the round bundles carry), written untimed.
@@ -21,7 +22,7 @@ import { openBundle } from '../../shared/bundle/bundle';
 import { asCryptoBytes } from '../../shared/bundle/encoding';
 import type { RoundPayload } from '../../shared/bundle/payload';
 import type { AuditEntry, Scoresheet } from '../../shared/domain/types';
-import { runBatchImport } from '../db/bundles/batchImport';
+import { GROUP_SHEETS, runBatchImport } from '../db/bundles/batchImport';
 import { createDatabase } from '../db/database';
 import { addAuditGroup } from '../db/repositories/audit';
 import type { PingguDatabase } from '../db/database';
@@ -171,32 +172,47 @@ export async function writePouch(
   return written;
 }
 
-/** Our import's writes alone, per bundle: the sheets and one audit record (see the top). */
+/**
+ * Our import's writes alone (see the top): per bundle its sheets and one audit record, the
+ * bundles in groups of one transaction each, cut as commitBatch cuts them (GROUP_SHEETS).
+ */
 export async function writeOnly(
   db: PingguDatabase,
   sheetsPerBundle: ReadonlyArray<readonly Scoresheet[]>,
 ): Promise<number> {
   let written = 0;
+  const groups: { sheets: readonly Scoresheet[]; i: number }[][] = [];
+  let size = GROUP_SHEETS;
   for (const [i, sheets] of sheetsPerBundle.entries()) {
-    const audit = sheets.map((sheet): AuditEntry => ({
-      at: IMPORT_TIME,
-      roundId: sheet.roundId,
-      action: 'scoresheet.import',
-      entityId: sheet.id,
-      actor: '秘书处 基准测试',
-      detail: `从“scores-${i + 1}.pgb”导入：新评分表`,
-    }));
-    const context = {
-      roundId: sheets[0]?.roundId ?? '',
-      at: IMPORT_TIME,
-      importId: `w-${i}`,
-      actor: '秘书处 基准测试',
-      detail: `从“scores-${i + 1}.pgb”导入`,
-    };
+    if (size + sheets.length > GROUP_SHEETS || groups.length === 0) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1]?.push({ sheets, i });
+    size += sheets.length;
+  }
+  for (const group of groups) {
     await db.transaction('rw', db.tables, async () => {
-      await Promise.all([db.scoresheets.bulkPut([...sheets]), addAuditGroup(db, audit, context)]);
+      for (const { sheets, i } of group) {
+        const audit = sheets.map((sheet): AuditEntry => ({
+          at: IMPORT_TIME,
+          roundId: sheet.roundId,
+          action: 'scoresheet.import',
+          entityId: sheet.id,
+          actor: '秘书处 基准测试',
+          detail: `从“scores-${i + 1}.pgb”导入：新评分表`,
+        }));
+        const context = {
+          roundId: sheets[0]?.roundId ?? '',
+          at: IMPORT_TIME,
+          importId: `w-${i}`,
+          actor: '秘书处 基准测试',
+          detail: `从“scores-${i + 1}.pgb”导入`,
+        };
+        await Promise.all([db.scoresheets.bulkPut([...sheets]), addAuditGroup(db, audit, context)]);
+      }
     });
-    written += sheets.length;
+    written += group.reduce((n, { sheets }) => n + sheets.length, 0);
   }
   return written;
 }

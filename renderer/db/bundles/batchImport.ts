@@ -305,7 +305,7 @@ export async function commitBatch(
 }
 
 /** Sheets a group transaction may carry before the next file starts a new one. */
-const GROUP_SHEETS = 1_500;
+export const GROUP_SHEETS = 1_500;
 
 /**
  * The files to commit, in order, cut into groups committed in one transaction each
