@@ -88,7 +88,12 @@ function fromPrepared(base: Base, prepared: PreparedImport): BatchItem {
   };
 }
 
-async function prepareItem(db: PingguDatabase, base: Base, options: BatchOptions) {
+async function prepareItem(
+  db: PingguDatabase,
+  base: Base,
+  options: BatchOptions,
+  storedSheetIds?: ReadonlySet<string>,
+) {
   const { file } = base;
   if (isWorkbookFileName(file.name)) {
     return (await import('./batchWorkbooks')).prepareWorkbookItem(db, base, options);
@@ -99,6 +104,7 @@ async function prepareItem(db: PingguDatabase, base: Base, options: BatchOptions
       expectedKinds: ['scores'],
       roundId: options.roundId,
       ...(passphrase === undefined ? {} : { passphrase }),
+      ...(storedSheetIds === undefined ? {} : { storedSheetIds }),
     });
   const first = await prepare();
   if (first.ok) return fromPrepared(base, first.prepared);
@@ -144,10 +150,13 @@ async function prepareItems(
   const pause = options.yieldToEventLoop ?? nextTick;
   const todo = items.filter(which);
   const result = [...items];
+  // Every stored sheet id in one request, for a batch of several files (PrepareOptions).
+  const storedSheetIds =
+    todo.length > 1 ? new Set(await db.scoresheets.toCollection().primaryKeys()) : undefined;
   for (const [done, item] of todo.entries()) {
     onProgress({ phase: 'reading', done, total: todo.length, current: item.file.name });
     const base = { index: item.index, file: item.file, sha256: item.sha256 };
-    result[item.index] = await prepareItem(db, base, options);
+    result[item.index] = await prepareItem(db, base, options, storedSheetIds);
     await pause();
   }
   onProgress({ phase: 'reading', done: todo.length, total: todo.length });

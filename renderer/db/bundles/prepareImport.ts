@@ -34,7 +34,12 @@ export async function prepareImport(
     return { ok: false, error: importError(fileName, 'wrongRound', detail) };
   }
   try {
-    const local = await readLocalState(db, opened);
+    const stored = options.storedSheetIds;
+    const notStored =
+      stored !== undefined && opened.kind === 'scores'
+        ? new Set(opened.payload.scoresheets.map((s) => s.id).filter((id) => !stored.has(id)))
+        : undefined;
+    const local = await readLocalState(db, opened, notStored ? { absentSheetIds: notStored } : {});
     const analysed = analyse(fileName, opened, local, {
       now: opened.manifest.createdAt,
       importId: 'preview',

@@ -29,6 +29,12 @@ export type PrepareOptions = {
   expectedKinds: readonly BundleKind[];
   /** The screen's round: a bundle of another round is a 'wrongRound' error. */
   roundId?: string;
+  /**
+   * Every sheet id stored here, read once for a batch (prepareBatch): the preview then looks
+   * up by id only the bundle's ids among them, not each of its ids (one request each). An id
+   * stored since is met by the commit (localState.ts, ReadOptions).
+   */
+  storedSheetIds?: ReadonlySet<string>;
 };
 
 export type CommitOptions = {

@@ -7,6 +7,7 @@ import type { Scoresheet } from '../../../../shared/domain/types';
 import type { PingguDatabase } from '../../../../renderer/db/database';
 import { commitImport } from '../../../../renderer/db/bundles/commitImport';
 import { prepareImport } from '../../../../renderer/db/bundles/prepareImport';
+import { prepareBatch } from '../../../../renderer/db/bundles/batchImport';
 import { openTestDatabase } from '../../../helpers/db';
 import {
   buildExchangeRound,
@@ -23,6 +24,7 @@ afterEach(async () => {
 
 let round: ExchangeRound;
 let bundle: Uint8Array;
+let other: Uint8Array;
 
 beforeAll(async () => {
   const source = await openTestDatabase();
@@ -30,6 +32,7 @@ beforeAll(async () => {
   await putExchangeRound(source, round);
   const [shenyang] = round.panels;
   bundle = await laptopScoresBundle(source, round, shenyang.id, { deviceId: 'laptop-1' });
+  other = await laptopScoresBundle(source, round, round.panels[1].id, { deviceId: 'laptop-3' });
   await source.delete();
 });
 
@@ -104,5 +107,33 @@ describe('the commit of sheets the preview found nowhere', () => {
       refused: 0,
     });
     expect(await db.scoresheets.count()).toBe(6);
+  });
+
+  it('in a batch, previews a clash already stored as refused, with the stored ids read once', async () => {
+    const db = await secretariat();
+    const alone = await prepared(db);
+    if (alone.opened.kind !== 'scores') throw new Error('not a score bundle');
+    const [first, second] = alone.opened.payload.scoresheets;
+    if (!first || !second) throw new Error('too few sheets');
+    await db.scoresheets.put({ ...second, id: first.id });
+
+    const items = await prepareBatch(
+      db,
+      [
+        { name: 'a.pgb', bytes: bundle },
+        { name: 'b.pgb', bytes: other },
+      ],
+      { crypto: testCrypto, roundId: round.round.id, yieldToEventLoop: () => Promise.resolve() },
+    );
+    expect(items.map((i) => i.counts)).toEqual([
+      // Six sheets: first refused (its id is taken), second meets the stored copy of its own
+      // expert and base (updated), four new.
+      { added: 4, updated: 1, unchanged: 0, conflicts: 0, refused: 1 },
+      { added: 2, updated: 0, unchanged: 0, conflicts: 0, refused: 0 },
+    ]);
+    // As prepared alone, every id looked up.
+    const single = await prepared(db);
+    expect(items[0]?.counts).toEqual(single.preview.sheets?.counts);
+    expect(items[0]?.prepared?.absentSheetIds?.has(first.id)).toBe(false);
   });
 });
