@@ -26,6 +26,7 @@ import {
   writePouch,
 } from './importRuns';
 import type { ImportMode } from './importRuns';
+import type { BatchProgress } from '../db/bundles/batchTypes';
 import { collectGarbage, heapUsed, startHeapSampler } from './memory';
 
 export type ImportRun = {
@@ -34,6 +35,8 @@ export type ImportRun = {
   baselineBytes?: number;
   /** The heap after the import and a forced collection, above the baseline: what it keeps. */
   retainedBytes?: number;
+  /** Ours: from the start to the first commit (prepareBatch: open, check, preview every file). */
+  prepareMs?: number;
 };
 
 const DB_NAME = 'pinggu-bench-import';
@@ -91,10 +94,15 @@ async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
   const db = await freshDatabase(DB_NAME);
   await putRoster(db, data.rounds);
   const sampler = await startHeapSampler();
+  let committing: number | undefined;
+  const onStep = (step?: BatchProgress) => {
+    sampler.sample();
+    if (step?.phase === 'importing' && committing === undefined) committing = performance.now();
+  };
   const start = performance.now();
   const stored =
     mode === 'ours'
-      ? await importOurs(db, data.scores, data.index.roundId, sampler.sample)
+      ? await importOurs(db, data.scores, data.index.roundId, onStep)
       : await importFloor(db, data.scores, sampler.sample);
   const ms = performance.now() - start;
   const heap = sampler.stop();
@@ -108,6 +116,7 @@ async function runMode(mode: ImportMode, data: BenchSet): Promise<ImportRun> {
     peakBytes: heap.peak - heap.baseline,
     baselineBytes: heap.baseline,
     retainedBytes: retained,
+    ...(committing === undefined ? {} : { prepareMs: committing - start }),
   };
 }
 

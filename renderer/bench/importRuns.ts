@@ -23,6 +23,7 @@ import { asCryptoBytes } from '../../shared/bundle/encoding';
 import type { RoundPayload } from '../../shared/bundle/payload';
 import type { AuditEntry, Scoresheet } from '../../shared/domain/types';
 import { GROUP_SHEETS, runBatchImport } from '../db/bundles/batchImport';
+import type { BatchProgress } from '../db/bundles/batchTypes';
 import { createDatabase } from '../db/database';
 import { addAuditGroup } from '../db/repositories/audit';
 import type { PingguDatabase } from '../db/database';
@@ -76,7 +77,7 @@ export async function importOurs(
   db: PingguDatabase,
   scores: readonly BenchFile[],
   roundId: string,
-  onStep: StepHook = () => undefined,
+  onStep: (progress: BatchProgress) => void = () => undefined,
 ): Promise<number> {
   let id = 0;
   const files = scores.map((file) => ({ name: file.name, bytes: file.bytes }));
