@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { ROUTES, sectionOf } from './routes';
 import { changeLanguage, type Language } from './i18n';
 import { useCurrentRound } from '../db/hooks';
+import { useCachedRoundRecords } from '../db/roundCacheHooks';
 
 const { Sider, Header, Content } = Layout;
 
@@ -23,6 +24,7 @@ export const AppLayout = () => {
   const navigate = useNavigate();
   const location = useLocation();
   const round = useCurrentRound();
+  useCachedRoundRecords(round?.id);
 
   const items = [
     { key: ROUTES.home, icon: <HomeOutlined />, label: t('nav.home') },

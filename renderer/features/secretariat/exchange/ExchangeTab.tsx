@@ -12,11 +12,13 @@ import type { BatchFile } from '../../../db/bundles';
 import { useOpenConflictCount } from '../../../db/resultsHooks';
 import { BatchImportSection } from './BatchImportSection';
 import { bundleFilesOf, droppedItems } from './droppedFiles';
+import { useIssueData } from './exchangeHooks';
 import { IssueSection } from './IssueSection';
 import { TrustSection } from './TrustSection';
 import { useBatchImport } from './useBatchImport';
 import { WorkbookExportSection } from './WorkbookExportSection';
 import { carriesFiles } from '../../../app/fileDrag';
+import { useAfterFirstPaint } from '../../../app/hooks/useAfterFirstPaint';
 
 async function readAll(files: readonly File[]): Promise<BatchFile[]> {
   const read: BatchFile[] = [];
@@ -37,6 +39,10 @@ export const ExchangeTab = ({ round }: { round: Round }) => {
   const batch = useBatchImport(round.id);
   const conflicts = useOpenConflictCount(round.id);
   const isArchived = round.archive !== undefined;
+  const issueData = useIssueData(round.id);
+  // The issue section first; the sections below it (a table of every expert, a button per
+  // panel) a render after it shows its panels, so the tab shows without waiting for them.
+  const isComplete = useAfterFirstPaint(issueData !== undefined);
 
   const onDragOver = (event: DragEvent) => {
     if (!carriesFiles(event.dataTransfer)) return;
@@ -82,10 +88,14 @@ export const ExchangeTab = ({ round }: { round: Round }) => {
             }
           />
         ) : null}
-        <IssueSection round={round} />
-        <WorkbookExportSection round={round} />
-        <BatchImportSection batch={batch} isDisabled={isArchived} />
-        <TrustSection round={round} />
+        <IssueSection round={round} data={issueData} />
+        {isComplete ? (
+          <>
+            <WorkbookExportSection round={round} />
+            <BatchImportSection batch={batch} isDisabled={isArchived} />
+            <TrustSection round={round} />
+          </>
+        ) : null}
       </Space>
     </div>
   );

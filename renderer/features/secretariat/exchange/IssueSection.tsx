@@ -12,24 +12,43 @@ import {
   MIN_PASSPHRASE_LENGTH,
   panelIssueProblems,
 } from '../../../../shared/domain/issue';
-import type { Panel, Round } from '../../../../shared/domain/types';
+import type { IssueProblem } from '../../../../shared/domain/issue';
+import type { Expert, Panel, Round } from '../../../../shared/domain/types';
 import { FileHashText } from '../../../app/components/FileHashText';
 import { ROUTES } from '../../../app/routes';
 import { db } from '../../../db/instance';
 import { useIssuedBundles } from '../../../db/setupHooks';
 import { formatTime } from '../../backups/format';
 import { IssueOutcomeView } from './IssueOutcomeView';
-import { useIssueData } from './exchangeHooks';
 import { runIssue } from './runIssue';
 import { useProblemText } from './useProblemText';
-import type { IssueOutcome } from './issueRoundBundles';
+import type { IssueData, IssueOutcome } from './issueRoundBundles';
 
 type Typed = { first: string; second: string };
 const EMPTY: Typed = { first: '', second: '' };
+const PAGE_SIZE = 20;
 
-export const IssueSection = ({ round }: { round: Round }) => {
+type PanelRow = { panel: Panel; bases: number; experts: Expert[]; problems: IssueProblem[] };
+
+function groupByPanel<T extends { panelId: string }>(records: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const group = groups.get(record.panelId);
+    if (group) group.push(record);
+    else groups.set(record.panelId, [record]);
+  }
+  return groups;
+}
+
+export const IssueSection = ({
+  round,
+  data,
+}: {
+  round: Round;
+  /** The round's issue data (useIssueData); undefined while loading. */
+  data: IssueData | null | undefined;
+}) => {
   const { t, i18n } = useTranslation();
-  const data = useIssueData(round.id);
   const issued = useIssuedBundles(round.id);
   const problemText = useProblemText();
   const [typed, setTyped] = useState<Record<string, Typed>>({});
@@ -38,16 +57,28 @@ export const IssueSection = ({ round }: { round: Round }) => {
   const [inputErrors, setInputErrors] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<IssueOutcome | null>(null);
 
-  const rows = useMemo(
-    () =>
-      (data?.panels ?? []).map((panel) => ({
+  const rows = useMemo((): PanelRow[] => {
+    if (!data) return [];
+    // The panel's own assignments and experts, grouped once (both checks only look at the
+    // panel's): going over all 7,000 assignments and 700 experts of a 1,000-base round again
+    // for each of its 100 panels took longer than showing the tab.
+    const assignmentsOf = groupByPanel(data.assignments);
+    const expertsOf = groupByPanel(data.experts);
+    return data.panels.map((panel) => {
+      const state = {
+        ...data,
+        assignments: assignmentsOf.get(panel.id) ?? [],
+        experts: expertsOf.get(panel.id) ?? [],
+      };
+      return {
         panel,
-        bases: data ? basesOfPanel(data, panel.id).length : 0,
-        experts: data?.experts.filter((e) => e.panelId === panel.id) ?? [],
-        problems: data ? panelIssueProblems(data, panel) : [],
-      })),
-    [data],
-  );
+        bases: basesOfPanel(state, panel.id).length,
+        experts: state.experts,
+        problems: panelIssueProblems(state, panel),
+      };
+    });
+  }, [data]);
+  const isPaged = rows.length > PAGE_SIZE;
   const selected = rows.filter((r) => !deselected.has(r.panel.id)).map((r) => r.panel);
   const typedOf = (panelId: string): Typed => typed[panelId] ?? EMPTY;
   const setTypedOf = (panelId: string, change: Partial<Typed>) =>
@@ -95,8 +126,11 @@ export const IssueSection = ({ round }: { round: Round }) => {
         rowKey={(row) => row.panel.id}
         loading={data === undefined || issued === undefined}
         dataSource={rows}
-        pagination={false}
+        // 20 panels a page: a round of 100 panels would otherwise render 200 passphrase inputs
+        // before the tab shows; select all (the menu at the header's box) spans every page.
+        pagination={isPaged ? { pageSize: PAGE_SIZE, showSizeChanger: false } : false}
         rowSelection={{
+          ...(isPaged ? { selections: [Table.SELECTION_ALL, Table.SELECTION_NONE] } : {}),
           selectedRowKeys: selected.map((p) => p.id),
           onChange: (keys) => {
             const chosen = new Set(keys.map(String));
@@ -119,15 +153,15 @@ export const IssueSection = ({ round }: { round: Round }) => {
           },
           {
             title: t('exchange.issue.status'),
-            render: (_, row) =>
-              row.problems.length === 0 ? (
+            render: (_, { problems }) =>
+              problems.length === 0 ? (
                 <Tag color="green">{t('exchange.issue.ready')}</Tag>
               ) : (
                 <Space orientation="vertical" size={0}>
                   <Tag color="red">
-                    {t('exchange.issue.problemCount', { count: row.problems.length })}
+                    {t('exchange.issue.problemCount', { count: problems.length })}
                   </Tag>
-                  {row.problems.map((p) => (
+                  {problems.map((p) => (
                     <Typography.Text key={p.code} type="danger" style={{ fontSize: 12 }}>
                       {problemText(p)}
                     </Typography.Text>

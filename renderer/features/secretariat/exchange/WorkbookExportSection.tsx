@@ -13,7 +13,7 @@ import type { WorkbookExportOutcome } from './runWorkbookExport';
 import {
   basesToScoreByExpert,
   chineseCollator,
-  readWorkbookExportData,
+  readWorkbookExportRecords,
 } from './workbookExportData';
 
 type Row = { expert: Expert; panelName: string; bases: number };
@@ -49,7 +49,7 @@ const OutcomeView = ({ outcome }: { outcome: WorkbookExportOutcome | null }) => 
 
 export const WorkbookExportSection = ({ round }: { round: Round }) => {
   const { t } = useTranslation();
-  const data = useLiveQuery(() => readWorkbookExportData(db, round.id), [round.id]);
+  const data = useLiveQuery(() => readWorkbookExportRecords(db, round.id), [round.id]);
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<WorkbookExportOutcome | null>(null);
   const isFrozen = round.archive !== undefined || round.status === 'closed';

@@ -4,7 +4,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { PingguDatabase } from '../../../db/database';
 import { db as appDatabase } from '../../../db/instance';
-import { readIssueData } from './issueRoundBundles';
+import { readIssueRecords } from './issueRoundBundles';
 import type { IssueData } from './issueRoundBundles';
 
 export function useIssueData(
@@ -12,7 +12,7 @@ export function useIssueData(
   database: PingguDatabase = appDatabase,
 ): IssueData | null | undefined {
   return useLiveQuery(
-    () => (roundId === undefined ? undefined : readIssueData(database, roundId)),
+    () => (roundId === undefined ? undefined : readIssueRecords(database, roundId)),
     [database, roundId],
   );
 }

@@ -56,30 +56,41 @@ export type IssueOutcome =
 export type IssueData = IssueState & { panels: Panel[] };
 
 /** The round's data the readiness check and the panel table read, in one snapshot. */
+/**
+ * The reads of readIssueData in whatever transaction the caller is in, or none: the exchange
+ * tab's live query (exchangeHooks.ts) reads outside one, so that the round's assignments come
+ * from Dexie's query cache when held (roundCacheHooks.ts); a live query is re-run after any
+ * write to what it read.
+ */
+export async function readIssueRecords(
+  db: PingguDatabase,
+  roundId: string,
+): Promise<IssueData | null> {
+  const round = await db.rounds.get(roundId);
+  if (!round) return null;
+  const [panels, bases, experts, assignments, templateIds] = await Promise.all([
+    // In the order every other screen lists them (by name).
+    listPanels(db, roundId),
+    db.bases.where('roundId').equals(roundId).toArray(),
+    db.experts.where('roundId').equals(roundId).toArray(),
+    db.assignments.where('roundId').equals(roundId).toArray(),
+    db.templates.toCollection().primaryKeys(),
+  ]);
+  return {
+    round,
+    panels,
+    bases,
+    experts,
+    assignments,
+    storedTemplateIds: new Set(templateIds),
+  };
+}
+
 export function readIssueData(db: PingguDatabase, roundId: string): Promise<IssueData | null> {
   return db.transaction(
     'r',
     [db.rounds, db.panels, db.bases, db.experts, db.assignments, db.templates],
-    async () => {
-      const round = await db.rounds.get(roundId);
-      if (!round) return null;
-      const [panels, bases, experts, assignments, templateIds] = await Promise.all([
-        // In the order every other screen lists them (by name).
-        listPanels(db, roundId),
-        db.bases.where('roundId').equals(roundId).toArray(),
-        db.experts.where('roundId').equals(roundId).toArray(),
-        db.assignments.where('roundId').equals(roundId).toArray(),
-        db.templates.toCollection().primaryKeys(),
-      ]);
-      return {
-        round,
-        panels,
-        bases,
-        experts,
-        assignments,
-        storedTemplateIds: new Set(templateIds),
-      };
-    },
+    () => readIssueRecords(db, roundId),
   );
 }
 

@@ -20,33 +20,43 @@ export type WorkbookExportData = {
   assignments: Assignment[];
 };
 
-export async function readWorkbookExportData(
+/**
+ * The reads of readWorkbookExportData in whatever transaction the caller is in, or none: the
+ * tab's live query reads outside one, so that the round's assignments come from Dexie's query
+ * cache when held (roundCacheHooks.ts); a live query is re-run after any write to what it read.
+ */
+export async function readWorkbookExportRecords(
+  db: PingguDatabase,
+  roundId: string,
+): Promise<WorkbookExportData | null> {
+  const round = await db.rounds.get(roundId);
+  if (!round) return null;
+  const templateIds = [...new Set(Object.values(round.templateByType))].sort();
+  const [panels, experts, bases, assignments, templates] = await Promise.all([
+    db.panels.where('roundId').equals(roundId).toArray(),
+    db.experts.where('roundId').equals(roundId).toArray(),
+    db.bases.where('roundId').equals(roundId).toArray(),
+    db.assignments.where('roundId').equals(roundId).toArray(),
+    db.templates.bulkGet(templateIds),
+  ]);
+  const byName = <T extends { name: string }>(a: T, b: T) =>
+    chineseCollator.compare(a.name, b.name);
+  return {
+    round,
+    panels: panels.sort(byName),
+    experts: experts.sort(byName),
+    bases,
+    assignments,
+    templates: templates.filter((t) => t !== undefined),
+  };
+}
+
+export function readWorkbookExportData(
   db: PingguDatabase,
   roundId: string,
 ): Promise<WorkbookExportData | null> {
   const tables = [db.rounds, db.panels, db.experts, db.bases, db.assignments, db.templates];
-  return db.transaction('r', tables, async () => {
-    const round = await db.rounds.get(roundId);
-    if (!round) return null;
-    const templateIds = [...new Set(Object.values(round.templateByType))].sort();
-    const [panels, experts, bases, assignments, templates] = await Promise.all([
-      db.panels.where('roundId').equals(roundId).toArray(),
-      db.experts.where('roundId').equals(roundId).toArray(),
-      db.bases.where('roundId').equals(roundId).toArray(),
-      db.assignments.where('roundId').equals(roundId).toArray(),
-      db.templates.bulkGet(templateIds),
-    ]);
-    const byName = <T extends { name: string }>(a: T, b: T) =>
-      chineseCollator.compare(a.name, b.name);
-    return {
-      round,
-      panels: panels.sort(byName),
-      experts: experts.sort(byName),
-      bases,
-      assignments,
-      templates: templates.filter((t) => t !== undefined),
-    };
-  });
+  return db.transaction('r', tables, () => readWorkbookExportRecords(db, roundId));
 }
 
 /** How many bases each expert scores (assigned, not recused): a workbook holds one sheet each. */

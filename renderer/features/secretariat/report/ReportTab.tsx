@@ -14,8 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Round } from '../../../../shared/domain/types';
 import { buildReportModel } from '../../../../shared/report/model';
-import type { ReportModel } from '../../../../shared/report/model';
-import { reportWorkbookSheets, REPORT_SHEET_NAMES } from '../../../../shared/report';
+import { reportSheetRowCounts, REPORT_SHEET_NAMES } from '../../../../shared/report';
 import { ROUTES, secretariatTabPath } from '../../../app/routes';
 import { useDeviceFingerprint } from '../../scoring/useDeviceFingerprint';
 import { ExportCard } from './ExportCard';
@@ -25,13 +24,6 @@ import type { ExportOutcome, ResultBundleOutcome } from './reportExports';
 import { saveResultBundle, saveResultsCsv, saveWorkbook } from './reportRuntime';
 
 type ExportKey = 'xlsx' | 'csv' | 'bundle';
-
-/** Data rows (below the header) of each workbook sheet, by sheet name. */
-function sheetRowCounts(model: ReportModel): Map<string, number> {
-  return new Map(
-    reportWorkbookSheets(model).map((s) => [s.name, s.rows.length - (s.headerRows ?? 0)]),
-  );
-}
 
 const ReportExports = ({ round, records }: { round: Round; records: ReportRecords }) => {
   const { t } = useTranslation();
@@ -44,7 +36,7 @@ const ReportExports = ({ round, records }: { round: Round; records: ReportRecord
     () => buildReportModel({ ...records, generatedAt: new Date().toISOString() }),
     [records],
   );
-  const rowCounts = useMemo(() => sheetRowCounts(model), [model]);
+  const rowCounts = useMemo(() => reportSheetRowCounts(model), [model]);
   const { counts } = model;
   const rowsOf = (name: string) => rowCounts.get(name) ?? 0;
 

@@ -11,6 +11,44 @@ import { listAuditOfRoundEntries } from '../../../db/repositories/audit';
 
 export type ReportRecords = Omit<ReportInput, 'generatedAt' | 'utcOffsetMinutes'>;
 
+/** The reads of readReportRecords, in whatever transaction the caller is in (or none). */
+async function readRecords(db: PingguDatabase, roundId: string): Promise<ReportRecords | null> {
+  const round = await db.rounds.get(roundId);
+  if (!round) return null;
+  const [bases, panels, experts, assignments, scoresheets, decisions, conflicts, audit, changes] =
+    await Promise.all([
+      db.bases.where('roundId').equals(roundId).toArray(),
+      db.panels.where('roundId').equals(roundId).toArray(),
+      db.experts.where('roundId').equals(roundId).toArray(),
+      db.assignments.where('roundId').equals(roundId).toArray(),
+      db.scoresheets.where('roundId').equals(roundId).toArray(),
+      db.decisions.where('roundId').equals(roundId).toArray(),
+      db.conflicts.where('roundId').equals(roundId).toArray(),
+      listAuditOfRoundEntries(db, roundId),
+      db.roundChanges.where('roundId').equals(roundId).toArray(),
+    ]);
+  const templateIds = new Set(scoresheets.map((s) => s.templateId));
+  for (const id of Object.values(round.templateByType)) {
+    if (id !== undefined) templateIds.add(id);
+  }
+  const templates = (await db.templates.bulkGet([...templateIds].sort())).filter(
+    (t): t is IndicatorTemplate => t !== undefined,
+  );
+  return {
+    round,
+    bases,
+    templates,
+    panels,
+    experts,
+    assignments,
+    scoresheets,
+    decisions,
+    conflicts,
+    audit,
+    changes,
+  };
+}
+
 export function readReportRecords(
   db: PingguDatabase,
   roundId: string,
@@ -30,51 +68,7 @@ export function readReportRecords(
       db.auditLog,
       db.roundChanges,
     ],
-    async () => {
-      const round = await db.rounds.get(roundId);
-      if (!round) return null;
-      const [
-        bases,
-        panels,
-        experts,
-        assignments,
-        scoresheets,
-        decisions,
-        conflicts,
-        audit,
-        changes,
-      ] = await Promise.all([
-        db.bases.where('roundId').equals(roundId).toArray(),
-        db.panels.where('roundId').equals(roundId).toArray(),
-        db.experts.where('roundId').equals(roundId).toArray(),
-        db.assignments.where('roundId').equals(roundId).toArray(),
-        db.scoresheets.where('roundId').equals(roundId).toArray(),
-        db.decisions.where('roundId').equals(roundId).toArray(),
-        db.conflicts.where('roundId').equals(roundId).toArray(),
-        listAuditOfRoundEntries(db, roundId),
-        db.roundChanges.where('roundId').equals(roundId).toArray(),
-      ]);
-      const templateIds = new Set(scoresheets.map((s) => s.templateId));
-      for (const id of Object.values(round.templateByType)) {
-        if (id !== undefined) templateIds.add(id);
-      }
-      const templates = (await db.templates.bulkGet([...templateIds].sort())).filter(
-        (t): t is IndicatorTemplate => t !== undefined,
-      );
-      return {
-        round,
-        bases,
-        templates,
-        panels,
-        experts,
-        assignments,
-        scoresheets,
-        decisions,
-        conflicts,
-        audit,
-        changes,
-      };
-    },
+    () => readRecords(db, roundId),
   );
 }
 
@@ -83,8 +77,12 @@ export function useReportRecords(
   roundId: string | undefined,
   database: PingguDatabase = appDatabase,
 ): ReportRecords | null | undefined {
+  // Not in one transaction, unlike the exports: the round's sheets then come from Dexie's
+  // query cache when a screen or roundCacheHooks.ts holds them, instead of from IndexedDB
+  // (the slowest part of opening the tab). A live query is re-run after any write to what it
+  // read, so what it settles on is still one state of the database.
   return useLiveQuery(
-    () => (roundId === undefined ? undefined : readReportRecords(database, roundId)),
+    () => (roundId === undefined ? undefined : readRecords(database, roundId)),
     [database, roundId],
   );
 }
