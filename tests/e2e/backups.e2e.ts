@@ -178,6 +178,10 @@ describe('a department laptop restored from its backup', () => {
     await page.getByTestId('main-nav').getByText('备份与恢复').click();
     await manual.first().getByTestId('backup-restore').click();
     await page.getByTestId('restore-summary').waitFor();
+    // What it restores: no round, but the registry's six approvals (none accepted yet then).
+    expect(await page.getByTestId('restore-summary').innerText()).toContain(
+      '另含省厅基地库：已接收的评估结果 0 轮，批建 6 条。',
+    );
     await page.locator('.restore-confirm .ant-btn-dangerous').click();
     await page.getByText('已从备份恢复本机的全部数据。').first().waitFor();
 

@@ -44,6 +44,8 @@ export const backupsEn: Catalogue['backups'] = {
     "Restoring replaces all data on this machine (every round, scoresheet and setting) with the backup's. Pinggu first backs up the current data, so you can go back to it.",
   restoreCreatedAt: 'Backed up: {{time}}',
   restoreRecords: 'Contains {{rounds}} rounds, {{sheets}} scoresheets and {{audit}} audit entries.',
+  restoreRegistry:
+    "Also the department's registry: {{rounds}} accepted rounds and {{approvals}} approvals.",
   restoreSigner: 'Signing key fingerprint: {{fingerprint}}',
   restoreOk: 'Restore',
   restoring: 'Restoring…',

@@ -41,6 +41,7 @@ export const backupsZhCN = {
     '恢复会用备份中的数据替换本机当前的全部数据（所有轮次、评分表、设置）。恢复之前，评估通会先备份当前数据，以便需要时再恢复回来。',
   restoreCreatedAt: '备份时间：{{time}}',
   restoreRecords: '包含 {{rounds}} 个轮次、{{sheets}} 份评分表、{{audit}} 条操作记录。',
+  restoreRegistry: '另含省厅基地库：已接收的评估结果 {{rounds}} 轮，批建 {{approvals}} 条。',
   restoreSigner: '签名密钥指纹：{{fingerprint}}',
   restoreOk: '恢复',
   restoring: '正在恢复…',

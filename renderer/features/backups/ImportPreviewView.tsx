@@ -164,6 +164,12 @@ export const ImportPreviewView = ({
               sheets: records.scoresheets ?? 0,
               audit: records.auditLog ?? 0,
             })}
+            {(records.registryRounds ?? 0) + (records.registryApprovals ?? 0) > 0
+              ? ` ${t('backups.restoreRegistry', {
+                  rounds: records.registryRounds ?? 0,
+                  approvals: records.registryApprovals ?? 0,
+                })}`
+              : null}
           </Descriptions.Item>
         ) : null}
       </Descriptions>

@@ -25,6 +25,14 @@ const RestoreSummary = ({ preview }: { preview: ImportPreview }) => {
           audit: records.auditLog ?? 0,
         })}
       </Typography.Paragraph>
+      {(records.registryRounds ?? 0) + (records.registryApprovals ?? 0) > 0 ? (
+        <Typography.Paragraph style={{ marginBottom: 4 }}>
+          {t('backups.restoreRegistry', {
+            rounds: records.registryRounds ?? 0,
+            approvals: records.registryApprovals ?? 0,
+          })}
+        </Typography.Paragraph>
+      ) : null}
       <Typography.Paragraph>
         {t('backups.restoreSigner', { fingerprint: preview.key.fingerprint })}
       </Typography.Paragraph>
