@@ -5,27 +5,15 @@
 import { pairKey } from '../../../shared/domain/sheetAdmission';
 import {
   isStanding,
+  ROUND_CHANGE_KIND_LABELS,
   partitionSheets,
   voidingChanges,
   withdrawnBaseIds,
 } from '../../../shared/domain/roundChanges';
-import type {
-  Assignment,
-  RoundChange,
-  RoundChangeKind,
-  Scoresheet,
-} from '../../../shared/domain/types';
+import type { Assignment, RoundChange, Scoresheet } from '../../../shared/domain/types';
 import type { PingguDatabase } from '../database';
 import { fail } from './errors';
 import type { RepositoryResult } from './errors';
-
-const KIND_NAMES: Record<RoundChangeKind, string> = {
-  replaceExpert: '替换专家',
-  withdrawBase: '撤出基地',
-  moveBase: '调整专家组',
-  declareConflict: '声明回避',
-  waiveMissing: '缺评',
-};
 
 /** The tables the checks read; a caller's transaction must include them. */
 export const voidedSheetTables = (db: PingguDatabase) => [db.roundChanges, db.assignments];
@@ -57,7 +45,7 @@ export async function voidedSheetRefusal(
   const { kind, reason } = voided.change;
   return fail<Scoresheet>(
     'locked',
-    `此评分表已作废（${KIND_NAMES[kind]}：${reason}），评分保留可查看，但不能修改、提交或撤回。`,
+    `此评分表已作废（${ROUND_CHANGE_KIND_LABELS[kind]}：${reason}），评分保留可查看，但不能修改、提交或撤回。`,
   );
 }
 
@@ -76,6 +64,6 @@ export async function voidedPairRefusal(
   if (change === undefined) return undefined;
   return fail<Scoresheet>(
     'locked',
-    `该评审任务已作废（${KIND_NAMES[change.kind]}：${change.reason}），不能再开始评分。`,
+    `该评审任务已作废（${ROUND_CHANGE_KIND_LABELS[change.kind]}：${change.reason}），不能再开始评分。`,
   );
 }
