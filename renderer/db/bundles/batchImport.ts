@@ -150,11 +150,14 @@ async function prepareItems(
   const pause = options.yieldToEventLoop ?? nextTick;
   const todo = items.filter(which);
   const result = [...items];
-  // Every stored sheet id in one request, for a batch of several files (PrepareOptions).
-  const storedSheetIds =
-    todo.length > 1 ? new Set(await db.scoresheets.toCollection().primaryKeys()) : undefined;
+  let storedSheetIds: ReadonlySet<string> | undefined;
   for (const [done, item] of todo.entries()) {
     onProgress({ phase: 'reading', done, total: todo.length, current: item.file.name });
+    // Every stored sheet id in one request, for a batch of several files (PrepareOptions);
+    // read after the first progress, so the screen shows the batch's count at once.
+    if (done === 0 && todo.length > 1) {
+      storedSheetIds = new Set(await db.scoresheets.toCollection().primaryKeys());
+    }
     const base = { index: item.index, file: item.file, sha256: item.sha256 };
     result[item.index] = await prepareItem(db, base, options, storedSheetIds);
     await pause();
@@ -172,8 +175,10 @@ export async function prepareBatch(
 ): Promise<BatchItem[]> {
   const seen = new Map<string, number>();
   const items: BatchItem[] = [];
+  // Hashed together: one wait before the first progress, not one per file.
+  const hashes = await Promise.all(files.map((file) => sha256Hex(options.crypto, file.bytes)));
   for (const [index, file] of files.entries()) {
-    const sha256 = await sha256Hex(options.crypto, file.bytes);
+    const sha256 = hashes[index] ?? '';
     const first = seen.get(sha256);
     if (first === undefined) seen.set(sha256, index);
     items.push({
