@@ -22,7 +22,7 @@ import { openBundle } from '../../shared/bundle/bundle';
 import { asCryptoBytes } from '../../shared/bundle/encoding';
 import type { RoundPayload } from '../../shared/bundle/payload';
 import type { AuditEntry, Scoresheet } from '../../shared/domain/types';
-import { GROUP_SHEETS, runBatchImport } from '../db/bundles/batchImport';
+import { GROUP_SHEETS, groupsUpTo, runBatchImport } from '../db/bundles/batchImport';
 import type { BatchProgress } from '../db/bundles/batchTypes';
 import { createDatabase } from '../db/database';
 import { addAuditGroup } from '../db/repositories/audit';
@@ -182,16 +182,8 @@ export async function writeOnly(
   sheetsPerBundle: ReadonlyArray<readonly Scoresheet[]>,
 ): Promise<number> {
   let written = 0;
-  const groups: { sheets: readonly Scoresheet[]; i: number }[][] = [];
-  let size = GROUP_SHEETS;
-  for (const [i, sheets] of sheetsPerBundle.entries()) {
-    if (size + sheets.length > GROUP_SHEETS || groups.length === 0) {
-      groups.push([]);
-      size = 0;
-    }
-    groups[groups.length - 1]?.push({ sheets, i });
-    size += sheets.length;
-  }
+  const bundles = sheetsPerBundle.map((sheets, i) => ({ sheets, i }));
+  const groups = groupsUpTo(bundles, (b) => b.sheets.length, GROUP_SHEETS);
   for (const group of groups) {
     await db.transaction('rw', db.tables, async () => {
       for (const { sheets, i } of group) {

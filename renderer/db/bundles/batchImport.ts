@@ -326,26 +326,38 @@ export const GROUP_SHEETS = 1_500;
  * (commitImportGroup): consecutive score bundles up to about `groupSheets` sheets, so that the
  * progress line still moves in a large batch; an Excel workbook on its own.
  */
-export function commitGroups(items: readonly BatchItem[], groupSheets: number): BatchItem[][] {
-  const groups: BatchItem[][] = [];
-  let current: BatchItem[] = [];
-  let sheets = 0;
+export const commitGroups = (items: readonly BatchItem[], groupSheets: number): BatchItem[][] =>
+  groupsUpTo(items, sheetsOf, groupSheets, (item) => item.workbook !== undefined);
+
+/**
+ * `items` in order, cut into runs whose sizes add up to at most `limit` (an item larger than
+ * the limit alone); an item `isAlone` says so is a group of its own.
+ */
+export function groupsUpTo<T>(
+  items: readonly T[],
+  sizeOf: (item: T) => number,
+  limit: number,
+  isAlone: (item: T) => boolean = () => false,
+): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
   for (const item of items) {
-    if (item.workbook) {
+    if (isAlone(item)) {
       if (current.length > 0) groups.push(current);
       groups.push([item]);
       current = [];
-      sheets = 0;
+      size = 0;
       continue;
     }
-    const size = sheetsOf(item);
-    if (current.length > 0 && sheets + size > groupSheets) {
+    const itemSize = sizeOf(item);
+    if (current.length > 0 && size + itemSize > limit) {
       groups.push(current);
       current = [];
-      sheets = 0;
+      size = 0;
     }
     current.push(item);
-    sheets += size;
+    size += itemSize;
   }
   if (current.length > 0) groups.push(current);
   return groups;

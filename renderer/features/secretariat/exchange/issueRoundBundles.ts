@@ -55,7 +55,6 @@ export type IssueOutcome =
 
 export type IssueData = IssueState & { panels: Panel[] };
 
-/** The round's data the readiness check and the panel table read, in one snapshot. */
 /**
  * The reads of readIssueData in whatever transaction the caller is in, or none: the exchange
  * tab's live query (exchangeHooks.ts) reads outside one, so that the round's assignments come
@@ -86,6 +85,7 @@ export async function readIssueRecords(
   };
 }
 
+/** The round's data the readiness check and the panel table read, in one snapshot. */
 export function readIssueData(db: PingguDatabase, roundId: string): Promise<IssueData | null> {
   return db.transaction(
     'r',

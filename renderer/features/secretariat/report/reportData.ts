@@ -1,7 +1,7 @@
 // The round's records the report is built from (its changes after issue too, so the report
-// leaves voided sheets and withdrawn bases out of every statistic and lists them in 作废记录),
-// read in one read-only transaction so a report never mixes two states of the database, and a live hook over the same read for
-// the 报告 tab and the printout.
+// leaves voided sheets and withdrawn bases out of every statistic and lists them in 作废记录):
+// for an export, read in one read-only transaction so a report never mixes two states of the
+// database; for the 报告 tab and the printout, a live hook over the same reads.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { IndicatorTemplate } from '../../../../shared/domain/types';
 import type { ReportInput } from '../../../../shared/report/types';
