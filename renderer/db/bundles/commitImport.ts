@@ -14,9 +14,17 @@ import { analyse } from './analyse';
 import type { Analysis } from './analyse';
 import { restoreBackup } from './backup';
 import { noteReceivedRoundBundle } from './receivedRoundBundles';
-import { addAuditGroup } from '../repositories/audit';
+import { auditGroupRecord, lastAuditSeq } from '../repositories/audit';
 import { failedWriteError } from './importErrors';
 import { readLocalState } from './localState';
+import type { LocalState, ReadOptions } from './localState';
+import {
+  emptyGroupWrites,
+  noteGroupWrites,
+  touchesGroupWrites,
+  withGroupWrites,
+} from './groupState';
+import type { GroupWrites } from './groupState';
 import { importAuditEntries } from './scoresPlan';
 import { keyBlocking, pinToWrite } from './trustedKeys';
 import type {
@@ -93,10 +101,15 @@ export async function commitImportGroup(
   db: PingguDatabase,
   members: readonly GroupMember[],
 ): Promise<CommitResult[]> {
+  const scores = members.flatMap(({ prepared, options }) => {
+    const { opened } = prepared;
+    return opened.kind === 'scores' ? [{ prepared: { ...prepared, opened }, options }] : [];
+  });
   const importable = members.every(({ prepared }) => prepared.opened.kind !== 'backup');
   if (members.length > 1 && importable) {
     try {
       return await db.transaction('rw', db.tables, async () => {
+        if (scores.length === members.length) return await commitScoresGroup(db, scores);
         const results: CommitResult[] = [];
         for (const { prepared, options } of members) {
           const { opened } = prepared;
@@ -117,29 +130,121 @@ export async function commitImportGroup(
   return results;
 }
 
+type ScoresMember = {
+  prepared: PreparedImport & { opened: Extract<ImportableBundle, { kind: 'scores' }> };
+  options: CommitOptions;
+};
+
+/**
+ * A group of score bundles inside the caller's transaction, with the reads of every bundle
+ * issued together at its start and its writes awaited once at its end, not one wait for each
+ * bundle's reads and another for its writes (groupState.ts says why each bundle still reads
+ * what the ones before it wrote). The result is the same as committing the bundles one after
+ * another (tests/renderer/db/bundles/commitGroup.property.test.ts).
+ */
+async function commitScoresGroup(
+  db: PingguDatabase,
+  members: readonly ScoresMember[],
+): Promise<CommitResult[]> {
+  const readOptionsOf = (prepared: PreparedImport, written?: GroupWrites): ReadOptions => {
+    const absent = prepared.absentSheetIds;
+    if (absent === undefined) return {};
+    if (written === undefined) return { absentSheetIds: absent };
+    return { absentSheetIds: new Set([...absent].filter((id) => !written.sheetIds.has(id))) };
+  };
+  const [auditSeq, ...prefetched] = await Promise.all([
+    lastAuditSeq(db),
+    ...members.map(({ prepared }) => readLocalState(db, prepared.opened, readOptionsOf(prepared))),
+  ]);
+  const sink = writeSink(auditSeq);
+  const written = emptyGroupWrites();
+  const results: CommitResult[] = [];
+  for (const [i, { prepared, options }] of members.entries()) {
+    const { opened } = prepared;
+    const before = prefetched[i];
+    let local: LocalState;
+    if (before === undefined || touchesGroupWrites(written, opened)) {
+      // It reads what an earlier bundle of the group wrote: read again, after those writes.
+      await sink.settle();
+      local = await readLocalState(db, opened, readOptionsOf(prepared, written));
+    } else {
+      local = withGroupWrites(before, written, opened.manifest.roundId);
+    }
+    const fileName = recordedFileName(prepared.fileName);
+    results.push(
+      await commitInTransaction(db, { ...prepared, fileName, opened }, options, {
+        local,
+        sink,
+        written,
+      }),
+    );
+  }
+  await sink.settle();
+  return results;
+}
+
+/**
+ * Writes issued in order and awaited together: IndexedDB runs a transaction's requests in the
+ * order they are made, so nothing waits for one write before making the next. `auditSeq` is
+ * the largest audit number stored, counting the writes made through the sink.
+ */
+type WriteSink = {
+  push: (write: Promise<unknown>) => void;
+  settle: () => Promise<void>;
+  auditSeq: number;
+};
+
+function writeSink(auditSeq: number): WriteSink {
+  let pending: Promise<unknown>[] = [];
+  const sink: WriteSink = {
+    auditSeq,
+    push: (write) => {
+      // Awaited in settle; a failure there fails the transaction. Until then, not unhandled.
+      write.catch(() => undefined);
+      pending.push(write);
+    },
+    settle: async () => {
+      const writes = pending;
+      pending = [];
+      await Promise.all(writes);
+    },
+  };
+  return sink;
+}
+
+/** A bundle of a group: its state as read for it, where its writes go, what the group wrote. */
+type InGroup = { local: LocalState; sink: WriteSink; written: GroupWrites };
+
 /**
  * The commit's body, inside the caller's read-write transaction of every table: reads the local
- * state again, recomputes the plan, checks the key pin and writes. A refusal returns before
- * anything is written, so a group transaction (commitImportGroup) can go on with the next
- * bundle. Dexie calls only.
+ * state again (or takes the group's, `group`), recomputes the plan, checks the key pin and
+ * writes. A refusal returns before anything is written, so a group transaction
+ * (commitImportGroup) can go on with the next bundle. Dexie calls only. In a group, its writes
+ * are left to the group to await.
  */
 async function commitInTransaction(
   db: PingguDatabase,
   prepared: PreparedImport & { opened: Exclude<ImportableBundle, { kind: 'backup' }> },
   options: CommitOptions,
+  group?: InGroup,
 ): Promise<CommitResult> {
   const { opened, fileName, absentSheetIds } = prepared;
   const now = options.clock.now();
   const importId = options.newId();
-  const local = await readLocalState(db, opened, absentSheetIds ? { absentSheetIds } : {});
+  const [local, sink] = group
+    ? [group.local, group.sink]
+    : await Promise.all([
+        readLocalState(db, opened, absentSheetIds ? { absentSheetIds } : {}),
+        lastAuditSeq(db).then(writeSink),
+      ]);
   const analysed = analyse(fileName, opened, local, { now, importId });
   if (!analysed.ok) return analysed;
   const { analysis } = analysed;
+  if (analysis.kind === 'backup') throw new Error('a backup is restored, not imported');
   const acceptNewKey = options.acceptNewKey === true;
   const refusal = keyBlocking(fileName, opened, analysis.key);
   if (refusal !== undefined && !acceptNewKey) return { ok: false, error: refusal };
-  const pins = analysis.kind === 'backup' ? [] : analysis.state.pins;
-  const pin = pinToWrite(opened, analysis.key, pins, {
+  const pin = pinToWrite(opened, analysis.key, analysis.state.pins, {
     now,
     actor: options.actor,
     acceptNewKey,
@@ -153,15 +258,24 @@ async function commitInTransaction(
           createdAt: opened.manifest.createdAt,
         }
       : undefined;
-  const counts = await applyPlan(db, analysis, {
+  const context = {
     fileName,
     actor: options.actor,
     now,
     importId,
     ...(roundBundle ? { roundBundle } : {}),
-  });
-  if (pin !== undefined) await db.trustedKeys.put(pin);
+  };
+  let counts: ImportCounts;
+  if (analysis.kind === 'scores') {
+    const scoresWrites = writeScores(db, analysis, context, sink);
+    counts = analysis.plan.preview.counts;
+    if (group) noteGroupWrites(group.written, analysis, scoresWrites.auditEntityIds, pin);
+  } else {
+    counts = await applyRoster(db, analysis, context);
+  }
+  if (pin !== undefined) sink.push(db.trustedKeys.put(pin));
   if (opened.kind === 'round' || opened.kind === 'result') {
+    await sink.settle();
     await openIfNoCurrentRound(db, opened.manifest.roundId);
   }
   const record: BundleImportRecord = {
@@ -174,8 +288,9 @@ async function commitInTransaction(
     importedAt: now,
     counts,
   };
-  await db.bundleImports.add(record);
-  const changesData = analysis.kind !== 'backup' && analysis.plan.changesData;
+  sink.push(db.bundleImports.add(record));
+  if (!group) await sink.settle();
+  const changesData = analysis.plan.changesData;
   const summary: CommitSummary = {
     kind: opened.kind,
     importId,
@@ -202,72 +317,83 @@ type WriteContext = {
   roundBundle?: { roundId: string; panelId: string; createdAt: string };
 };
 
-/** The plan's writes; Dexie calls only. */
-async function applyPlan(
+type ScoresAnalysis = Extract<Analysis, { kind: 'scores' }>;
+type RosterAnalysis = Extract<Analysis, { kind: 'round' | 'result' }>;
+
+/**
+ * A score bundle's writes, issued in order into `sink` (Dexie calls only). Returns the ids its
+ * audit record names.
+ */
+function writeScores(
   db: PingguDatabase,
-  analysis: Analysis,
+  analysis: ScoresAnalysis,
+  context: WriteContext,
+  sink: WriteSink,
+): { auditEntityIds: string[] } {
+  const { merge, importedAudit } = analysis.plan;
+  const roundId = analysis.state.round?.id ?? '';
+  const own = importAuditEntries(analysis.plan, analysis.state.sheets, { ...context, roundId });
+  const conflicts = [...merge.newConflicts, ...merge.updatedConflicts];
+  // Deletes still come before puts: requests run in the order they are made. A sheet not among
+  // those read is new here: added, so that the database refuses it if its id was taken since
+  // the preview (localState.ts, ReadOptions).
+  const stored = new Set(analysis.state.sheets.map((s) => s.id));
+  const toAdd = merge.toPut.filter((s) => !stored.has(s.id));
+  const toPut = merge.toPut.filter((s) => stored.has(s.id));
+  if (merge.toDelete.length > 0) sink.push(db.scoresheets.bulkDelete(merge.toDelete));
+  if (toPut.length > 0) sink.push(db.scoresheets.bulkPut(toPut));
+  if (toAdd.length > 0) sink.push(db.scoresheets.bulkAdd(toAdd));
+  if (merge.conflictsToDelete.length > 0) {
+    sink.push(db.conflicts.bulkDelete(merge.conflictsToDelete));
+  }
+  if (conflicts.length > 0) sink.push(db.conflicts.bulkPut(conflicts));
+  // The panel's entries and ours, as ONE audit record (repositories/audit.ts says why).
+  const entries = [...importedAudit, ...own];
+  if (entries.length === 0) return { auditEntityIds: [] };
+  const group = auditGroupRecord(
+    entries,
+    {
+      roundId,
+      at: context.now,
+      importId: context.importId,
+      actor: context.actor,
+      detail: `从“${context.fileName}”导入`,
+    },
+    sink.auditSeq,
+  );
+  sink.auditSeq = group.seq ?? sink.auditSeq;
+  sink.push(db.auditLog.add(group));
+  return { auditEntityIds: group.entityIds };
+}
+
+/** A round or result bundle's writes, one after another; Dexie calls only. */
+async function applyRoster(
+  db: PingguDatabase,
+  analysis: RosterAnalysis,
   context: WriteContext,
 ): Promise<ImportCounts> {
-  switch (analysis.kind) {
-    case 'backup':
-      throw new Error('a backup is restored, not imported');
-    case 'scores': {
-      const { merge, importedAudit } = analysis.plan;
-      const roundId = analysis.state.round?.id ?? '';
-      const own = importAuditEntries(analysis.plan, analysis.state.sheets, { ...context, roundId });
-      const conflicts = [...merge.newConflicts, ...merge.updatedConflicts];
-      // Issued together and awaited once: IndexedDB runs a transaction's requests in the
-      // order they are made, so deletes still come before puts, without a wait after each.
-      // A sheet not among those read is new here: added, so that the database refuses it if
-      // its id was taken since the preview (localState.ts, ReadOptions).
-      const stored = new Set(analysis.state.sheets.map((s) => s.id));
-      const toAdd = merge.toPut.filter((s) => !stored.has(s.id));
-      const toPut = merge.toPut.filter((s) => stored.has(s.id));
-      await Promise.all([
-        merge.toDelete.length > 0 ? db.scoresheets.bulkDelete(merge.toDelete) : undefined,
-        toPut.length > 0 ? db.scoresheets.bulkPut(toPut) : undefined,
-        toAdd.length > 0 ? db.scoresheets.bulkAdd(toAdd) : undefined,
-        merge.conflictsToDelete.length > 0
-          ? db.conflicts.bulkDelete(merge.conflictsToDelete)
-          : undefined,
-        conflicts.length > 0 ? db.conflicts.bulkPut(conflicts) : undefined,
-        // The panel's entries and ours, as ONE audit record (repositories/audit.ts says why).
-        addAuditGroup(db, [...importedAudit, ...own], {
-          roundId,
-          at: context.now,
-          importId: context.importId,
-          actor: context.actor,
-          detail: `从“${context.fileName}”导入`,
-        }),
-      ]);
-      return analysis.plan.preview.counts;
-    }
-    case 'round':
-    case 'result': {
-      const { writes } = analysis.plan;
-      if (writes.round) await db.rounds.put(writes.round);
-      await db.templates.bulkPut(writes.templates);
-      await db.bases.bulkDelete(writes.deletes.bases);
-      await db.bases.bulkPut(writes.puts.bases);
-      await db.panels.bulkDelete(writes.deletes.panels);
-      await db.panels.bulkPut(writes.puts.panels);
-      await db.experts.bulkDelete(writes.deletes.experts);
-      await db.experts.bulkPut(writes.puts.experts);
-      await db.assignments.bulkDelete(writes.deletes.assignments);
-      await db.assignments.bulkPut(writes.puts.assignments);
-      await db.scoresheets.bulkDelete(writes.deletes.scoresheets);
-      await db.scoresheets.bulkPut(writes.puts.scoresheets);
-      await db.decisions.bulkDelete(writes.deletes.decisions);
-      await db.decisions.bulkPut(writes.puts.decisions);
-      await db.roundChanges.bulkDelete(writes.changes.deletes);
-      await db.roundChanges.bulkPut(writes.changes.put);
-      if (context.roundBundle) {
-        const { roundId, panelId, createdAt } = context.roundBundle;
-        await noteReceivedRoundBundle(db, roundId, panelId, createdAt);
-      }
-      return analysis.plan.counts;
-    }
+  const { writes } = analysis.plan;
+  if (writes.round) await db.rounds.put(writes.round);
+  await db.templates.bulkPut(writes.templates);
+  await db.bases.bulkDelete(writes.deletes.bases);
+  await db.bases.bulkPut(writes.puts.bases);
+  await db.panels.bulkDelete(writes.deletes.panels);
+  await db.panels.bulkPut(writes.puts.panels);
+  await db.experts.bulkDelete(writes.deletes.experts);
+  await db.experts.bulkPut(writes.puts.experts);
+  await db.assignments.bulkDelete(writes.deletes.assignments);
+  await db.assignments.bulkPut(writes.puts.assignments);
+  await db.scoresheets.bulkDelete(writes.deletes.scoresheets);
+  await db.scoresheets.bulkPut(writes.puts.scoresheets);
+  await db.decisions.bulkDelete(writes.deletes.decisions);
+  await db.decisions.bulkPut(writes.puts.decisions);
+  await db.roundChanges.bulkDelete(writes.changes.deletes);
+  await db.roundChanges.bulkPut(writes.changes.put);
+  if (context.roundBundle) {
+    const { roundId, panelId, createdAt } = context.roundBundle;
+    await noteReceivedRoundBundle(db, roundId, panelId, createdAt);
   }
+  return analysis.plan.counts;
 }
 
 /**

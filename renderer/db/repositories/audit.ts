@@ -60,19 +60,28 @@ export async function appendAudit(
 
 const withoutSeq = ({ seq: _seq, ...entry }: AuditEntry): AuditEntry => entry;
 
-/**
- * Adds an import's entries as one group (nothing when there are none), numbered after every
- * record stored: inside the caller's read-write transaction, so nothing is added in between.
- */
-export async function addAuditGroup(
-  db: PingguDatabase,
-  entries: readonly AuditEntry[],
-  context: { roundId: string; at: string; importId: string; actor: string; detail: string },
-): Promise<void> {
-  if (entries.length === 0) return;
+/** The largest sequence number stored (0 for none): an import group is numbered after it. */
+export async function lastAuditSeq(db: PingguDatabase): Promise<number> {
   const last = await db.auditLog.toCollection().lastKey();
-  const group: AuditGroup = {
-    seq: (typeof last === 'number' ? last : 0) + entries.length,
+  return typeof last === 'number' ? last : 0;
+}
+
+type GroupContext = {
+  roundId: string;
+  at: string;
+  importId: string;
+  actor: string;
+  detail: string;
+};
+
+/** An import's entries as one group record, numbered after `last` (the largest seq stored). */
+export function auditGroupRecord(
+  entries: readonly AuditEntry[],
+  context: GroupContext,
+  last: number,
+): AuditGroup {
+  return {
+    seq: last + entries.length,
     at: context.at,
     roundId: context.roundId,
     action: 'scoresheet.import',
@@ -82,7 +91,19 @@ export async function addAuditGroup(
     entityIds: [...new Set(entries.map((e) => e.entityId))],
     entries: entries.map(withoutSeq),
   };
-  await db.auditLog.add(group);
+}
+
+/**
+ * Adds an import's entries as one group (nothing when there are none), numbered after every
+ * record stored: inside the caller's read-write transaction, so nothing is added in between.
+ */
+export async function addAuditGroup(
+  db: PingguDatabase,
+  entries: readonly AuditEntry[],
+  context: GroupContext,
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.auditLog.add(auditGroupRecord(entries, context, await lastAuditSeq(db)));
 }
 
 /**
