@@ -89,12 +89,25 @@ const V5_STORES: StoreSpecs = {
   auditLog: '++seq, roundId, entityId, *entityIds',
 };
 
+// v6: a score bundle's bases and experts read in one request each, by its panel
+// (renderer/db/bundles/localState.ts), where they were read one request per record: an
+// import's reads cost IndexedDB per request. Dexie builds the new indexes from the stored
+// records when the version opens; no record changes. Bases get a roundId index of their own:
+// the virtual one Dexie derived from [roundId+type] would otherwise come from
+// [roundId+panelId], which leaves out a base with no panel.
+const V6_STORES: StoreSpecs = {
+  ...V5_STORES,
+  bases: 'id, roundId, [roundId+type], code, [roundId+panelId]',
+  experts: 'id, roundId, [roundId+panelId]',
+};
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: V1_STORES },
   { version: 2, stores: V2_STORES },
   { version: 3, stores: V3_STORES },
   { version: 4, stores: V4_STORES },
   { version: 5, stores: V5_STORES },
+  { version: 6, stores: V6_STORES },
 ];
 
 export const CURRENT_SCHEMA_VERSION: number = SCHEMA_VERSIONS.reduce(

@@ -31,7 +31,8 @@ import type {
   ProgressListener,
   RunBatchOptions,
 } from './batchTypes';
-import type { PreparedImport } from './types';
+import type { BatchReads, PreparedImport } from './types';
+import { readRoundReads } from './localState';
 
 export type * from './batchTypes';
 
@@ -88,11 +89,14 @@ function fromPrepared(base: Base, prepared: PreparedImport): BatchItem {
   };
 }
 
+/** Reads made once for a batch's previews (PrepareOptions: storedSheetIds, batchReads). */
+type BatchSnapshot = { storedSheetIds: ReadonlySet<string>; batchReads?: BatchReads };
+
 async function prepareItem(
   db: PingguDatabase,
   base: Base,
   options: BatchOptions,
-  storedSheetIds?: ReadonlySet<string>,
+  snapshot?: BatchSnapshot,
 ) {
   const { file } = base;
   if (isWorkbookFileName(file.name)) {
@@ -104,7 +108,7 @@ async function prepareItem(
       expectedKinds: ['scores'],
       roundId: options.roundId,
       ...(passphrase === undefined ? {} : { passphrase }),
-      ...(storedSheetIds === undefined ? {} : { storedSheetIds }),
+      ...snapshot,
     });
   const first = await prepare();
   if (first.ok) return fromPrepared(base, first.prepared);
@@ -150,20 +154,32 @@ async function prepareItems(
   const pause = options.yieldToEventLoop ?? nextTick;
   const todo = items.filter(which);
   const result = [...items];
-  let storedSheetIds: ReadonlySet<string> | undefined;
+  let snapshot: BatchSnapshot | undefined;
   for (const [done, item] of todo.entries()) {
     onProgress({ phase: 'reading', done, total: todo.length, current: item.file.name });
-    // Every stored sheet id in one request, for a batch of several files (PrepareOptions);
-    // read after the first progress, so the screen shows the batch's count at once.
-    if (done === 0 && todo.length > 1) {
-      storedSheetIds = new Set(await db.scoresheets.toCollection().primaryKeys());
-    }
+    // For a batch of several files, what every preview would read alike, read once
+    // (PrepareOptions); after the first progress, so the screen shows the batch's count at once.
+    if (done === 0 && todo.length > 1) snapshot = await readBatchSnapshot(db, options.roundId);
     const base = { index: item.index, file: item.file, sha256: item.sha256 };
-    result[item.index] = await prepareItem(db, base, options, storedSheetIds);
+    result[item.index] = await prepareItem(db, base, options, snapshot);
     await pause();
   }
   onProgress({ phase: 'reading', done: todo.length, total: todo.length });
   return result;
+}
+
+/** Every stored sheet id, the bases holding sheets and the round's reads, in one snapshot. */
+async function readBatchSnapshot(db: PingguDatabase, roundId: string): Promise<BatchSnapshot> {
+  const tables = [db.scoresheets, db.rounds, db.trustedKeys, db.panels, db.conflicts];
+  return db.transaction('r', [...tables, db.roundChanges], async () => {
+    const [ids, baseIds, round] = await Promise.all([
+      db.scoresheets.toCollection().primaryKeys(),
+      db.scoresheets.orderBy('baseId').uniqueKeys(),
+      readRoundReads(db, roundId),
+    ]);
+    const sheetBaseIds = new Set(baseIds.filter((k): k is string => typeof k === 'string'));
+    return { storedSheetIds: new Set(ids), batchReads: { roundId, round, sheetBaseIds } };
+  });
 }
 
 /** Every file opened and checked against this database; nothing is written. */

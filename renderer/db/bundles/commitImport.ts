@@ -16,7 +16,7 @@ import { restoreBackup } from './backup';
 import { noteReceivedRoundBundle } from './receivedRoundBundles';
 import { auditGroupRecord, lastAuditSeq } from '../repositories/audit';
 import { failedWriteError } from './importErrors';
-import { readLocalState } from './localState';
+import { readLocalState, readRoundReads } from './localState';
 import type { LocalState, ReadOptions } from './localState';
 import {
   emptyGroupWrites,
@@ -152,9 +152,20 @@ async function commitScoresGroup(
     if (written === undefined) return { absentSheetIds: absent };
     return { absentSheetIds: new Set([...absent].filter((id) => !written.sheetIds.has(id))) };
   };
+  // The round's own reads once for the group; each bundle's reads with them, all issued now.
+  const roundIds = [...new Set(members.map(({ prepared }) => prepared.opened.manifest.roundId))];
+  const roundReads = new Map(
+    roundIds.map((roundId) => [roundId, readRoundReads(db, roundId)] as const),
+  );
   const [auditSeq, ...prefetched] = await Promise.all([
     lastAuditSeq(db),
-    ...members.map(({ prepared }) => readLocalState(db, prepared.opened, readOptionsOf(prepared))),
+    ...members.map(({ prepared }) => {
+      const round = roundReads.get(prepared.opened.manifest.roundId);
+      return readLocalState(db, prepared.opened, {
+        ...readOptionsOf(prepared),
+        ...(round === undefined ? {} : { shared: { round } }),
+      });
+    }),
   ]);
   const sink = writeSink(auditSeq);
   const written = emptyGroupWrites();

@@ -73,13 +73,15 @@ async function readTouchedSheets(
   roundId: string,
   sheetIds: readonly string[],
   pairs: readonly SheetPair[],
+  sheetBaseIds: ReadonlySet<string> | undefined,
 ): Promise<Scoresheet[]> {
   const wanted = new Set(pairs.map(([expertId, baseId]) => pairKey(expertId, baseId)));
+  const bases = distinct(pairs.map((p) => p[1])).filter(
+    (baseId) => sheetBaseIds === undefined || sheetBaseIds.has(baseId),
+  );
   const [byId, ...byBase] = await Promise.all([
-    db.scoresheets.bulkGet([...sheetIds]),
-    ...distinct(pairs.map((p) => p[1])).map((baseId) =>
-      db.scoresheets.where('baseId').equals(baseId).toArray(),
-    ),
+    sheetIds.length > 0 ? db.scoresheets.bulkGet([...sheetIds]) : [],
+    ...bases.map((baseId) => db.scoresheets.where('baseId').equals(baseId).toArray()),
   ]);
   const found = new Map<string, Scoresheet>();
   // By pair: only this round's (base ids are per round, but a pair says nothing of the round).
@@ -100,10 +102,78 @@ const ofRound = <T extends { roundId: string }>(
   roundId: string,
 ): T[] => records.filter((r): r is T => r !== undefined && r.roundId === roundId);
 
+/**
+ * What every score bundle of a round reads of it, whatever its sheets: read once for many
+ * bundles (a batch's previews, a group's commit) instead of once each.
+ */
+export type RoundReads = {
+  round: Round | undefined;
+  pins: TrustedKey[];
+  /** The round's panels. */
+  panels: Panel[];
+  conflicts: ConflictRecord[];
+  changes: RoundChange[];
+};
+
+export async function readRoundReads(db: PingguDatabase, roundId: string): Promise<RoundReads> {
+  const tables = [db.rounds, db.trustedKeys, db.panels, db.conflicts, db.roundChanges];
+  return db.transaction('r', tables, async () => {
+    const [round, pins, panels, conflicts, changes] = await Promise.all([
+      db.rounds.get(roundId),
+      db.trustedKeys.where('roundId').equals(roundId).toArray(),
+      db.panels.where('roundId').equals(roundId).toArray(),
+      db.conflicts.where('roundId').equals(roundId).toArray(),
+      db.roundChanges.where('roundId').equals(roundId).toArray(),
+    ]);
+    return { round, pins, panels, conflicts, changes };
+  });
+}
+
+/**
+ * The records under `ids` (undefined where none), as bulkGet returns them, in two requests
+ * rather than one per id: the panel's records by the [roundId+panelId] index, then by id those
+ * not among them (a record moved to another panel, or of another round).
+ */
+async function byPanelThenId<T extends { id: string }>(
+  table: {
+    where: (index: string) => { equals: (key: string[]) => { toArray: () => Promise<T[]> } };
+    bulkGet: (keys: string[]) => Promise<Array<T | undefined>>;
+  },
+  roundId: string,
+  panelId: string,
+  ids: readonly string[],
+): Promise<Array<T | undefined>> {
+  const found = new Map<string, T>();
+  for (const r of await table.where('[roundId+panelId]').equals([roundId, panelId]).toArray()) {
+    found.set(r.id, r);
+  }
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    const rest = await table.bulkGet(missing);
+    rest.forEach((r, i) => {
+      const id = missing[i];
+      if (r !== undefined && id !== undefined) found.set(id, r);
+    });
+  }
+  return ids.map((id) => found.get(id));
+}
+
+/** Reads made once for many bundles, which readScoresState then does not repeat. */
+export type SharedReads = {
+  /** The round's reads (readRoundReads) of the bundle's round, or their pending read. */
+  round?: RoundReads | Promise<RoundReads>;
+  /**
+   * The bases that hold any stored sheet, read once for a batch's previews: the sheets of
+   * the bundle's other bases are not read (there are none). Never given to a commit.
+   */
+  sheetBaseIds?: ReadonlySet<string>;
+};
+
 /** Reads in one read-only transaction (or the caller's), so the state is one snapshot. */
 export async function readScoresState(
   db: PingguDatabase,
   query: ScoresQuery,
+  shared: SharedReads = {},
 ): Promise<ScoresState> {
   const { roundId, panelId, sheetIds, pairs, auditEntityIds } = query;
   const tables = [
@@ -119,30 +189,28 @@ export async function readScoresState(
     db.roundChanges,
   ];
   const expertIds = distinct(pairs.map((p) => p[0]));
+  const baseIds = distinct(pairs.map((p) => p[1]));
+  const given = shared.round;
   return db.transaction('r', tables, async () => {
-    const [round, pins, bases, experts, panel, assignments, sheets, conflicts, audit, changes] =
-      await Promise.all([
-        db.rounds.get(roundId),
-        db.trustedKeys.where('roundId').equals(roundId).toArray(),
-        db.bases.bulkGet(distinct(pairs.map((p) => p[1]))),
-        db.experts.bulkGet(expertIds),
-        db.panels.get(panelId),
-        Promise.all(
-          expertIds.map((expertId) =>
-            db.assignments.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
-          ),
+    const [roundReads, bases, experts, assignments, sheets, audit] = await Promise.all([
+      given ?? readRoundReads(db, roundId),
+      byPanelThenId(db.bases, roundId, panelId, baseIds),
+      byPanelThenId(db.experts, roundId, panelId, expertIds),
+      Promise.all(
+        expertIds.map((expertId) =>
+          db.assignments.where('[roundId+expertId]').equals([roundId, expertId]).toArray(),
         ),
-        readTouchedSheets(db, roundId, sheetIds, pairs),
-        db.conflicts.where('roundId').equals(roundId).toArray(),
-        listAuditOfEntities(db, auditEntityIds),
-        db.roundChanges.where('roundId').equals(roundId).toArray(),
-      ]);
+      ),
+      readTouchedSheets(db, roundId, sheetIds, pairs, shared.sheetBaseIds),
+      listAuditOfEntities(db, auditEntityIds),
+    ]);
+    const { round, pins, panels, conflicts, changes } = roundReads;
     return {
       round,
       pins,
       bases: ofRound(bases, roundId),
       experts: ofRound(experts, roundId),
-      panels: ofRound([panel], roundId),
+      panels: panels.filter((p) => p.id === panelId),
       assignments: assignments.flat(),
       sheets,
       conflicts,
@@ -251,6 +319,8 @@ export type ReadOptions = {
    * every id read. One written since for the same expert and base is read with that pair.
    */
   absentSheetIds?: ReadonlySet<string>;
+  /** Reads made once for many bundles (SharedReads). */
+  shared?: SharedReads;
 };
 
 export async function readLocalState(
@@ -270,7 +340,7 @@ export async function readLocalState(
         pairs: scoresheets.map((s): SheetPair => [s.expertId, s.baseId]),
         auditEntityIds: audit.map((e) => e.entityId).filter((id) => sheetIds.has(id)),
       };
-      return { kind: 'scores', state: await readScoresState(db, query) };
+      return { kind: 'scores', state: await readScoresState(db, query, options.shared) };
     }
     case 'round':
     case 'result':

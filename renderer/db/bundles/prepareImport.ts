@@ -39,7 +39,15 @@ export async function prepareImport(
       stored !== undefined && opened.kind === 'scores'
         ? new Set(opened.payload.scoresheets.map((s) => s.id).filter((id) => !stored.has(id)))
         : undefined;
-    const local = await readLocalState(db, opened, notStored ? { absentSheetIds: notStored } : {});
+    const batch = options.batchReads;
+    const shared = batch && {
+      sheetBaseIds: batch.sheetBaseIds,
+      ...(batch.roundId === roundId ? { round: batch.round } : {}),
+    };
+    const local = await readLocalState(db, opened, {
+      ...(notStored ? { absentSheetIds: notStored } : {}),
+      ...(shared ? { shared } : {}),
+    });
     const analysed = analyse(fileName, opened, local, {
       now: opened.manifest.createdAt,
       importId: 'preview',

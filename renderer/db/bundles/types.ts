@@ -14,6 +14,7 @@ import type {
   ImportReason,
 } from '../../../shared/sync/mergeScoresheets';
 import type { ImportError } from './importErrors';
+import type { RoundReads } from './localState';
 import type { SheetRefusal } from '../../../shared/domain/sheetAdmission';
 
 /**
@@ -35,6 +36,18 @@ export type PrepareOptions = {
    * stored since is met by the commit (localState.ts, ReadOptions).
    */
   storedSheetIds?: ReadonlySet<string>;
+  /**
+   * What a batch read once for all its previews (prepareBatch): the reads of its round, and
+   * the bases holding any stored sheet (the sheets of other bases are not read: there are
+   * none). As storedSheetIds, a snapshot: what is written since is met by the commit.
+   */
+  batchReads?: BatchReads;
+};
+
+export type BatchReads = {
+  roundId: string;
+  round: RoundReads;
+  sheetBaseIds: ReadonlySet<string>;
 };
 
 export type CommitOptions = {

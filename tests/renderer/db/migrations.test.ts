@@ -152,8 +152,13 @@ const MIGRATION_CASES: MigrationCase[] = [
       'v4 → v5: every record intact, the audit rows (one per imported sheet) as they were',
     seed: v4Seed,
   },
-  { from: 5, description: 'v5 database reopened by the current app', seed: v5Seed },
-  // Next version: { from: 5, description: 'v5 → v6 …', seed: v5Seed, expected: (s) => … },
+  {
+    from: 5,
+    description: 'v5 → v6: every record intact, the audit groups and rows as they were',
+    seed: v5Seed,
+  },
+  { from: 6, description: 'v6 database reopened by the current app', seed: v5Seed },
+  // Next version: { from: 6, description: 'v6 → v7 …', seed: v5Seed, expected: (s) => … },
 ];
 
 /**
@@ -281,6 +286,33 @@ describe('database schema versions', () => {
       }
     });
   }
+
+  it('finds the bases and experts of a v5 database by their panel once opened as v6', async () => {
+    const name = uniqueDatabaseName('migration');
+    const seed = v5Seed();
+    await seedDatabaseAtVersion(name, 5, seed);
+    const db = createDatabase(name);
+    opened.push(db);
+    await db.open();
+    const [round] = (seed.rounds ?? []) as Array<{ id: string }>;
+    const [panel] = (seed.panels ?? []) as Array<{ id: string }>;
+    if (!round || !panel) throw new Error('seed without round or panel');
+    const key = [round.id, panel.id];
+    // The builder's round: one panel, two bases and three experts, all of that panel.
+    const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id).sort();
+    const seeded = (rows: readonly object[] | undefined) =>
+      ((rows ?? []) as Array<{ id: string; panelId?: string }>).filter(
+        (r) => r.panelId === panel.id,
+      );
+    expect(seeded(seed.bases)).toHaveLength(2);
+    expect(seeded(seed.experts)).toHaveLength(3);
+    expect(ids(await db.bases.where('[roundId+panelId]').equals(key).toArray())).toEqual(
+      ids(seeded(seed.bases)),
+    );
+    expect(ids(await db.experts.where('[roundId+panelId]').equals(key).toArray())).toEqual(
+      ids(seeded(seed.experts)),
+    );
+  });
 
   it('shows under each sheet the rows a v4 import wrote, then the entries of a v5 import after them', async () => {
     const name = uniqueDatabaseName('migration');
