@@ -46,6 +46,8 @@ export function pickWinner(copies: readonly Scoresheet[]): Scoresheet | undefine
  * winner rule keeps one.
  */
 export function frontier(copies: readonly Scoresheet[]): Scoresheet[] {
+  // One copy is its own frontier: no key to build (a version key is the whole sheet's JSON).
+  if (copies.length <= 1) return [...copies];
   const distinct = [...new Map(copies.map((copy) => [versionKey(copy), copy])).values()];
   const maximal = distinct.filter((copy) =>
     distinct.every((other) => {

@@ -175,6 +175,11 @@ function sheetOwners(
 function describe(settlement: Settlement, copies: readonly Scoresheet[]): Outcome[] {
   const { previous, next } = settlement;
   const [winner, ...kept] = next;
+  // A sheet new here, alone in the bundle (most of an import): what the steps below conclude,
+  // without building its version key (the whole sheet's canonical JSON).
+  if (previous.length === 0 && copies.length === 1 && next.length === 1 && winner === copies[0]) {
+    return [{ outcome: 'new' }];
+  }
   const before = new Set(previous.map(versionKey));
   const after = new Set(next.map(versionKey));
   const seen = new Set<string>();

@@ -49,7 +49,6 @@ export function settle(
       conflictsToDelete: [],
     };
   }
-  const winnerKey = versionKey(winner);
   const existing = new Map(live.map((record) => [record.id, record]));
   const wanted = kept.map((copy) =>
     conflictFor(winner, copy, existing.get(conflictId(copy)), provenance),
@@ -58,7 +57,7 @@ export function settle(
   return {
     previous,
     next,
-    toPut: stored.some((sheet) => versionKey(sheet) === winnerKey) ? [] : [winner],
+    toPut: stored.some((sheet) => versionKey(sheet) === versionKey(winner)) ? [] : [winner],
     toDelete: [...new Set(stored.filter((s) => s.id !== winner.id).map((s) => s.id))].sort(),
     newConflicts: wanted.filter((record) => !existing.has(record.id)).sort(byId),
     updatedConflicts: wanted

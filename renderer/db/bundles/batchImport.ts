@@ -15,9 +15,10 @@ import { readBundleHead } from '../../../shared/ipc/bundleHead';
 import type { PingguDatabase } from '../database';
 import { commitImportGroup } from './commitImport';
 import type { CommitResult } from './types';
-import { importError } from './importErrors';
+import { importError, internalImportError } from './importErrors';
 import type { ImportError } from './importErrors';
-import { prepareImport } from './prepareImport';
+import { openForImport, previewFrom, readOptionsFor } from './prepareImport';
+import { readLocalState } from './localState';
 import { summariseBatch } from './batchSummary';
 import { isWorkbookFileName } from './workbookFileName';
 import type {
@@ -31,7 +32,7 @@ import type {
   ProgressListener,
   RunBatchOptions,
 } from './batchTypes';
-import type { BatchReads, PreparedImport } from './types';
+import type { BatchReads, ImportableBundle, PrepareOptions, PreparedImport } from './types';
 import { readRoundReads } from './localState';
 
 export type * from './batchTypes';
@@ -92,26 +93,40 @@ function fromPrepared(base: Base, prepared: PreparedImport): BatchItem {
 /** Reads made once for a batch's previews (PrepareOptions: storedSheetIds, batchReads). */
 type BatchSnapshot = { storedSheetIds: ReadonlySet<string>; batchReads?: BatchReads };
 
-async function prepareItem(
+/** A file opened and checked, waiting for the batch's one read to be previewed. */
+type Opened = { base: Base; opened: ImportableBundle; prepare: PrepareOptions };
+
+/**
+ * Step one for one file: opened and checked (openForImport), or what stops it (failed, or
+ * locked until its panel's passphrase is given). Reads nothing of the database, except for an
+ * Excel workbook, which is prepared whole here (batchWorkbooks.ts).
+ */
+async function openItem(
   db: PingguDatabase,
   base: Base,
   options: BatchOptions,
   snapshot?: BatchSnapshot,
-) {
+): Promise<BatchItem | Opened> {
   const { file } = base;
   if (isWorkbookFileName(file.name)) {
     return (await import('./batchWorkbooks')).prepareWorkbookItem(db, base, options);
   }
-  const prepare = (passphrase?: string) =>
-    prepareImport(db, file.bytes, file.name, {
-      crypto: options.crypto,
-      expectedKinds: ['scores'],
-      roundId: options.roundId,
-      ...(passphrase === undefined ? {} : { passphrase }),
-      ...snapshot,
-    });
-  const first = await prepare();
-  if (first.ok) return fromPrepared(base, first.prepared);
+  const prepareOf = (passphrase?: string): PrepareOptions => ({
+    crypto: options.crypto,
+    expectedKinds: ['scores'],
+    roundId: options.roundId,
+    ...(passphrase === undefined ? {} : { passphrase }),
+    ...snapshot,
+  });
+  const open = async (passphrase?: string) => {
+    const prepare = prepareOf(passphrase);
+    const opened = await openForImport(file.bytes, file.name, prepare);
+    return opened.ok
+      ? { ok: true as const, value: { base, opened: opened.opened, prepare } }
+      : opened;
+  };
+  const first = await open();
+  if (first.ok) return first.value;
   const failed = (error: ImportError): BatchItem => ({
     ...base,
     status: 'failed',
@@ -137,10 +152,45 @@ async function prepareItem(
   };
   const passphrase = options.passphrases?.[manifest.panelId];
   if (passphrase === undefined) return locked;
-  const second = await prepare(passphrase);
-  if (second.ok) return fromPrepared(base, second.prepared);
+  const second = await open(passphrase);
+  if (second.ok) return second.value;
   if (second.error.code === 'wrongPassphrase') return { ...locked, wrongPassphrase: true };
   return { ...failed(second.error), encrypted: true };
+}
+
+/**
+ * Step two for every file opened: what each preview needs of the database, read in ONE
+ * transaction (each read on its own costs IndexedDB a transaction of its own), then each
+ * preview computed on its state. A file whose preview cannot be made is failed, as alone.
+ */
+async function previewOpened(db: PingguDatabase, opened: readonly Opened[]): Promise<BatchItem[]> {
+  if (opened.length === 0) return [];
+  const states = await db
+    .transaction('r', db.tables, () =>
+      Promise.all(
+        opened.map(({ opened: bundle, prepare }) =>
+          readLocalState(db, bundle, readOptionsFor(bundle, prepare)).then(
+            (local) => ({ ok: true as const, local }),
+            () => ({ ok: false as const }),
+          ),
+        ),
+      ),
+    )
+    .catch(() => opened.map(() => ({ ok: false as const })));
+  return opened.map(({ base, opened: bundle }, i) => {
+    const state = states[i];
+    const result =
+      state?.ok === true
+        ? previewFrom(base.file.name, bundle, state.local)
+        : { ok: false as const, error: internalImportError(base.file.name) };
+    if (result.ok) return fromPrepared(base, result.prepared);
+    return {
+      ...base,
+      status: 'failed',
+      encrypted: bundle.manifest.encryption !== undefined,
+      error: result.error,
+    };
+  });
 }
 
 /** Prepares `which` items again (in order), reporting progress over them. */
@@ -154,6 +204,7 @@ async function prepareItems(
   const pause = options.yieldToEventLoop ?? nextTick;
   const todo = items.filter(which);
   const result = [...items];
+  const waiting: Opened[] = [];
   let snapshot: BatchSnapshot | undefined;
   for (const [done, item] of todo.entries()) {
     onProgress({ phase: 'reading', done, total: todo.length, current: item.file.name });
@@ -161,9 +212,12 @@ async function prepareItems(
     // (PrepareOptions); after the first progress, so the screen shows the batch's count at once.
     if (done === 0 && todo.length > 1) snapshot = await readBatchSnapshot(db, options.roundId);
     const base = { index: item.index, file: item.file, sha256: item.sha256 };
-    result[item.index] = await prepareItem(db, base, options, snapshot);
+    const step = await openItem(db, base, options, snapshot);
+    if ('opened' in step) waiting.push(step);
+    else result[item.index] = step;
     await pause();
   }
+  for (const item of await previewOpened(db, waiting)) result[item.index] = item;
   onProgress({ phase: 'reading', done: todo.length, total: todo.length });
   return result;
 }

@@ -94,4 +94,50 @@ describe('the local state of a score import', () => {
     const state = await readScoresState(db, { ...nothing, auditEntityIds: ['s-a1', 's-a1'] });
     expect(state.audit.map((e) => e.entityId)).toEqual(['s-a1', 's-a1']);
   });
+
+  it("reads a base or expert of the bundle found under another panel, or none, by id, in the bundle's order", async () => {
+    await db.bases.bulkPut([
+      buildBase('round-1', { id: 'base-1', panelId: 'panel-1' }),
+      buildBase('round-1', { id: 'base-2', panelId: 'panel-1' }),
+      // Moved to panel 2 since the bundle was made; base-4 has no panel at all.
+      buildBase('round-1', { id: 'base-3', panelId: 'panel-2' }),
+      buildBase('round-1', { id: 'base-4' }),
+      // Of panel 1 but not named by the bundle: not read into the state.
+      buildBase('round-1', { id: 'base-5', panelId: 'panel-1' }),
+    ]);
+    await db.experts.bulkPut([
+      buildExpert('round-1', 'panel-1', { id: 'expert-a' }),
+      buildExpert('round-1', 'panel-2', { id: 'expert-b' }),
+      buildExpert('round-1', 'panel-1', { id: 'expert-z' }),
+    ]);
+    const state = await readScoresState(db, {
+      ...nothing,
+      pairs: [
+        ['expert-b', 'base-4'],
+        ['expert-a', 'base-3'],
+        ['expert-a', 'base-1'],
+        ['expert-x', 'base-2'],
+        ['expert-b', 'base-8'],
+      ],
+    });
+    expect(state.bases.map((b) => b.id)).toEqual(['base-4', 'base-3', 'base-1', 'base-2']);
+    expect(state.experts.map((e) => e.id)).toEqual(['expert-b', 'expert-a']);
+  });
+
+  it('skips the sheets of bases a batch found holding none, and still reads those by id', async () => {
+    const state = await readScoresState(
+      db,
+      {
+        ...nothing,
+        sheetIds: ['s-a2'],
+        pairs: [
+          ['expert-a', 'base-1'],
+          ['expert-a', 'base-2'],
+        ],
+      },
+      // The batch's snapshot said only base-2 holds sheets (base-1's were written since).
+      { sheetBaseIds: new Set(['base-2']) },
+    );
+    expect(state.sheets.map((s) => s.id).sort()).toEqual(['s-a2']);
+  });
 });
