@@ -12,6 +12,7 @@ import type {
   IndicatorTemplate,
   Panel,
   Round,
+  RoundChange,
   Scoresheet,
 } from '../../shared/domain/types';
 import { isOpenConflict } from '../../shared/sync/conflictRecords';
@@ -39,6 +40,34 @@ function byName<T extends { name: string }>(a: T, b: T): number {
 export async function listRounds(db: PingguDatabase): Promise<Round[]> {
   const rounds = await db.rounds.toArray();
   return rounds.sort((a, b) => b.year - a.year || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Every record of a round in the tables a report or a result bundle is made of. */
+export type RoundTables = {
+  bases: Base[];
+  panels: Panel[];
+  experts: Expert[];
+  assignments: Assignment[];
+  scoresheets: Scoresheet[];
+  decisions: FinalDecision[];
+  conflicts: ConflictRecord[];
+  changes: RoundChange[];
+};
+
+/** The round's records of those tables, the reads issued together (in the caller's transaction). */
+export async function readRoundTables(db: PingguDatabase, roundId: string): Promise<RoundTables> {
+  const [bases, panels, experts, assignments, scoresheets, decisions, conflicts, changes] =
+    await Promise.all([
+      db.bases.where('roundId').equals(roundId).toArray(),
+      db.panels.where('roundId').equals(roundId).toArray(),
+      db.experts.where('roundId').equals(roundId).toArray(),
+      db.assignments.where('roundId').equals(roundId).toArray(),
+      db.scoresheets.where('roundId').equals(roundId).toArray(),
+      db.decisions.where('roundId').equals(roundId).toArray(),
+      db.conflicts.where('roundId').equals(roundId).toArray(),
+      db.roundChanges.where('roundId').equals(roundId).toArray(),
+    ]);
+  return { bases, panels, experts, assignments, scoresheets, decisions, conflicts, changes };
 }
 
 export function getRound(db: PingguDatabase, roundId: string): Promise<Round | undefined> {

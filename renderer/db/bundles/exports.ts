@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/domain/types';
 import { isOpenConflict } from '../../../shared/sync/conflictRecords';
 import type { PingguDatabase } from '../database';
+import { readRoundTables } from '../queries';
 import { listAuditOfEntities } from '../repositories/audit';
 import { fail, ok } from '../repositories/errors';
 import type { RepositoryResult } from '../repositories/errors';
@@ -112,18 +113,12 @@ export function buildResultBundlePayload(
   return db.transaction('r', db.tables, async () => {
     const round = await db.rounds.get(roundId);
     if (!round) return fail<ResultPayload>('notFound', `找不到评估轮次：${roundId}`);
-    const [bases, panels, experts, assignments, scoresheets, decisions, conflicts, changes, pins] =
-      await Promise.all([
-        db.bases.where('roundId').equals(roundId).toArray(),
-        db.panels.where('roundId').equals(roundId).toArray(),
-        db.experts.where('roundId').equals(roundId).toArray(),
-        db.assignments.where('roundId').equals(roundId).toArray(),
-        db.scoresheets.where('roundId').equals(roundId).toArray(),
-        db.decisions.where('roundId').equals(roundId).toArray(),
-        db.conflicts.where('roundId').equals(roundId).toArray(),
-        db.roundChanges.where('roundId').equals(roundId).toArray(),
-        db.trustedKeys.where('roundId').equals(roundId).toArray(),
-      ]);
+    const [tables, pins] = await Promise.all([
+      readRoundTables(db, roundId),
+      db.trustedKeys.where('roundId').equals(roundId).toArray(),
+    ]);
+    const { bases, panels, experts, assignments, scoresheets, decisions, conflicts, changes } =
+      tables;
     const open = conflicts.filter(isOpenConflict).length;
     if (open > 0) {
       return fail<ResultPayload>(

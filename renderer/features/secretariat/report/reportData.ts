@@ -7,6 +7,7 @@ import type { IndicatorTemplate } from '../../../../shared/domain/types';
 import type { ReportInput } from '../../../../shared/report/types';
 import type { PingguDatabase } from '../../../db/database';
 import { db as appDatabase } from '../../../db/instance';
+import { readRoundTables } from '../../../db/queries';
 import { listAuditOfRoundEntries } from '../../../db/repositories/audit';
 
 export type ReportRecords = Omit<ReportInput, 'generatedAt' | 'utcOffsetMinutes'>;
@@ -15,38 +16,18 @@ export type ReportRecords = Omit<ReportInput, 'generatedAt' | 'utcOffsetMinutes'
 async function readRecords(db: PingguDatabase, roundId: string): Promise<ReportRecords | null> {
   const round = await db.rounds.get(roundId);
   if (!round) return null;
-  const [bases, panels, experts, assignments, scoresheets, decisions, conflicts, audit, changes] =
-    await Promise.all([
-      db.bases.where('roundId').equals(roundId).toArray(),
-      db.panels.where('roundId').equals(roundId).toArray(),
-      db.experts.where('roundId').equals(roundId).toArray(),
-      db.assignments.where('roundId').equals(roundId).toArray(),
-      db.scoresheets.where('roundId').equals(roundId).toArray(),
-      db.decisions.where('roundId').equals(roundId).toArray(),
-      db.conflicts.where('roundId').equals(roundId).toArray(),
-      listAuditOfRoundEntries(db, roundId),
-      db.roundChanges.where('roundId').equals(roundId).toArray(),
-    ]);
-  const templateIds = new Set(scoresheets.map((s) => s.templateId));
+  const [tables, audit] = await Promise.all([
+    readRoundTables(db, roundId),
+    listAuditOfRoundEntries(db, roundId),
+  ]);
+  const templateIds = new Set(tables.scoresheets.map((s) => s.templateId));
   for (const id of Object.values(round.templateByType)) {
     if (id !== undefined) templateIds.add(id);
   }
   const templates = (await db.templates.bulkGet([...templateIds].sort())).filter(
     (t): t is IndicatorTemplate => t !== undefined,
   );
-  return {
-    round,
-    bases,
-    templates,
-    panels,
-    experts,
-    assignments,
-    scoresheets,
-    decisions,
-    conflicts,
-    audit,
-    changes,
-  };
+  return { round, templates, ...tables, audit };
 }
 
 export function readReportRecords(
