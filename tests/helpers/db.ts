@@ -6,6 +6,8 @@ import type { PingguDatabase } from '../../renderer/db/database';
 import { declareSchema } from '../../renderer/db/schema';
 import type { TableName } from '../../renderer/db/schema';
 import type { RoundRecords } from './builders';
+import type { IssuedRound } from './roundChangeBuilders';
+import type { Round } from '../../shared/domain/types';
 
 let counter = 0;
 
@@ -47,6 +49,25 @@ export async function seedDatabaseAtVersion(
 /** Every record of a table of any Dexie, in primary-key order. */
 export function readAll(db: Dexie, table: TableName): Promise<unknown[]> {
   return db.table(table).toArray();
+}
+
+/**
+ * Test setup only: writes an issued round (roundChangeBuilders.ts) and its sheets straight
+ * into the tables; `round` overrides fields of its round record.
+ */
+export async function putIssuedRound(
+  db: PingguDatabase,
+  records: IssuedRound,
+  round: Partial<Round> = {},
+): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await db.rounds.add({ ...records.round, ...round });
+    await db.panels.bulkAdd(records.panels);
+    await db.experts.bulkAdd(records.experts);
+    await db.bases.bulkAdd(records.bases);
+    await db.assignments.bulkAdd(records.assignments);
+    await db.scoresheets.bulkAdd(records.scoresheets);
+  });
 }
 
 /** Test setup only: writes a built round's records straight into the tables. */

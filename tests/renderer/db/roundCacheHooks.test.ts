@@ -5,7 +5,7 @@ import { createDatabase } from '../../../renderer/db/database';
 import type { PingguDatabase } from '../../../renderer/db/database';
 import { listScoresheets } from '../../../renderer/db/queries';
 import { readCachedRoundRecords } from '../../../renderer/db/roundCacheHooks';
-import { uniqueDatabaseName } from '../../helpers/db';
+import { putIssuedRound, uniqueDatabaseName } from '../../helpers/db';
 import { issuedRound, ROUND_ID, submittedSheet } from '../../helpers/roundChangeBuilders';
 
 /** Counts the reads of the scoresheets table that reach IndexedDB (below Dexie's cache). */
@@ -60,14 +60,7 @@ beforeEach(async () => {
     submittedSheet(records, 'p1-e2', 'b02', { x: 6 }),
     submittedSheet(records, 'p1-e1', 'b01', { x: 10 }),
   );
-  await db.transaction('rw', db.tables, async () => {
-    await db.rounds.add(records.round);
-    await db.panels.bulkAdd(records.panels);
-    await db.experts.bulkAdd(records.experts);
-    await db.bases.bulkAdd(records.bases);
-    await db.assignments.bulkAdd(records.assignments);
-    await db.scoresheets.bulkAdd(records.scoresheets);
-  });
+  await putIssuedRound(db, records);
 });
 
 afterEach(async () => {

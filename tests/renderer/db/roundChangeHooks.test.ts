@@ -7,7 +7,7 @@ import { loadResultsRecords } from '../../../renderer/db/resultsHooks';
 import { listRoundChanges, loadVoidedSheetRows } from '../../../renderer/db/roundChangeHooks';
 import { readReportRecords } from '../../../renderer/features/secretariat/report/reportData';
 import { buildReportModel } from '../../../shared/report/model';
-import { openTestDatabase } from '../../helpers/db';
+import { openTestDatabase, putIssuedRound } from '../../helpers/db';
 import {
   ACTOR,
   changeDeps,
@@ -28,14 +28,7 @@ beforeEach(async () => {
     submittedSheet(records, 'p1-e2', 'b02', { x: 6 }),
     submittedSheet(records, 'p1-e1', 'b01', { x: 10 }),
   );
-  await db.transaction('rw', db.tables, async () => {
-    await db.rounds.add(records.round);
-    await db.panels.bulkAdd(records.panels);
-    await db.experts.bulkAdd(records.experts);
-    await db.bases.bulkAdd(records.bases);
-    await db.assignments.bulkAdd(records.assignments);
-    await db.scoresheets.bulkAdd(records.scoresheets);
-  });
+  await putIssuedRound(db, records);
   const deps = changeDeps();
   for (const change of [
     {

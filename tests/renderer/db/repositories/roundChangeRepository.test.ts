@@ -8,7 +8,7 @@ import {
 import { TABLE_NAMES } from '../../../../renderer/db/schema';
 import type { Round } from '../../../../shared/domain/types';
 import type { RoundChangeInput } from '../../../../shared/secretariat/roundChangePlans';
-import { openTestDatabase } from '../../../helpers/db';
+import { openTestDatabase, putIssuedRound } from '../../../helpers/db';
 import {
   ACTOR,
   changeDeps,
@@ -23,14 +23,7 @@ let deps: ReturnType<typeof changeDeps>;
 async function seed(round: Partial<Round> = {}): Promise<void> {
   const records = issuedRound();
   records.scoresheets.push(submittedSheet(records, 'p1-e2', 'b01'));
-  await db.transaction('rw', db.tables, async () => {
-    await db.rounds.add({ ...records.round, ...round });
-    await db.panels.bulkAdd(records.panels);
-    await db.experts.bulkAdd(records.experts);
-    await db.bases.bulkAdd(records.bases);
-    await db.assignments.bulkAdd(records.assignments);
-    await db.scoresheets.bulkAdd(records.scoresheets);
-  });
+  await putIssuedRound(db, records, round);
 }
 
 /** Every table's records, for "nothing changed" checks. */
