@@ -224,8 +224,15 @@ async function prepareItems(
 
 /** Every stored sheet id, the bases holding sheets and the round's reads, in one snapshot. */
 async function readBatchSnapshot(db: PingguDatabase, roundId: string): Promise<BatchSnapshot> {
-  const tables = [db.scoresheets, db.rounds, db.trustedKeys, db.panels, db.conflicts];
-  return db.transaction('r', [...tables, db.roundChanges], async () => {
+  const tables = [
+    db.scoresheets,
+    db.rounds,
+    db.trustedKeys,
+    db.panels,
+    db.conflicts,
+    db.roundChanges,
+  ];
+  return db.transaction('r', tables, async () => {
     const [ids, baseIds, round] = await Promise.all([
       db.scoresheets.toCollection().primaryKeys(),
       db.scoresheets.orderBy('baseId').uniqueKeys(),

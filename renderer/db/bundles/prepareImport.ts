@@ -19,12 +19,13 @@ export async function prepareImport(
 ): Promise<PrepareResult> {
   const opened = await openForImport(bytes, fileName, options);
   if (!opened.ok) return opened;
+  let local: LocalState;
   try {
-    const local = await readLocalState(db, opened.opened, readOptionsFor(opened.opened, options));
-    return previewFrom(fileName, opened.opened, local);
+    local = await readLocalState(db, opened.opened, readOptionsFor(opened.opened, options));
   } catch {
     return { ok: false, error: internalImportError(fileName) };
   }
+  return previewFrom(fileName, opened.opened, local);
 }
 
 type Importable = Exclude<OpenedImport, { kind: 'registry' }>;
